@@ -1,0 +1,37 @@
+# Freightdesk: `make run` starts the demo company on SQLite; `make test` runs every test on
+# SQLite and on a throwaway PostgreSQL cluster. See README.md.
+SHELL := /bin/bash
+SWIFT_FLAGS := -Xswiftc -warnings-as-errors
+DATA_DIR ?= data
+PORT ?= 8080
+
+.PHONY: run build release test bench bench-vrp lint deps clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@swift build $(SWIFT_FLAGS)
+
+release: deps
+	@swift build -c release $(SWIFT_FLAGS)
+
+run: release
+	@mkdir -p $(DATA_DIR)
+	@.build/release/freightdesk serve --database sqlite:$(DATA_DIR)/freightdesk.sqlite --port $(PORT)
+
+test: deps
+	@scripts/test
+
+bench: deps
+	@scripts/install-deps bench
+	@bench/run
+
+bench-vrp: release
+	@bench/vrp
+
+lint:
+	@swift format lint --strict --recursive Package.swift Sources Tests
+
+clean:
+	@swift package clean

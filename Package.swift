@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+// Freightdesk: one system for a small or medium logistics company.
+// Layout and dependency direction: see docs/architecture.md (arrows point down only).
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode with strict concurrency.
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "Freightdesk",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "freightdesk", targets: ["freightdesk"])
+  ],
+  targets: [
+    // C libraries from Debian, wrapped by module maps.
+    .systemLibrary(
+      name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(name: "CPostgreSQL", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+    // The few C calls Swift cannot make itself (variadic functions, macros).
+    .target(name: "CShim", dependencies: ["CMicroHTTPD", "CSQLite"]),
+
+    .target(name: "FreightdeskCore", swiftSettings: strict),
+    .target(
+      name: "Storage", dependencies: ["FreightdeskCore", "CSQLite", "CPostgreSQL", "CShim"],
+      swiftSettings: strict),
+    .target(
+      name: "Web", dependencies: ["FreightdeskCore", "Storage", "CMicroHTTPD", "CShim"],
+      swiftSettings: strict),
+    .target(name: "Routing", dependencies: ["FreightdeskCore"], swiftSettings: strict),
+    .target(
+      name: "App", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing"],
+      swiftSettings: strict),
+    .executableTarget(
+      name: "freightdesk", dependencies: ["App", "FreightdeskCore", "Storage", "Web", "Routing"],
+      swiftSettings: strict),
+
+    .target(
+      name: "TestSupport", dependencies: ["FreightdeskCore", "Storage", "Web", "App"],
+      path: "Tests/TestSupport", swiftSettings: strict),
+    .testTarget(
+      name: "FreightdeskCoreTests", dependencies: ["FreightdeskCore", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "WebTests", dependencies: ["Web", "Storage", "TestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "RoutingTests", dependencies: ["Routing", "FreightdeskCore"], swiftSettings: strict),
+    .testTarget(
+      name: "AppTests", dependencies: ["App", "Web", "Storage", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(name: "ArchitectureTests", dependencies: [], swiftSettings: strict),
+  ]
+)
