@@ -30,8 +30,8 @@ let package = Package(
       name: "Storage", dependencies: ["FreightdeskCore", "CSQLite", "CPostgreSQL", "CShim"],
       swiftSettings: strict),
     .target(
-      name: "Web", dependencies: ["FreightdeskCore", "Storage", "CMicroHTTPD", "CShim"],
-      swiftSettings: strict),
+      name: "Web", dependencies: ["FreightdeskCore", "Storage", "CMicroHTTPD", "CShim", "CSodium"],
+      resources: [.copy("Resources")], swiftSettings: strict),
     .target(name: "Routing", dependencies: ["FreightdeskCore"], swiftSettings: strict),
     .target(
       name: "App", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing"],

@@ -1,5 +1,4 @@
 /// Interim locale until the i18n files land.
-public enum AppLocale: String, Sendable { case zhCN = "zh-CN", en }
-extension AppLocale {
-  static func negotiate(acceptLanguage: String?) -> AppLocale? { nil }
+public enum AppLocale: String, Sendable { case simplifiedChinese = "zh-CN", english = "en"
+  static func resolve(userPreference: AppLocale?, acceptLanguage: String?, tenantDefault: AppLocale?) -> AppLocale { .simplifiedChinese }
 }

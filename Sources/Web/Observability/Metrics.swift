@@ -21,6 +21,7 @@ public final class Metrics: Sendable {
   }
 
   private let series = Mutex<[SeriesKey: Series]>([:])
+  private let collectors = Mutex<[@Sendable () -> String]>([])
 
   /// Creates empty metrics.
   public init() {}
@@ -38,8 +39,19 @@ public final class Metrics: Sendable {
     }
   }
 
-  /// The request metrics in Prometheus text format (version 0.0.4).
-  public func renderRequests() -> String {
+  /// Adds a source of further metric families (database pool, server, build info), called on
+  /// every scrape; it returns complete lines in the text format.
+  public func addCollector(_ collector: @escaping @Sendable () -> String) {
+    collectors.withLock { $0.append(collector) }
+  }
+
+  /// Every metric in Prometheus text format (version 0.0.4).
+  public func render() -> String {
+    collectors.withLock { $0 }.reduce(renderRequests()) { $0 + $1() }
+  }
+
+  /// The request metrics in Prometheus text format.
+  func renderRequests() -> String {
     let snapshot = series.withLock { $0 }.sorted {
       ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status)
     }

@@ -18,7 +18,7 @@ public final class Pipeline: Sendable {
   /// Creates a pipeline over a frozen router.
   public init(
     router: Router, metrics: Metrics, accessLog: AccessLog, errors: ErrorPresenter,
-    defaultLocale: AppLocale = .zhCN
+    defaultLocale: AppLocale = .simplifiedChinese
   ) {
     self.router = router
     self.metrics = metrics
@@ -103,8 +103,9 @@ public final class Pipeline: Sendable {
     RequestContext(
       requestID: RequestID.accept(request.headers["X-Request-ID"]) ?? RequestID.generate(),
       clientAddress: clientAddress,
-      locale: AppLocale.negotiate(acceptLanguage: request.headers["Accept-Language"])
-        ?? defaultLocale)
+      locale: AppLocale.resolve(
+        userPreference: nil, acceptLanguage: request.headers["Accept-Language"],
+        tenantDefault: defaultLocale))
   }
 
   private func routeLabel(_ request: Request) -> String {
