@@ -31,7 +31,7 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "Web", dependencies: ["FreightdeskCore", "Storage", "CMicroHTTPD", "CShim"],
-      swiftSettings: strict),
+      resources: [.copy("Resources")], swiftSettings: strict),
     .target(name: "Routing", dependencies: ["FreightdeskCore"], swiftSettings: strict),
     .target(
       name: "App", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing"],
