@@ -1,0 +1,22 @@
+extension Attribute {
+  /// A boolean attribute, on or off; off leaves it out: `.disabled(order.isPosted)`.
+  public static func disabled(_ isOn: Bool) -> Attribute { Attribute("disabled", .flag(isOn)) }
+
+  /// Whether a form control must be filled in.
+  public static func required(_ isOn: Bool) -> Attribute { Attribute("required", .flag(isOn)) }
+
+  /// Whether a checkbox or radio button is checked.
+  public static func checked(_ isOn: Bool) -> Attribute { Attribute("checked", .flag(isOn)) }
+
+  /// Whether an `option` is selected.
+  public static func selected(_ isOn: Bool) -> Attribute { Attribute("selected", .flag(isOn)) }
+
+  /// Whether a control is read-only.
+  public static func readonly(_ isOn: Bool) -> Attribute { Attribute("readonly", .flag(isOn)) }
+
+  /// Whether a `select` allows several choices.
+  public static func multiple(_ isOn: Bool) -> Attribute { Attribute("multiple", .flag(isOn)) }
+
+  /// Whether a control takes focus when the page loads.
+  public static func autofocus(_ isOn: Bool) -> Attribute { Attribute("autofocus", .flag(isOn)) }
+}
