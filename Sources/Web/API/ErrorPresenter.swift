@@ -19,15 +19,34 @@ public struct ErrorPageContent: Sendable {
 /// for API clients, an error page for browsers. Errors that are not ``UserFacingError`` are
 /// logged with the request id and answered as a generic 500, never with internals.
 public struct ErrorPresenter: Sendable {
-  let translator: any Translator
+  let translations: Translations
   let renderPage: @Sendable (ErrorPageContent) -> String
 
-  /// Creates a presenter; `renderPage` draws an HTML error page.
+  /// Creates a presenter; `renderPage` draws an HTML error page (by default in the base
+  /// layout without navigation).
   public init(
-    translator: any Translator, renderPage: @escaping @Sendable (ErrorPageContent) -> String
+    translations: Translations = .bundled,
+    renderPage: @escaping @Sendable (ErrorPageContent) -> String = ErrorPresenter.plainPage
   ) {
-    self.translator = translator
+    self.translations = translations
     self.renderPage = renderPage
+  }
+
+  /// An error page in the base layout with no navigation: for requests outside the app.
+  public static func plainPage(_ content: ErrorPageContent) -> String {
+    let context = PageContext(
+      localizer: Localizer(locale: content.locale), requestID: content.requestID,
+      currentPath: "/", csrfToken: nil, homeHref: "/")
+    if let status = Layout.ErrorStatus(rawValue: content.status) {
+      return Layout.errorPage(status, context: context).render()
+    }
+    return Layout.page(title: content.title, context: context) {
+      HTML.section(.class("py-5", "text-center")) {
+        HTML.h1(.class("h3")) { content.title }
+        HTML.p(.class("lead")) { content.message }
+        HTML.p(.class("small", "text-body-secondary")) { HTML.code { content.requestID } }
+      }
+    }.render()
   }
 
   /// The response for `error` thrown while answering `request`.
@@ -65,7 +84,7 @@ public struct ErrorPresenter: Sendable {
   ) -> Response {
     let document = ProblemDetails(
       error, status: status, instance: request.path, requestID: context.requestID,
-      locale: context.locale, translator: translator)
+      locale: context.locale, translations: translations)
     let body = (try? JSONEncoder.api.encode(document)).map(Array.init) ?? []
     return Response(
       status: status,
@@ -81,8 +100,9 @@ public struct ErrorPresenter: Sendable {
   {
     let content = ErrorPageContent(
       status: status,
-      title: translator.text("problem.\(error.kind.titleKey)", context.locale, [:]),
-      message: translator.text("error.\(error.code)", context.locale, error.arguments),
+      title: translations.text("problem.\(error.kind.titleKey)", locale: context.locale),
+      message: translations.text(
+        "error.\(error.code)", locale: context.locale, arguments: error.arguments),
       requestID: context.requestID, locale: context.locale)
     return .html(renderPage(content), status: status)
   }

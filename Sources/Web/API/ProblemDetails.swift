@@ -40,19 +40,19 @@ public struct ProblemDetails: Codable, Sendable, Equatable {
   /// Builds the problem for a user-facing error, translated into `locale`.
   public init(
     _ error: any UserFacingError, status: Int, instance: String, requestID: String,
-    locale: AppLocale, translator: any Translator
+    locale: AppLocale, translations: Translations
   ) {
     type = "urn:freightdesk:problem:\(error.code)"
-    title = translator.text("problem.\(error.kind.titleKey)", locale, [:])
+    title = translations.text("problem.\(error.kind.titleKey)", locale: locale)
     self.status = status
-    detail = translator.text("error.\(error.code)", locale, error.arguments)
+    detail = translations.text("error.\(error.code)", locale: locale, arguments: error.arguments)
     code = error.code
     self.instance = instance
     self.requestID = requestID
     let fields = error.fieldErrors.map { field in
       FieldProblem(
         pointer: field.pointer, code: field.code,
-        detail: translator.text("rule.\(field.code)", locale, field.arguments))
+        detail: translations.text("rule.\(field.code)", locale: locale, arguments: field.arguments))
     }
     errors = fields.isEmpty ? nil : fields
   }
@@ -74,10 +74,4 @@ extension ErrorKind {
     case .unavailable: "unavailable"
     }
   }
-}
-
-/// Looks up a translated text by catalog key, filling `{name}` placeholders from `arguments`.
-public protocol Translator: Sendable {
-  /// The text for `key` in `locale`.
-  func text(_ key: String, _ locale: AppLocale, _ arguments: [String: String]) -> String
 }

@@ -6,6 +6,9 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
     case literal(String)
     /// Captures the request's segment under this name.
     case parameter(String)
+    /// Last segment only, written `{name...}`: captures the rest of the path (one or more
+    /// segments, joined by `/`), for file trees such as `/assets/{path...}`.
+    case remainder(String)
   }
 
   /// The segments, without the empty one before the leading slash.
@@ -15,17 +18,30 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
   public init(_ text: String) {
     precondition(text.hasPrefix("/"), "a route path starts with /: \(text)")
     segments = text.split(separator: "/", omittingEmptySubsequences: true).map { part in
+      if part.hasPrefix("{") && part.hasSuffix("...}") {
+        return .remainder(String(part.dropFirst().dropLast(4)))
+      }
       if part.hasPrefix("{") && part.hasSuffix("}") {
         return .parameter(String(part.dropFirst().dropLast()))
       }
       precondition(!part.contains("{") && !part.contains("}"), "malformed route segment \(part)")
       return .literal(String(part))
     }
+    let remainders = segments.indices.filter {
+      if case .remainder = segments[$0] { true } else { false }
+    }
+    precondition(
+      remainders.allSatisfy { $0 == segments.count - 1 }, "{name...} must be last: \(text)")
   }
 
   /// The names of the parameters, in order.
   public var parameterNames: [String] {
-    segments.compactMap { if case .parameter(let name) = $0 { name } else { nil } }
+    segments.compactMap { segment in
+      switch segment {
+      case .parameter(let name), .remainder(let name): name
+      case .literal: nil
+      }
+    }
   }
 
   /// The pattern as written, e.g. `/api/v1/orders/{id}`; used as the route label in metrics.
@@ -35,22 +51,26 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
       switch segment {
       case .literal(let text): "/" + text
       case .parameter(let name): "/{" + name + "}"
+      case .remainder(let name): "/{" + name + "...}"
       }
     }.joined()
   }
 
   /// The captured parameters when `pathSegments` matches this pattern, or nil.
   func match(_ pathSegments: [Substring]) -> [String: String]? {
-    guard pathSegments.count == segments.count else { return nil }
     var captured: [String: String] = [:]
-    for (segment, actual) in zip(segments, pathSegments) {
+    for (index, segment) in segments.enumerated() {
+      guard index < pathSegments.count else { return nil }
       switch segment {
       case .literal(let text):
-        if text != actual { return nil }
+        if text != pathSegments[index] { return nil }
       case .parameter(let name):
-        captured[name] = String(actual)
+        captured[name] = String(pathSegments[index])
+      case .remainder(let name):
+        captured[name] = pathSegments[index...].joined(separator: "/")
+        return captured
       }
     }
-    return captured
+    return pathSegments.count == segments.count ? captured : nil
   }
 }

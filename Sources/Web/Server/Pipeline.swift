@@ -104,7 +104,7 @@ public final class Pipeline: Sendable {
       requestID: RequestID.accept(request.headers["X-Request-ID"]) ?? RequestID.generate(),
       clientAddress: clientAddress,
       locale: AppLocale.resolve(
-        userPreference: nil, acceptLanguage: request.headers["Accept-Language"],
+        userPreference: LanguagePreference.chosen(in: request), acceptLanguage: request.headers["Accept-Language"],
         tenantDefault: defaultLocale))
   }
 
