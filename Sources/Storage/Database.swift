@@ -99,6 +99,7 @@ public protocol Database: AnyObject, Sendable {
   /// with another, it is rolled back and `body` runs again (up to
   /// ``Limits/transactionAttemptsMax`` times), so `body` must have no effects outside the
   /// database.
+  @discardableResult
   func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
 
   /// Throws ``DatabaseError/unavailable(reason:)`` unless a trivial query succeeds.

@@ -26,6 +26,7 @@ final class PostgresDatabase: Database {
     try runner.run(on: pool, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
   }
 
+  @discardableResult
   func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
     try runner.run(on: pool, begin: "BEGIN", body)
   }

@@ -41,6 +41,7 @@ final class SQLiteDatabase: Database {
     try runner.run(on: readers, begin: "BEGIN", body)
   }
 
+  @discardableResult
   func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
     try runner.run(on: writer, begin: "BEGIN IMMEDIATE", body)
   }

@@ -105,10 +105,9 @@ struct TransactionRunner: Sendable {
 
   /// Sleeps an exponentially growing, jittered time so colliding writers spread out.
   private func pause(beforeRetry attempt: Int) {
-    let exponent = min(attempt - 1, 16)
-    let ceiling = min(
-      Limits.transactionRetryBackoffMillisecondsBase << exponent,
-      Limits.transactionRetryBackoffMillisecondsMax)
+    let ceiling = exponentialBackoffMilliseconds(
+      attempt: attempt, base: Limits.transactionRetryBackoffMillisecondsBase,
+      maximum: Limits.transactionRetryBackoffMillisecondsMax)
     let milliseconds = ceiling / 2 + Int.random(in: 0...(ceiling / 2))
     Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
   }
