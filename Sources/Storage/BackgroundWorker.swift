@@ -1,0 +1,58 @@
+import Foundation
+import Synchronization
+
+/// Runs a unit of work repeatedly on dedicated `Thread`s (not Swift concurrency, because the
+/// work blocks on the database): as long as a pass finds work it runs again at once;
+/// otherwise it sleeps until the database's ``WorkSignal`` fires or the poll interval passes.
+final class BackgroundWorker: Sendable {
+  private let name: String
+  private let signal: WorkSignal
+  private let pollIntervalMilliseconds: Int
+  private let state = Mutex(State())
+  private let exited = DispatchSemaphore(value: 0)
+
+  private struct State {
+    var threads = 0
+    var stopping = false
+  }
+
+  /// Creates a worker with no threads yet.
+  init(name: String, signal: WorkSignal, pollIntervalMilliseconds: Int) {
+    self.name = name
+    self.signal = signal
+    self.pollIntervalMilliseconds = pollIntervalMilliseconds
+  }
+
+  /// Starts `threads` more threads, each calling `pass` (one round of work, returning
+  /// whether it found any) until ``stop()``.
+  func start(threads: Int, pass: @escaping @Sendable () -> Bool) {
+    precondition(threads > 0, "start at least one thread")
+    state.withLock { $0.threads += threads }
+    for index in 0..<threads {
+      let thread = Thread { [self] in loop(pass) }
+      thread.name = "\(name)-\(index)"
+      thread.start()
+    }
+  }
+
+  /// Asks every thread to finish its current pass and waits until all have exited.
+  func stop() {
+    let threads = state.withLock { state in
+      state.stopping = true
+      return state.threads
+    }
+    signal.notify()
+    for _ in 0..<threads { exited.wait() }
+    state.withLock { $0 = State() }
+  }
+
+  private func loop(_ pass: () -> Bool) {
+    while !state.withLock({ $0.stopping }) {
+      let generation = signal.generation
+      if !pass() && !state.withLock({ $0.stopping }) {
+        signal.wait(after: generation, milliseconds: pollIntervalMilliseconds)
+      }
+    }
+    exited.signal()
+  }
+}

@@ -1,0 +1,43 @@
+/// Every bound the Storage target enforces, named with its unit last, so that capacity
+/// questions ("how long may a caller wait for a connection?") have one answer in one place.
+public enum Limits {
+  /// How many times a transaction runs before a retryable conflict (SQLite busy, PostgreSQL
+  /// serialization failure or deadlock) is reported as `transaction_retries_exhausted`.
+  public static let transactionAttemptsMax = 6
+  /// The first pause before retrying a conflicted transaction; doubled on each retry.
+  public static let transactionRetryBackoffMillisecondsBase = 10
+  /// The longest pause between two attempts of a conflicted transaction.
+  public static let transactionRetryBackoffMillisecondsMax = 320
+  /// How long SQLite waits for another process's lock before reporting busy.
+  public static let busyTimeoutMilliseconds = 5_000
+  /// How many read-only connections an SQLite database keeps beside its one writer.
+  public static let sqliteReaderConnectionsMax = 4
+  /// The default size of the PostgreSQL connection pool.
+  public static let poolConnectionsMax = 10
+  /// How long a caller waits for a pooled connection before `database_pool_timeout`.
+  public static let poolAcquireTimeoutMilliseconds = 5_000
+  /// How long libpq may take to establish one connection.
+  public static let connectTimeoutSeconds = 10
+  /// Prepared statements kept per connection; the cache is emptied when it fills up.
+  public static let statementCacheEntriesMax = 256
+  /// How many times the outbox tries one handler on one event before giving up on it.
+  public static let outboxDeliveryAttemptsMax = 8
+  /// The first pause before redelivering a failed event; doubled on each failure.
+  public static let outboxRetryBackoffMillisecondsBase = 1_000
+  /// The longest pause between two deliveries of one event to one handler.
+  public static let outboxRetryBackoffMillisecondsMax = 600_000
+  /// Events one dispatcher pass hands to one handler.
+  public static let outboxBatchEventsMax = 100
+  /// How often background workers look for work when no commit woke them.
+  public static let workerPollIntervalMilliseconds = 1_000
+  /// How many times a job runs before it is marked failed.
+  public static let jobAttemptsMax = 3
+  /// How long a claimed job stays leased to its worker without a progress report.
+  public static let jobLeaseMilliseconds = 60_000
+  /// The first pause before re-running a failed job; doubled on each failure.
+  public static let jobRetryBackoffMillisecondsBase = 5_000
+  /// The longest error message stored for a failed job or delivery.
+  public static let errorMessageCharactersMax = 2_000
+  /// The longest document-number prefix (`TO`, `INV`, ...).
+  public static let documentPrefixCharactersMax = 8
+}

@@ -1,0 +1,185 @@
+import CShim
+import CSQLite
+
+/// One native SQLite connection with its cache of prepared statements.
+///
+/// Parameters are written `$1 ... $N` as on PostgreSQL. SQLite treats `$1` as a *named*
+/// parameter numbered by first appearance, so each value is bound at the index SQLite
+/// reports for the name `"$N"`, never at position N.
+final class SQLiteConnection: DriverConnection {
+  private var handle: OpaquePointer?
+  private var statements: [String: OpaquePointer] = [:]
+
+  var engine: DatabaseEngine { .sqlite }
+  private(set) var isBroken = false
+
+  /// Opens `path` read-write (creating it) or read-only, and applies the connection pragmas.
+  init(path: String, readOnly: Bool, options: DatabaseOptions) throws {
+    let flags =
+      (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+      | SQLITE_OPEN_NOMUTEX
+    let status = sqlite3_open_v2(path, &handle, flags, nil)
+    guard status == SQLITE_OK, let handle else {
+      let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      sqlite3_close_v2(handle)
+      throw DatabaseError.unavailable(reason: "cannot open \(path): \(message)")
+    }
+    sqlite3_extended_result_codes(handle, 1)
+    sqlite3_busy_timeout(handle, Int32(options.busyTimeoutMilliseconds))
+    do {
+      try executeScript(
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = \(options.synchronous.rawValue)")
+    } catch {
+      close()
+      throw error
+    }
+  }
+
+  func close() {
+    statements.values.forEach { sqlite3_finalize($0) }
+    statements = [:]
+    sqlite3_close_v2(handle)
+    handle = nil
+  }
+
+  func executeScript(_ sql: String) throws {
+    var message: UnsafeMutablePointer<CChar>?
+    let status = sqlite3_exec(handle, sql, nil, nil, &message)
+    defer { sqlite3_free(message) }
+    if status != SQLITE_OK {
+      let text = message.map { String(cString: $0) } ?? "error \(status)"
+      throw error(status: status, message: text)
+    }
+  }
+
+  func run(_ sql: String, _ parameters: [SQLValue]) throws -> (rows: [Row], affected: Int) {
+    let statement = try prepared(sql)
+    defer {
+      sqlite3_reset(statement)
+      sqlite3_clear_bindings(statement)
+    }
+    try bind(parameters, to: statement)
+    let columns = (0..<sqlite3_column_count(statement)).map {
+      String(cString: sqlite3_column_name(statement, $0))
+    }
+    var rows: [Row] = []
+    while true {
+      let status = sqlite3_step(statement)
+      if status == SQLITE_DONE { break }
+      guard status == SQLITE_ROW else { throw lastError(status) }
+      rows.append(Row(columns: columns, values: columns.indices.map { read(statement, $0) }))
+    }
+    return (rows, Int(sqlite3_changes64(handle)))
+  }
+
+  /// The raw handle, for the online backup API.
+  var nativeHandle: OpaquePointer? { handle }
+
+  private func prepared(_ sql: String) throws -> OpaquePointer {
+    if let statement = statements[sql] { return statement }
+    guard handle != nil else { throw DatabaseError.unavailable(reason: "connection closed") }
+    var statement: OpaquePointer?
+    var tail: UnsafePointer<CChar>?
+    let status = sql.withCString { text in
+      let status = sqlite3_prepare_v3(
+        handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
+      if status == SQLITE_OK, let tail, !String(cString: tail).allSatisfy(\.isWhitespace) {
+        return SQLITE_MISUSE
+      }
+      return status
+    }
+    guard status == SQLITE_OK, let statement else {
+      sqlite3_finalize(statement)
+      if status == SQLITE_MISUSE {
+        throw DatabaseError.queryFailed(message: "one statement per call", state: "MISUSE")
+      }
+      throw lastError(status)
+    }
+    if statements.count >= Limits.statementCacheEntriesMax {
+      statements.values.forEach { sqlite3_finalize($0) }
+      statements = [:]
+    }
+    statements[sql] = statement
+    return statement
+  }
+
+  private func bind(_ parameters: [SQLValue], to statement: OpaquePointer) throws {
+    let placeholders = Int(sqlite3_bind_parameter_count(statement))
+    guard placeholders == parameters.count else {
+      throw DatabaseError.parameterCountMismatch(expected: placeholders, given: parameters.count)
+    }
+    for (offset, value) in parameters.enumerated() {
+      let index = sqlite3_bind_parameter_index(statement, "$\(offset + 1)")
+      guard index > 0 else {
+        throw DatabaseError.parameterCountMismatch(expected: placeholders, given: offset + 1)
+      }
+      let status =
+        switch value {
+        case .null: sqlite3_bind_null(statement, index)
+        case .integer(let number): sqlite3_bind_int64(statement, index, number)
+        case .real(let number): sqlite3_bind_double(statement, index, number)
+        case .text(let text): sqlite3_bind_text(statement, index, text, -1, fd_sqlite_transient())
+        case .blob(let bytes): bindBlob(bytes, statement: statement, index: index)
+        }
+      guard status == SQLITE_OK else { throw lastError(status) }
+    }
+  }
+
+  private func bindBlob(_ bytes: [UInt8], statement: OpaquePointer, index: Int32) -> Int32 {
+    if bytes.isEmpty { return sqlite3_bind_zeroblob(statement, index, 0) }
+    return bytes.withUnsafeBytes {
+      sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), fd_sqlite_transient())
+    }
+  }
+
+  private func read(_ statement: OpaquePointer, _ column: Int) -> SQLValue {
+    let index = Int32(column)
+    switch sqlite3_column_type(statement, index) {
+    case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, index))
+    case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, index))
+    case SQLITE_TEXT:
+      return .text(String(cString: sqlite3_column_text(statement, index)))
+    case SQLITE_BLOB:
+      let count = Int(sqlite3_column_bytes(statement, index))
+      guard count > 0, let pointer = sqlite3_column_blob(statement, index) else { return .blob([]) }
+      return .blob(Array(UnsafeRawBufferPointer(start: pointer, count: count)))
+    default: return .null
+    }
+  }
+
+  private func lastError(_ status: Int32) -> DatabaseError {
+    let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "connection closed"
+    return error(status: sqlite3_extended_errcode(handle), message: message)
+  }
+
+  // Extended result codes whose C macros are expressions Swift does not import.
+  private static let constraintForeignKey = SQLITE_CONSTRAINT | (3 << 8)
+  private static let constraintPrimaryKey = SQLITE_CONSTRAINT | (6 << 8)
+  private static let constraintUnique = SQLITE_CONSTRAINT | (8 << 8)
+
+  /// Maps an extended result code to the engine-neutral error.
+  private func error(status: Int32, message: String) -> DatabaseError {
+    let primary = status & 0xFF
+    switch status {
+    case Self.constraintUnique, Self.constraintPrimaryKey:
+      return .uniqueViolation(constraint: constraintName(message))
+    case Self.constraintForeignKey:
+      return .foreignKeyViolation(constraint: constraintName(message))
+    default: break
+    }
+    switch primary {
+    case SQLITE_BUSY, SQLITE_LOCKED: return .transactionConflict(reason: message)
+    case SQLITE_CONSTRAINT: return .constraintViolation(message: message)
+    case SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_CANTOPEN, SQLITE_NOTADB, SQLITE_FULL:
+      isBroken = true
+      return .unavailable(reason: message)
+    default: return .queryFailed(message: message, state: String(status))
+    }
+  }
+
+  /// The part after "UNIQUE constraint failed: ", i.e. the columns that clashed.
+  private func constraintName(_ message: String) -> String {
+    guard let colon = message.lastIndex(of: ":") else { return message }
+    return message[message.index(after: colon)...].trimmingPrefix(" ").description
+  }
+}

@@ -1,0 +1,67 @@
+/// The SQLite driver: one file in WAL mode, one writer connection (SQLite allows one writer
+/// at a time anyway, so writers queue in the pool instead of spinning on locks) and several
+/// read-only connections that read concurrently with the writer.
+///
+/// Every connection has foreign keys on, a busy timeout, and the configured `synchronous`
+/// level (FULL by default).
+final class SQLiteDatabase: Database {
+  let engine = DatabaseEngine.sqlite
+  let workSignal = WorkSignal()
+  private let path: String
+  private let writer: ConnectionPool<SQLiteConnection>
+  private let readers: ConnectionPool<SQLiteConnection>
+  private let runner: TransactionRunner
+
+  /// Opens (creating when missing) the database file at `path` and switches it to WAL.
+  init(path: String, options: DatabaseOptions) throws {
+    self.path = path
+    writer = ConnectionPool(
+      connectionsMax: 1, acquireTimeoutMilliseconds: options.poolAcquireTimeoutMilliseconds
+    ) {
+      try SQLiteConnection(path: path, readOnly: false, options: options)
+    }
+    readers = ConnectionPool(
+      connectionsMax: max(1, options.readerConnections),
+      acquireTimeoutMilliseconds: options.poolAcquireTimeoutMilliseconds
+    ) {
+      try SQLiteConnection(path: path, readOnly: true, options: options)
+    }
+    runner = TransactionRunner(attemptsMax: options.transactionAttemptsMax, workSignal: workSignal)
+    // The writer opens first and stays pooled, so the WAL and shared-memory files that
+    // read-only connections need always exist.
+    try writer.withConnection { connection in
+      let mode = try connection.run("PRAGMA journal_mode = WAL", []).rows.first?["journal_mode"]
+      guard mode == .text("wal") else {
+        throw DatabaseError.unavailable(reason: "\(path) cannot use WAL mode")
+      }
+    }
+  }
+
+  func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+    try runner.run(on: readers, begin: "BEGIN", body)
+  }
+
+  @discardableResult
+  func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+    try runner.run(on: writer, begin: "BEGIN IMMEDIATE", body)
+  }
+
+  func checkHealth() throws {
+    _ = try read { try $0.query("SELECT 1 AS one", []) }
+  }
+
+  var poolStatistics: PoolStatistics {
+    writer.statistics + readers.statistics
+  }
+
+  func backup(to destination: String) throws {
+    try readers.withConnection { connection in
+      try SQLiteBackup.copy(from: connection, to: destination)
+    }
+  }
+
+  func close() {
+    readers.close()
+    writer.close()
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// What a driver's native connection offers to the engine-neutral transaction code.
+protocol DriverConnection: PooledConnection {
+  /// The engine of this connection.
+  var engine: DatabaseEngine { get }
+  /// Runs one statement with `$N` parameters.
+  func run(_ sql: String, _ parameters: [SQLValue]) throws -> (rows: [Row], affected: Int)
+  /// Runs parameterless statements separated by `;`.
+  func executeScript(_ sql: String) throws
+}
+
+/// The executor handed to a transaction body: forwards statements to its connection and
+/// keeps the savepoint depth and the after-commit wake request.
+final class Transaction<Connection: DriverConnection>: SQLExecutor {
+  private let connection: Connection
+  private var savepointDepth = 0
+  private(set) var wakeRequested = false
+
+  init(connection: Connection) {
+    self.connection = connection
+  }
+
+  var engine: DatabaseEngine { connection.engine }
+
+  func query(_ sql: String, _ parameters: [SQLValue]) throws -> [Row] {
+    try connection.run(sql, parameters).rows
+  }
+
+  func execute(_ sql: String, _ parameters: [SQLValue]) throws -> Int {
+    try connection.run(sql, parameters).affected
+  }
+
+  func executeScript(_ sql: String) throws {
+    try connection.executeScript(sql)
+  }
+
+  func savepoint<T>(_ body: () throws -> T) throws -> T {
+    savepointDepth += 1
+    defer { savepointDepth -= 1 }
+    let name = "fd_savepoint_\(savepointDepth)"
+    try connection.executeScript("SAVEPOINT \(name)")
+    do {
+      let result = try body()
+      try connection.executeScript("RELEASE SAVEPOINT \(name)")
+      return result
+    } catch {
+      try? connection.executeScript("ROLLBACK TO SAVEPOINT \(name)")
+      try? connection.executeScript("RELEASE SAVEPOINT \(name)")
+      throw error
+    }
+  }
+
+  func wakeWorkersAfterCommit() {
+    wakeRequested = true
+  }
+}
+
+/// Runs transaction bodies on pooled connections, retrying the whole transaction when it
+/// collides with another; shared by both drivers so retry behaves the same on each.
+struct TransactionRunner: Sendable {
+  /// How many times a conflicted transaction runs.
+  let attemptsMax: Int
+  /// Notified after commits that asked to wake workers.
+  let workSignal: WorkSignal
+
+  /// Runs `body` between `begin` and `COMMIT` on a connection from `pool`.
+  func run<T, Connection: DriverConnection>(
+    on pool: ConnectionPool<Connection>, begin: String,
+    _ body: (any SQLExecutor) throws -> T
+  ) throws -> T {
+    var attempt = 1
+    while true {
+      do {
+        return try runOnce(on: pool, begin: begin, body)
+      } catch let error as DatabaseError where error.isRetryable {
+        guard attempt < attemptsMax else {
+          throw DatabaseError.retriesExhausted(attempts: attempt)
+        }
+        pause(beforeRetry: attempt)
+        attempt += 1
+      }
+    }
+  }
+
+  private func runOnce<T, Connection: DriverConnection>(
+    on pool: ConnectionPool<Connection>, begin: String,
+    _ body: (any SQLExecutor) throws -> T
+  ) throws -> T {
+    let (result, wake) = try pool.withConnection { connection in
+      try connection.executeScript(begin)
+      let transaction = Transaction(connection: connection)
+      do {
+        let result = try body(transaction)
+        try connection.executeScript("COMMIT")
+        return (result, transaction.wakeRequested)
+      } catch {
+        if !connection.isBroken { try? connection.executeScript("ROLLBACK") }
+        throw error
+      }
+    }
+    if wake { workSignal.notify() }
+    return result
+  }
+
+  /// Sleeps an exponentially growing, jittered time so colliding writers spread out.
+  private func pause(beforeRetry attempt: Int) {
+    let ceiling = exponentialBackoffMilliseconds(
+      attempt: attempt, base: Limits.transactionRetryBackoffMillisecondsBase,
+      maximum: Limits.transactionRetryBackoffMillisecondsMax)
+    let milliseconds = ceiling / 2 + Int.random(in: 0...(ceiling / 2))
+    Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
+  }
+}
