@@ -27,7 +27,7 @@ public enum AcceptLanguage {
   public static func ranges(in header: String) -> [LanguageRange] {
     var ranges: [LanguageRange] = []
     for entry in header.split(separator: ",").prefix(rangesMax) {
-      let parts = entry.split(separator: ";").map { $0.trimmingWhitespace() }
+      let parts = entry.split(separator: ";").map { $0.trimmingBlanks() }
       guard let tag = parts.first, isLanguageTag(tag) else { continue }
       var quality = 1000
       for parameter in parts.dropFirst() where parameter.lowercased().hasPrefix("q=") {
@@ -76,16 +76,5 @@ public enum AcceptLanguage {
     let padded = fraction + String(repeating: "0", count: 3 - fraction.count)
     let value = (whole == "1" ? 1000 : 0) + (Int(padded) ?? 0)
     return value <= 1000 ? value : nil
-  }
-}
-
-extension Substring {
-  /// The text without leading and trailing spaces and tabs.
-  fileprivate func trimmingWhitespace() -> Substring {
-    let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    guard let start = firstIndex(where: { !isBlank($0) }),
-      let end = lastIndex(where: { !isBlank($0) })
-    else { return "" }
-    return self[start...end]
   }
 }
