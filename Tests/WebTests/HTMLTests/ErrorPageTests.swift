@@ -23,7 +23,7 @@ import Testing
     #expect(
       html.contains(translations.text("page.error.\(status.rawValue).message", locale: locale)))
     #expect(html.contains(">\(status.rawValue)</p>"))
-    #expect(html.contains("<code>01J8Z-abc</code>"))
+    #expect(html.contains("<code class=\"request-id\">01J8Z-abc</code>"))
     #expect(html.contains("<a class=\"btn btn-primary\" href=\"/portal\">"))
     #expect(html.contains("<html lang=\"\(locale.languageTag)\">"))
   }
@@ -36,7 +36,8 @@ import Testing
 
   @Test func aHostileRequestIDIsEscaped() {
     let html = page(.internalServerError, .english, requestID: "<script>alert(1)</script>")
-    #expect(html.contains("<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"))
+    #expect(
+      html.contains("<code class=\"request-id\">&lt;script&gt;alert(1)&lt;/script&gt;</code>"))
     #expect(!html.contains("<script>alert"))
   }
 }
