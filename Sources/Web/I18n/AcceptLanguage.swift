@@ -26,7 +26,8 @@ public enum AcceptLanguage {
   /// `"en-US,en;q=0.9,zh-CN;q=0.8"` gives `en-US` (1000), `en` (900), `zh-CN` (800).
   public static func ranges(in header: String) -> [LanguageRange] {
     var ranges: [LanguageRange] = []
-    for entry in header.split(separator: ",").prefix(rangesMax) {
+    // `maxSplits` keeps the split itself bounded; the unsplit remainder is dropped.
+    for entry in header.split(separator: ",", maxSplits: rangesMax).prefix(rangesMax) {
       let parts = entry.split(separator: ";").map { $0.trimmingBlanks() }
       guard let tag = parts.first, isLanguageTag(tag) else { continue }
       var quality = 1000
@@ -53,7 +54,8 @@ public enum AcceptLanguage {
     return nil
   }
 
-  /// Whether a token is `*` or letters, digits and hyphens of plausible length.
+  /// Whether a token is `*` or ASCII letters, digits, hyphens and underscores of plausible
+  /// length (a BCP 47 tag is at most 35 characters in practice).
   private static func isLanguageTag(_ token: Substring) -> Bool {
     if token == "*" { return true }
     guard !token.isEmpty, token.count <= 35 else { return false }
