@@ -123,4 +123,28 @@ import Testing
       #expect(html.contains(HTML.text(translations.text(key, locale: locale)).render()))
     }
   }
+
+  @Test(arguments: AppLocale.allCases)
+  func noCatalogKeyIsLeftUntranslatedOnAPage(locale: AppLocale) {
+    let flashes = Flash.Kind.allCases.map { Flash($0, messageKey: "flash.saved") }
+    let pages = [
+      render(context(locale, flashes: flashes)),
+      Layout.errorPage(.serviceUnavailable, context: context(locale)).render(),
+    ]
+    for html in pages {
+      for prefix in ["app.", "common.", "error.", "flash.", "layout.", "nav.", "page."] {
+        #expect(!html.contains(">" + prefix), "\(prefix) in \(locale)")
+        #expect(!html.contains("\"" + prefix), "\(prefix) in \(locale)")
+      }
+    }
+  }
+
+  @Test func ourOwnScriptAndStyleSheetShipAsResources() throws {
+    let directory = try #require(Bundle.module.url(forResource: "Resources", withExtension: nil))
+    for asset in ["assets/app.js", "assets/app.css"] {
+      let text = try String(
+        contentsOf: directory.appendingPathComponent(asset), encoding: .utf8)
+      #expect(text.count > 100, "\(asset)")
+    }
+  }
 }
