@@ -2,7 +2,8 @@
 /// element function uses.
 extension HTML {
   /// The root element (`<html>`); give it `.lang(_:)`.
-  public static func html(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML) -> HTML {
+  public static func html(_ attributes: HTMLAttribute..., @HTMLBuilder content: () -> HTML) -> HTML
+  {
     element("html", attributes, content)
   }
 
@@ -12,7 +13,8 @@ extension HTML {
   }
 
   /// The document body (`<body>`).
-  public static func body(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML) -> HTML {
+  public static func body(_ attributes: HTMLAttribute..., @HTMLBuilder content: () -> HTML) -> HTML
+  {
     element("body", attributes, content)
   }
 
@@ -22,26 +24,30 @@ extension HTML {
   }
 
   /// Document metadata (`<meta>`), a void element.
-  public static func meta(_ attributes: Attribute...) -> HTML { voidElement("meta", attributes) }
+  public static func meta(_ attributes: HTMLAttribute...) -> HTML {
+    voidElement("meta", attributes)
+  }
 
   /// A link to a resource such as a style sheet (`<link>`), a void element.
-  public static func link(_ attributes: Attribute...) -> HTML { voidElement("link", attributes) }
+  public static func link(_ attributes: HTMLAttribute...) -> HTML {
+    voidElement("link", attributes)
+  }
 
   /// An external script, loaded deferred (`<script src defer></script>`). There is no way to
   /// write inline script: pages stay compatible with a strict Content-Security-Policy.
   public static func script(src: String) -> HTML {
-    element("script", [.src(src), Attribute("defer", .flag(true))]) { HTML.empty }
+    element("script", [.src(src), HTMLAttribute("defer", .flag(true))]) { HTML.empty }
   }
 
   /// An element with content.
   static func element(
-    _ name: String, _ attributes: [Attribute], @HTMLBuilder _ content: () -> HTML
+    _ name: String, _ attributes: [HTMLAttribute], @HTMLBuilder _ content: () -> HTML
   ) -> HTML {
-    HTML(.element(Element(name: name, attributes: attributes, children: content())))
+    HTML(.element(HTMLElement(name: name, attributes: attributes, children: content())))
   }
 
   /// A void element: a start tag and no end tag.
-  static func voidElement(_ name: String, _ attributes: [Attribute]) -> HTML {
-    HTML(.element(Element(name: name, attributes: attributes, children: nil)))
+  static func voidElement(_ name: String, _ attributes: [HTMLAttribute]) -> HTML {
+    HTML(.element(HTMLElement(name: name, attributes: attributes, children: nil)))
   }
 }

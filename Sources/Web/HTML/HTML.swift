@@ -22,7 +22,7 @@ public struct HTML: Sendable {
     /// Markup written into the source code, rendered as is.
     case trusted(String)
     /// An element with attributes and, unless it is a void element, children.
-    indirect case element(Element)
+    indirect case element(HTMLElement)
     /// A sequence of fragments.
     case fragment([HTML])
   }

@@ -31,7 +31,7 @@ extension Layout {
         HTML.p(.class("small", "text-body-secondary")) {
           localizer("page.error.support")
           HTML.text(" ")
-          HTML.code { context.requestID }
+          HTML.code(.class("request-id")) { context.requestID }
         }
         HTML.a(.class("btn", "btn-primary"), .href(context.homeHref)) {
           localizer("page.error.back_home")

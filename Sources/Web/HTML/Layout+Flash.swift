@@ -20,9 +20,9 @@ extension Layout {
   }
 
   /// A dismissible alert in the flash's colour; only calm messages get `data-auto-dismiss`.
-  private static func attributes(of flash: Flash) -> [Attribute] {
+  private static func attributes(of flash: Flash) -> [HTMLAttribute] {
     let kind = flash.kind
-    var attributes: [Attribute] = [
+    var attributes: [HTMLAttribute] = [
       .class("alert", "alert-\(kind.rawValue)", "alert-dismissible", "fade", "show"),
       .role(kind.isUrgent ? "alert" : "status"),
     ]

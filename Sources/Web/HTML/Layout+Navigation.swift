@@ -8,7 +8,9 @@ extension Layout {
     public static let csrfTokenField = "csrf_token"
     /// The chosen locale's language tag (`zh-CN` or `en`), the value of the pressed button.
     public static let localeField = "locale"
-    /// The path to return to afterwards (the page the switch was on).
+    /// The path to return to afterwards (the page the switch was on). It comes back from the
+    /// browser, so the handler must redirect only to a local path (one leading `/`, not `//`),
+    /// or the form becomes an open redirect.
     public static let returnToField = "return_to"
   }
 

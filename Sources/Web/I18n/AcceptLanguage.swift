@@ -26,8 +26,9 @@ public enum AcceptLanguage {
   /// `"en-US,en;q=0.9,zh-CN;q=0.8"` gives `en-US` (1000), `en` (900), `zh-CN` (800).
   public static func ranges(in header: String) -> [LanguageRange] {
     var ranges: [LanguageRange] = []
-    for entry in header.split(separator: ",").prefix(rangesMax) {
-      let parts = entry.split(separator: ";").map { $0.trimmingWhitespace() }
+    // `maxSplits` keeps the split itself bounded; the unsplit remainder is dropped.
+    for entry in header.split(separator: ",", maxSplits: rangesMax).prefix(rangesMax) {
+      let parts = entry.split(separator: ";").map { $0.trimmingBlanks() }
       guard let tag = parts.first, isLanguageTag(tag) else { continue }
       var quality = 1000
       for parameter in parts.dropFirst() where parameter.lowercased().hasPrefix("q=") {
@@ -53,7 +54,8 @@ public enum AcceptLanguage {
     return nil
   }
 
-  /// Whether a token is `*` or letters, digits and hyphens of plausible length.
+  /// Whether a token is `*` or ASCII letters, digits, hyphens and underscores of plausible
+  /// length (a BCP 47 tag is at most 35 characters in practice).
   private static func isLanguageTag(_ token: Substring) -> Bool {
     if token == "*" { return true }
     guard !token.isEmpty, token.count <= 35 else { return false }
@@ -76,16 +78,5 @@ public enum AcceptLanguage {
     let padded = fraction + String(repeating: "0", count: 3 - fraction.count)
     let value = (whole == "1" ? 1000 : 0) + (Int(padded) ?? 0)
     return value <= 1000 ? value : nil
-  }
-}
-
-extension Substring {
-  /// The text without leading and trailing spaces and tabs.
-  fileprivate func trimmingWhitespace() -> Substring {
-    let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    guard let start = firstIndex(where: { !isBlank($0) }),
-      let end = lastIndex(where: { !isBlank($0) })
-    else { return "" }
-    return self[start...end]
   }
 }

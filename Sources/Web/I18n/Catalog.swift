@@ -1,3 +1,5 @@
+import Foundation
+
 /// The user-interface text of one language: message keys mapped to text that may contain
 /// `{name}` placeholders.
 ///
@@ -15,9 +17,8 @@ public struct Catalog: Sendable, Equatable {
   public init(parsing text: String) throws(CatalogParseError) {
     var entries: [String: String] = [:]
     var keys: [String] = []
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    for (index, rawLine) in lines.enumerated() {
       let line = rawLine.drop(while: { $0 == " " })
       if line.isEmpty || line.hasPrefix("#") { continue }
       let lineNumber = index + 1
@@ -25,7 +26,7 @@ public struct Catalog: Sendable, Equatable {
         throw CatalogParseError(line: lineNumber, problem: .missingSeparator)
       }
       let key = String(line[..<separator.lowerBound])
-      let value = String(line[separator.upperBound...]).trimmingTrailingSpaces()
+      let value = String(line[separator.upperBound...].trimmingBlanks())
       guard Catalog.isValidKey(key) else {
         throw CatalogParseError(line: lineNumber, problem: .invalidKey(key))
       }
@@ -72,13 +73,4 @@ public struct CatalogParseError: Error, Sendable, Equatable {
   public var line: Int
   /// What is wrong there.
   public var problem: Problem
-}
-
-extension String {
-  /// The text without trailing spaces and carriage returns.
-  fileprivate func trimmingTrailingSpaces() -> String {
-    var text = Substring(self)
-    while let last = text.last, last == " " || last == "\r" { text = text.dropLast() }
-    return String(text)
-  }
 }

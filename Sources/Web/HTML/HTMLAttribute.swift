@@ -4,7 +4,7 @@
 ///
 /// Names are fixed by the constructors; the few that take a name (``data(_:_:)``,
 /// ``aria(_:_:)``) accept only lowercase letters, digits and hyphens.
-public struct Attribute: Sendable, Equatable {
+public struct HTMLAttribute: Sendable, Equatable {
   /// What an attribute carries.
   enum Value: Sendable, Equatable {
     /// A value, escaped when rendered.

@@ -1,9 +1,9 @@
 /// One HTML element: a tag name, its attributes and, unless it is a void element, its children.
-struct Element: Sendable {
+struct HTMLElement: Sendable {
   /// The tag name, always one of the fixed names the element functions use.
   let name: String
   /// The attributes in the order given.
-  let attributes: [Attribute]
+  let attributes: [HTMLAttribute]
   /// The content, or nil for void elements (`input`, `img`, `meta`, `link`, `br`, `hr`),
   /// which have no end tag.
   let children: HTML?
