@@ -20,28 +20,33 @@ public final class Application: Sendable {
   private let server: HTTPServer
   private let dispatcher: OutboxDispatcher
 
-  /// Opens the database and assembles the server; nothing listens yet.
+  /// The modules a production server runs, in dependency order.
+  public static var standardModules: [AppModule] { Modules.all }
+
+  /// Opens the database (or uses `database`, for tests) and assembles the server; nothing
+  /// listens yet.
   public init(
     configuration: AppConfiguration, clock: any Clock = SystemClock(),
-    modules: [AppModule]? = nil
+    modules: [AppModule] = Application.standardModules, database: (any Database)? = nil
   ) throws {
     self.configuration = configuration
-    self.modules = modules ?? Modules.all
-    database = try openDatabase(url: configuration.databaseURL, options: configuration.databaseOptions)
+    self.modules = modules
+    self.database =
+      try database
+      ?? openDatabase(url: configuration.databaseURL, options: configuration.databaseOptions)
     let identifiers = IdentifierGenerator(node: configuration.node, clock: clock)
     services = ModuleServices(
-      database: database, clock: clock, identifiers: identifiers,
+      database: self.database, clock: clock, identifiers: identifiers,
       outbox: Outbox(identifiers: identifiers, clock: clock),
       idempotency: IdempotencyGuard(clock: clock))
-    let router = Self.buildRouter(
-      modules: self.modules, services: services, metrics: metrics)
+    let router = Self.buildRouter(modules: modules, services: services, metrics: metrics)
     let pipeline = Pipeline(
       router: router, metrics: metrics,
       accessLog: AccessLog(enabled: configuration.accessLog, clock: clock),
       errors: ErrorPresenter())
     server = try HTTPServer(configuration: configuration.server, pipeline: pipeline)
     dispatcher = OutboxDispatcher(
-      database: database, handlers: self.modules.flatMap(\.outboxHandlers), clock: clock,
+      database: self.database, handlers: modules.flatMap(\.outboxHandlers), clock: clock,
       reportError: { error in
         Log.event("outbox_failed", level: .error, ["error": String(describing: error)])
       })

@@ -54,7 +54,7 @@ public struct ErrorPresenter: Sendable {
     -> Response
   {
     let userFacing: any UserFacingError
-    if let known = error as? any UserFacingError {
+    if let known = error as? any UserFacingError, known.kind != .internalFailure {
       userFacing = known
     } else {
       Log.event(

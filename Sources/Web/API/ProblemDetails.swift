@@ -72,6 +72,7 @@ extension ErrorKind {
     case .unprocessable: "unprocessable"
     case .rateLimited: "rate_limited"
     case .unavailable: "unavailable"
+    case .internalFailure: "internal"
     }
   }
 }

@@ -52,7 +52,8 @@ public enum HTTPError: UserFacingError, Equatable {
   public var kind: ErrorKind {
     switch self {
     case .notFound: .notFound
-    case .methodNotAllowed, .payloadTooLarge, .unsupportedMediaType, .internalError: .invalidInput
+    case .methodNotAllowed, .payloadTooLarge, .unsupportedMediaType: .invalidInput
+    case .internalError: .internalFailure
     case .malformedJSON, .invalidPathParameter, .invalidCursor, .invalidIdempotencyKey:
       .invalidInput
     case .preconditionRequired: .preconditionRequired
@@ -68,7 +69,6 @@ public enum HTTPError: UserFacingError, Equatable {
     case .methodNotAllowed: 405
     case .payloadTooLarge: 413
     case .unsupportedMediaType: 415
-    case .internalError: 500
     default: kind.httpStatus
     }
   }
@@ -99,6 +99,7 @@ extension ErrorKind {
     case .preconditionRequired: 428
     case .rateLimited: 429
     case .unavailable: 503
+    case .internalFailure: 500
     }
   }
 }
