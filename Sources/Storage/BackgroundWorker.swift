@@ -24,12 +24,25 @@ final class BackgroundWorker: Sendable {
   }
 
   /// Starts `threads` more threads, each calling `pass` (one round of work, returning
-  /// whether it found any) until ``stop()``.
-  func start(threads: Int, pass: @escaping @Sendable () -> Bool) {
+  /// whether it found any) until ``stop()``; a pass that throws goes to `reportError` and
+  /// counts as finding nothing.
+  func start(
+    threads: Int, reportError: @escaping @Sendable (any Error) -> Void,
+    pass: @escaping @Sendable () throws -> Bool
+  ) {
     precondition(threads > 0, "start at least one thread")
     state.withLock { $0.threads += threads }
     for index in 0..<threads {
-      let thread = Thread { [self] in loop(pass) }
+      let thread = Thread { [self] in
+        loop {
+          do {
+            return try pass()
+          } catch {
+            reportError(error)
+            return false
+          }
+        }
+      }
       thread.name = "\(name)-\(index)"
       thread.start()
     }

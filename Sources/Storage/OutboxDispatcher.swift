@@ -61,7 +61,9 @@ public final class OutboxDispatcher: Sendable {
 
   /// Starts the background thread.
   public func start() {
-    worker.start(threads: 1) { [weak self] in self?.backgroundPass() ?? false }
+    worker.start(threads: 1, reportError: reportError) {
+      [weak self] in try self?.dispatchDue() ?? 0 > 0
+    }
   }
 
   /// Stops the background thread after its current delivery and waits for it.
@@ -81,15 +83,6 @@ public final class OutboxDispatcher: Sendable {
       }
     }
     return attempted
-  }
-
-  private func backgroundPass() -> Bool {
-    do {
-      return try dispatchDue() > 0
-    } catch {
-      reportError(error)
-      return false
-    }
   }
 
   private func dueEvents(for handler: OutboxHandler) throws -> [Due] {

@@ -1,0 +1,259 @@
+import Foundation
+import FreightdeskCore
+import Storage
+import Synchronization
+import TestSupport
+import Testing
+
+@Suite struct DriverTests {
+  private func makeTable(_ database: some Database) throws {
+    try database.write { executor in
+      try executor.executeScript(
+        """
+        CREATE TABLE samples (
+          tenant_id BIGINT NOT NULL, id BIGINT NOT NULL, label TEXT NOT NULL,
+          weight DOUBLE PRECISION, data BYTEA, PRIMARY KEY (tenant_id, id))
+        """)
+    }
+  }
+
+  @Test(arguments: Backend.allCases)
+  func parametersBindByNumberNotByFirstAppearance(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    let row = try database.read { executor in
+      try executor.query("SELECT $2 || '' AS second, $1 || '' AS first, $2 || '' AS again", "a", "b")
+    }[0]
+    #expect(try row.string("second") == "b")
+    #expect(try row.string("first") == "a")
+    #expect(try row.string("again") == "b")
+  }
+
+  @Test(arguments: Backend.allCases)
+  func everyValueTypeSurvivesARoundTrip(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    try makeTable(database)
+    let bytes: [UInt8] = [0, 1, 2, 255, 0, 39, 92]
+    let values: [(Int64, String, SQLValue, SQLValue)] = [
+      (1, "货物 ‘quoted’ \\ text", .real(12.5), .blob(bytes)),
+      (2, "", .null, .blob([])),
+      (Int64.max, "max", .real(-0.25), .null),
+    ]
+    try database.write { executor in
+      for (id, label, weight, data) in values {
+        try executor.execute(
+          "INSERT INTO samples (tenant_id, id, label, weight, data) VALUES ($1, $2, $3, $4, $5)",
+          [7, .integer(id), .text(label), weight, data])
+      }
+    }
+    let rows = try database.read { try $0.query("SELECT * FROM samples ORDER BY id", []) }
+    #expect(rows.count == 3)
+    for (row, expected) in zip(rows, values) {
+      #expect(try row.int64("id") == expected.0)
+      #expect(try row.string("label") == expected.1)
+      #expect(row["weight"] == expected.2)
+      #expect(row["data"] == expected.3)
+    }
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aWrongNumberOfParametersIsRejected(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    #expect(throws: DatabaseError.parameterCountMismatch(expected: 2, given: 1)) {
+      try database.read { try $0.query("SELECT $1 || $2 AS joined", ["a"]) }
+    }
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aDuplicateKeyIsReportedAsAUniqueViolation(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    try makeTable(database)
+    let insert = "INSERT INTO samples (tenant_id, id, label) VALUES ($1, $2, $3)"
+    try database.write { try $0.execute(insert, 1, 1, "first") }
+    let error = #expect(throws: DatabaseError.self) {
+      try database.write { try $0.execute(insert, 1, 1, "second") }
+    }
+    guard case .uniqueViolation = error else {
+      Issue.record("expected a unique violation, got \(String(describing: error))")
+      return
+    }
+    #expect(error?.code == "unique_violation")
+    #expect(error?.kind == .conflict)
+    let labels = try database.read { try $0.query("SELECT label FROM samples", []) }
+    #expect(try labels.map { try $0.string("label") } == ["first"])
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aMissingParentIsReportedAsAForeignKeyViolation(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    try makeTable(database)
+    try database.write { executor in
+      try executor.executeScript(
+        """
+        CREATE TABLE children (
+          tenant_id BIGINT NOT NULL, id BIGINT NOT NULL, sample_id BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id),
+          FOREIGN KEY (tenant_id, sample_id) REFERENCES samples (tenant_id, id))
+        """)
+    }
+    let error = #expect(throws: DatabaseError.self) {
+      try database.write {
+        try $0.execute("INSERT INTO children (tenant_id, id, sample_id) VALUES (1, 1, 99)", [])
+      }
+    }
+    #expect(error?.code == "foreign_key_violation")
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aThrowingTransactionLeavesNothingBehind(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    try makeTable(database)
+    struct Abort: Error {}
+    #expect(throws: Abort.self) {
+      try database.write { executor in
+        try executor.execute("INSERT INTO samples (tenant_id, id, label) VALUES (1, 1, 'x')", [])
+        throw Abort()
+      }
+    }
+    let count = try database.read { try $0.query("SELECT COUNT(*) AS n FROM samples", []) }
+    #expect(try count[0].int("n") == 0)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aFailedSavepointUndoesOnlyItsOwnChanges(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    try makeTable(database)
+    try database.write { executor in
+      let insert = "INSERT INTO samples (tenant_id, id, label) VALUES ($1, $2, $3)"
+      try executor.execute(insert, 1, 1, "kept")
+      _ = try? executor.savepoint {
+        try executor.execute(insert, 1, 2, "undone")
+        try executor.execute(insert, 1, 1, "duplicate")
+      }
+      try executor.execute(insert, 1, 3, "after")
+    }
+    let rows = try database.read { try $0.query("SELECT label FROM samples ORDER BY id", []) }
+    #expect(try rows.map { try $0.string("label") } == ["kept", "after"])
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aConflictedTransactionRunsAgainUntilItSucceeds(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    let attempts = Mutex(0)
+    let result = try database.write { executor in
+      let attempt = attempts.withLock { count in
+        count += 1
+        return count
+      }
+      if attempt < 3 { throw DatabaseError.transactionConflict(reason: "simulated") }
+      return try executor.query("SELECT 42 AS answer", [])[0].int("answer")
+    }
+    #expect(result == 42)
+    #expect(attempts.withLock { $0 } == 3)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aTransactionThatAlwaysConflictsGivesUpAfterTheLimit(backend: Backend) throws {
+    var options = DatabaseOptions()
+    options.transactionAttemptsMax = 3
+    let database = try TestDatabase.make(backend, migrated: false, options: options)
+    #expect(throws: DatabaseError.retriesExhausted(attempts: 3)) {
+      try database.write { _ in throw DatabaseError.transactionConflict(reason: "simulated") }
+    }
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aCallerWaitingTooLongForAConnectionGetsAPoolTimeout(backend: Backend) throws {
+    var options = DatabaseOptions()
+    options.poolConnectionsMax = 1
+    options.poolAcquireTimeoutMilliseconds = 100
+    let database = try TestDatabase.make(backend, migrated: false, options: options)
+    let holding = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    let holder = Thread {
+      try? database.write { _ in
+        holding.signal()
+        release.wait()
+      }
+    }
+    holder.start()
+    holding.wait()
+    defer { release.signal() }
+    // On SQLite the single writer is the bounded resource; on PostgreSQL the pool is.
+    #expect(throws: DatabaseError.poolTimeout(waitedMilliseconds: 100)) {
+      try database.write { _ in }
+    }
+    #expect(database.poolStatistics.acquireTimeouts == 1)
+  }
+
+  @Test func aWriterBlockedByAnotherProcessIsRetriedUntilTheLockIsFree() throws {
+    var options = DatabaseOptions()
+    options.busyTimeoutMilliseconds = 1
+    let database = try TestDatabase.make(.sqlite, migrated: false, options: options)
+    try makeTable(database)
+    let other = try openDatabase(url: database.url, options: options)
+    defer { other.close() }
+    let holding = DispatchSemaphore(value: 0)
+    let holder = Thread {
+      try? other.write { executor in
+        try executor.execute("INSERT INTO samples (tenant_id, id, label) VALUES (1, 1, 'a')", [])
+        holding.signal()
+        Thread.sleep(forTimeInterval: 0.15)
+      }
+    }
+    holder.start()
+    holding.wait()
+    let attempts = Mutex(0)
+    try database.write { executor in
+      attempts.withLock { $0 += 1 }
+      try executor.execute("INSERT INTO samples (tenant_id, id, label) VALUES (1, 2, 'b')", [])
+    }
+    // SQLite reports busy at BEGIN IMMEDIATE, before the body runs, so it ran once.
+    #expect(attempts.withLock { $0 } == 1)
+    let count = try database.read { try $0.query("SELECT COUNT(*) AS n FROM samples", []) }
+    #expect(try count[0].int("n") == 2)
+  }
+
+  @Test func aWriterStillBlockedAfterEveryRetryReportsRetriesExhausted() throws {
+    var options = DatabaseOptions()
+    options.busyTimeoutMilliseconds = 1
+    options.transactionAttemptsMax = 2
+    let database = try TestDatabase.make(.sqlite, migrated: false, options: options)
+    let other = try openDatabase(url: database.url, options: options)
+    defer { other.close() }
+    let holding = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    let holder = Thread {
+      try? other.write { _ in
+        holding.signal()
+        release.wait()
+      }
+    }
+    holder.start()
+    holding.wait()
+    defer { release.signal() }
+    #expect(throws: DatabaseError.retriesExhausted(attempts: 2)) {
+      try database.write { _ in }
+    }
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aHealthyDatabasePassesTheHealthCheck(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    try database.checkHealth()
+    database.close()
+    #expect(throws: DatabaseError.self) { try database.checkHealth() }
+  }
+
+  @Test func anUnknownURLSchemeIsRejected() {
+    #expect(throws: DatabaseError.invalidURL("mysql://localhost/x")) {
+      try openDatabase(url: "mysql://localhost/x")
+    }
+  }
+
+  @Test func anUnreachablePostgresServerIsUnavailable() {
+    let error = #expect(throws: DatabaseError.self) {
+      try openDatabase(url: "postgresql://nobody@/none?host=/nonexistent-freightdesk-socket")
+    }
+    #expect(error?.kind == .unavailable)
+  }
+}
