@@ -1,6 +1,6 @@
 public import App
-public import FreightdeskCore
-public import Storage
+import FreightdeskCore
+import Storage
 import Web
 
 /// A whole Freightdesk server for one test: a fresh database on the chosen engine, migrated,

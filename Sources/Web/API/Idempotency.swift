@@ -45,33 +45,32 @@ public final class IdempotencyGuard: Sendable {
     self.clock = clock
   }
 
-  /// Runs `write` in one transaction on `database`, honouring the request's
-  /// `Idempotency-Key` for the caller identified by `tenant` and `principal`.
+  /// Runs `write` in one transaction on `database` scoped to `tenant`, honouring the
+  /// request's `Idempotency-Key` for the caller `principal` (a user or token id).
   public func perform(
-    _ request: Request, tenant: TenantID?, principal: String, database: any Database,
-    write: (any SQLExecutor) throws -> Response
+    _ request: Request, tenant: TenantID, principal: String, database: any Database,
+    write: (TenantScope) throws -> Response
   ) throws -> Response {
     guard let key = request.headers["Idempotency-Key"] else {
-      return try database.write(write)
+      return try database.write(for: tenant, write)
     }
     guard !key.isEmpty, key.count <= Limits.requestKeyCharactersMax else {
       throw HTTPError.invalidIdempotencyKey
     }
-    let tenantValue = tenant?.rawValue ?? 0
-    let slot = "\(tenantValue)\u{0}\(principal)\u{0}\(key)"
+    let slot = "\(tenant.rawValue)\u{0}\(principal)\u{0}\(key)"
     let claimed = inFlight.withLock { $0.insert(slot).inserted }
     guard claimed else { throw HTTPError.idempotencyKeyInProgress }
     defer { _ = inFlight.withLock { $0.remove(slot) } }
-    let stored = StoredAnswerKey(tenant: tenantValue, principal: principal, key: key)
+    let stored = StoredAnswerKey(principal: principal, key: key)
     let hash = Self.fingerprint(request)
     do {
-      return try database.write { executor in
-        if let previous = try stored.load(executor) {
+      return try database.write(for: tenant) { scope in
+        if let previous = try stored.load(scope) {
           guard previous.requestHash == hash else { throw HTTPError.idempotencyKeyReused }
           return previous.replay()
         }
-        let response = try write(executor)
-        try stored.save(response, requestHash: hash, at: clock.now(), executor)
+        let response = try write(scope)
+        try stored.save(response, requestHash: hash, at: clock.now(), scope)
         return response
       }
     } catch DatabaseError.uniqueViolation {
@@ -103,7 +102,6 @@ public final class IdempotencyGuard: Sendable {
 
 /// Where one idempotent answer is stored, and how it is read and written.
 private struct StoredAnswerKey {
-  let tenant: Int64
   let principal: String
   let key: String
 
@@ -121,12 +119,12 @@ private struct StoredAnswerKey {
     }
   }
 
-  func load(_ executor: any SQLExecutor) throws -> Answer? {
-    let rows = try executor.query(
+  func load(_ scope: TenantScope) throws -> Answer? {
+    let rows = try scope.query(
       """
       SELECT request_hash, status, content_type, location, body FROM idempotency_keys
       WHERE tenant_id = $1 AND principal = $2 AND idempotency_key = $3
-      """, [.integer(tenant), .text(principal), .text(key)])
+      """, [.text(principal), .text(key)])
     guard let row = rows.first else { return nil }
     return Answer(
       requestHash: try row.string("request_hash"), status: try row.int("status"),
@@ -134,18 +132,18 @@ private struct StoredAnswerKey {
       body: try row.string("body"))
   }
 
-  func save(_ response: Response, requestHash: String, at instant: Instant, _ executor: any SQLExecutor)
+  func save(_ response: Response, requestHash: String, at instant: Instant, _ scope: TenantScope)
     throws
   {
     guard (200..<300).contains(response.status) else { return }
-    try executor.execute(
+    try scope.execute(
       """
       INSERT INTO idempotency_keys (tenant_id, principal, idempotency_key, request_hash, status,
         content_type, location, body, created_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
       """,
       [
-        .integer(tenant), .text(principal), .text(key), .text(requestHash),
+        .text(principal), .text(key), .text(requestHash),
         .integer(Int64(response.status)),
         .text(response.headers["Content-Type"] ?? "application/json"),
         response.headers["Location"].map(SQLValue.text) ?? .null,

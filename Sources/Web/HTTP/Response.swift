@@ -22,6 +22,13 @@ public struct Response: Sendable {
     self.body = .bytes(body)
   }
 
+  /// A Server-Sent Events response over `stream`.
+  public init(status: Int = 200, headers: HTTPHeaders = [:], stream: EventStream) {
+    self.status = status
+    self.headers = headers
+    self.body = .eventStream(stream)
+  }
+
   /// A response with a UTF-8 text body of the given media type.
   public static func text(_ text: String, status: Int = 200, contentType: String) -> Response {
     Response(status: status, headers: ["Content-Type": contentType], body: Array(text.utf8))

@@ -35,7 +35,7 @@ public final class HTTPServer: @unchecked Sendable {
   private let bindAddress: SocketAddress
   private let inFlight = Atomic<Int>(0)
   private var daemon: OpaquePointer?
-  let streams = EventStreamRegistry()
+  let streams: EventStreamRegistry
 
   /// Creates a server; nothing listens until ``start()``.
   public init(configuration: ServerConfiguration, pipeline: Pipeline) throws {
@@ -44,6 +44,8 @@ public final class HTTPServer: @unchecked Sendable {
     self.configuration = configuration
     self.pipeline = pipeline
     self.bindAddress = address
+    self.streams = EventStreamRegistry(
+      heartbeatSeconds: configuration.eventStreamHeartbeatSeconds)
   }
 
   /// Starts listening and serving on the worker threads.

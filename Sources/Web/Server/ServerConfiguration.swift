@@ -10,6 +10,8 @@ public struct ServerConfiguration: Sendable {
   public var port: UInt16
   /// Worker threads; handlers run synchronously on them, so a few per core absorb database waits.
   public var threads: Int
+  /// Seconds between heartbeats on open event streams.
+  public var eventStreamHeartbeatSeconds = Limits.eventStreamHeartbeatSeconds
 
   /// Creates a configuration; `threads` defaults to four per core.
   public init(bindAddress: String = "127.0.0.1", port: UInt16 = 8080, threads: Int? = nil) {

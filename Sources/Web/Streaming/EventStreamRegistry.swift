@@ -8,7 +8,12 @@ final class EventStreamRegistry: Sendable {
   private let open = Mutex<[ObjectIdentifier: EventStream]>([:])
   private let stopping = Mutex(false)
   private let wake = NSCondition()
+  private let heartbeatSeconds: Int
   private static let readBlockBytes = 4096
+
+  init(heartbeatSeconds: Int) {
+    self.heartbeatSeconds = heartbeatSeconds
+  }
 
   /// Creates a libmicrohttpd response that reads from `stream` on `connection`.
   func attach(_ stream: EventStream, to connection: OpaquePointer) -> OpaquePointer? {
@@ -41,7 +46,7 @@ final class EventStreamRegistry: Sendable {
       while true {
         wake.lock()
         if !stopping.withLock({ $0 }) {
-          _ = wake.wait(until: Date(timeIntervalSinceNow: Double(Limits.eventStreamHeartbeatSeconds)))
+          _ = wake.wait(until: Date(timeIntervalSinceNow: Double(heartbeatSeconds)))
         }
         wake.unlock()
         if stopping.withLock({ $0 }) { return }
