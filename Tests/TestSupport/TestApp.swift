@@ -16,16 +16,18 @@ public final class TestApp {
   /// A client for it.
   public let client: HTTPClient
 
-  /// Starts a server with `modules` (the standard ones by default) and any extra test modules.
+  /// Starts a server with `modules` (the standard ones by default) and any extra test modules;
+  /// `configure` may adjust the configuration first.
   public init(
     _ backend: Backend, modules: [AppModule] = Application.standardModules,
-    adding extra: [AppModule] = []
+    adding extra: [AppModule] = [], configure: (inout AppConfiguration) -> Void = { _ in }
   ) throws {
     clock = ManualClock()
     database = try TestDatabase.make(backend, migrated: false)
     var configuration = AppConfiguration(databaseURL: database.url, accessLog: false)
     configuration.server.port = 0
     configuration.server.threads = 4
+    configure(&configuration)
     application = try Application(
       configuration: configuration, clock: clock, modules: modules + extra, database: database)
     try application.prepareSchema()
