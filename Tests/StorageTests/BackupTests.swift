@@ -21,14 +21,17 @@ import Testing
     let backupPath = temporaryPath("backup.sqlite")
     defer {
       for path in [databasePath, backupPath] {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm"] {
+          try? FileManager.default.removeItem(atPath: path + suffix)
+        }
       }
     }
     let database = try openDatabase(url: "sqlite:\(databasePath)")
     try database.write { executor in
       try executor.executeScript("CREATE TABLE items (id BIGINT PRIMARY KEY, label TEXT NOT NULL)")
       for (id, label) in [(1, "托盘"), (2, "pallet")] {
-        try executor.execute("INSERT INTO items (id, label) VALUES ($1, $2)", SQLValue(id), .text(label))
+        try executor.execute(
+          "INSERT INTO items (id, label) VALUES ($1, $2)", SQLValue(id), .text(label))
       }
     }
     try database.backup(to: backupPath)
@@ -55,7 +58,8 @@ import Testing
     #expect(error?.code == "invalid_backup_file")
     let reopened = try openDatabase(url: database.url)
     defer { reopened.close() }
-    #expect(try Migrator(database: reopened, migrations: StorageSchema.migrations).pending().isEmpty)
+    #expect(
+      try Migrator(database: reopened, migrations: StorageSchema.migrations).pending().isEmpty)
   }
 
   @Test(arguments: Backend.allCases.filter { $0 == .postgres })

@@ -80,14 +80,16 @@ import Testing
     let runner = JobRunner(
       database: database, queue: queue, handlers: [handler], workerName: "test")
     #expect(try runner.runNext())
-    let queued = try #require(try database.read(for: tenant) { try queue.progress(of: job, in: $0) })
+    let queued = try #require(
+      try database.read(for: tenant) { try queue.progress(of: job, in: $0) })
     #expect(queued.status == .queued)
     #expect(try !runner.runNext(), "not due again before its backoff")
     try database.write(for: tenant) { scope in
       try scope.execute("UPDATE jobs SET run_after = 0 WHERE tenant_id = $1")
     }
     #expect(try runner.runNext())
-    let failed = try #require(try database.read(for: tenant) { try queue.progress(of: job, in: $0) })
+    let failed = try #require(
+      try database.read(for: tenant) { try queue.progress(of: job, in: $0) })
     #expect(failed.status == .failed)
     #expect(failed.attempts == 2)
     #expect(failed.lastError?.contains("bad spreadsheet") == true)

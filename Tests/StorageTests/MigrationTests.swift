@@ -1,4 +1,5 @@
 import Storage
+import Synchronization
 import TestSupport
 import Testing
 
@@ -33,6 +34,25 @@ import Testing
       try executor.execute(
         "INSERT INTO customers (tenant_id, id, name, phone) VALUES (1, 1, 'x', '138')", [])
     }
+  }
+
+  @Test(arguments: Backend.allCases)
+  func nodesMigratingAtTheSameTimeApplyEachMigrationOnce(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    let migrations = StorageSchema.migrations + [first, second]
+    let applied = Mutex<[Migration]>([])
+    let failures = Mutex<[String]>([])
+    runConcurrently(threads: 3) { _ in
+      do {
+        let ran = try Migrator(database: database, migrations: migrations).migrate()
+        applied.withLock { $0 += ran }
+      } catch {
+        failures.withLock { $0.append("\(error)") }
+      }
+    }
+    #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+    #expect(applied.withLock { $0 }.count == migrations.count)
+    #expect(try Migrator(database: database, migrations: migrations).pending().isEmpty)
   }
 
   @Test(arguments: Backend.allCases)

@@ -47,7 +47,9 @@ import Testing
       try scope.execute("UPDATE notes SET body = $2 WHERE tenant_id = $1 AND id = 1", ["edited"])
     }
     #expect(changed == 1)
-    let other = try database.read(for: beta) { try $0.query("SELECT body FROM notes WHERE tenant_id = $1") }
+    let other = try database.read(for: beta) {
+      try $0.query("SELECT body FROM notes WHERE tenant_id = $1")
+    }
     #expect(try other.map { try $0.string("body") } == ["BETA-CANARY"])
   }
 
