@@ -5,7 +5,8 @@ import Foundation
 ///
 /// PostgreSQL databases are backed up and restored with `pg_dump` and `pg_restore`, which
 /// handle large databases, roles and point-in-time recovery far better than the application
-/// could; see `docs/operations.md`.
+/// could: `pg_dump --format=custom -f freightdesk.dump URL`, then `pg_restore -d URL
+/// freightdesk.dump` into an empty database.
 public enum Backup {
   /// Replaces the SQLite database at `databasePath` with the contents of `backupPath`.
   ///

@@ -59,7 +59,7 @@ final class ConnectionPool<Connection: PooledConnection>: @unchecked Sendable {
     openCount -= toClose.count
     condition.broadcast()
     condition.unlock()
-    toClose.forEach { $0.close() }
+    for connection in toClose { connection.close() }
   }
 
   private func acquire() throws -> Connection {

@@ -185,7 +185,7 @@ public final class JobQueue: Sendable {
   public func fail(_ job: ClaimedJob, error: any Error, in database: any Database) throws {
     let delay = exponentialBackoffMilliseconds(
       attempt: job.attempt, base: Limits.jobRetryBackoffMillisecondsBase,
-      maximum: leaseMilliseconds)
+      maximum: Limits.jobRetryBackoffMillisecondsMax)
     let message = String(String(describing: error).prefix(Limits.errorMessageCharactersMax))
     try finish(
       job, status: "CASE WHEN attempts >= \(attemptsMax) THEN 'failed' ELSE 'queued' END",

@@ -17,7 +17,8 @@ public struct JobContext: Sendable {
   /// Records progress for the UI and CLI and renews the lease. Throws
   /// ``JobLeaseLost`` when another worker took the job over, so the handler stops.
   public func reportProgress(done: Int64, total: Int64, message: String) throws {
-    guard try queue.reportProgress(of: job, done: done, total: total, message: message, in: database)
+    guard
+      try queue.reportProgress(of: job, done: done, total: total, message: message, in: database)
     else { throw JobLeaseLost(job: job.id) }
   }
 
@@ -105,9 +106,11 @@ public final class JobRunner: Sendable {
   public func runNext() throws -> Bool {
     guard
       let job = try queue.claim(
-        kinds: handlers.keys.sorted(), worker: workerName, from: database),
-      let handler = handlers[job.kind]
+        kinds: handlers.keys.sorted(), worker: workerName, from: database)
     else { return false }
+    guard let handler = handlers[job.kind] else {
+      preconditionFailure("claimed a job of kind \(job.kind), which has no handler")
+    }
     do {
       try handler.run(JobContext(job: job, queue: queue, database: database))
       try queue.complete(job, in: database)

@@ -36,6 +36,8 @@ public enum Limits {
   public static let jobLeaseMilliseconds = 60_000
   /// The first pause before re-running a failed job; doubled on each failure.
   public static let jobRetryBackoffMillisecondsBase = 5_000
+  /// The longest pause before re-running a failed job.
+  public static let jobRetryBackoffMillisecondsMax = 600_000
   /// The longest error message stored for a failed job or delivery.
   public static let errorMessageCharactersMax = 2_000
   /// The longest document-number prefix (`TO`, `INV`, ...).

@@ -48,23 +48,38 @@ public struct Migrator: Sendable {
   public func migrate(dryRun: Bool = false) throws -> [Migration] {
     let toRun = try pending()
     guard !dryRun else { return toRun }
-    for migration in toRun {
-      try database.write { executor in
-        try executor.executeScript(Self.bookkeepingTable)
-        try executor.executeScript(migration.sql(for: executor.engine))
-        try executor.execute(
-          """
-          INSERT INTO schema_migrations (module, number, name, checksum, applied_at)
-          VALUES ($1, $2, $3, $4, $5)
-          """,
-          [
-            .text(migration.module), SQLValue(migration.number), .text(migration.name),
-            .text(migration.checksum(for: executor.engine)), SQLValue(clock.now()),
-          ])
-      }
-    }
-    return toRun
+    return try toRun.filter(apply)
   }
+
+  /// Runs one migration and records it, unless another node applied it meanwhile; on
+  /// PostgreSQL an advisory lock makes nodes that start together migrate one at a time
+  /// (SQLite's single writer already does).
+  private func apply(_ migration: Migration) throws -> Bool {
+    try database.write { executor in
+      if executor.engine == .postgres {
+        try executor.execute("SELECT pg_advisory_xact_lock($1)", [Self.advisoryLockKey])
+      }
+      try executor.executeScript(Self.bookkeepingTable)
+      let landed = try executor.query(
+        "SELECT 1 AS found FROM schema_migrations WHERE module = $1 AND number = $2",
+        [.text(migration.module), SQLValue(migration.number)])
+      guard landed.isEmpty else { return false }
+      try executor.executeScript(migration.sql(for: executor.engine))
+      try executor.execute(
+        """
+        INSERT INTO schema_migrations (module, number, name, checksum, applied_at)
+        VALUES ($1, $2, $3, $4, $5)
+        """,
+        [
+          .text(migration.module), SQLValue(migration.number), .text(migration.name),
+          .text(migration.checksum(for: executor.engine)), SQLValue(clock.now()),
+        ])
+      return true
+    }
+  }
+
+  /// The PostgreSQL advisory lock that serialises migrations (an arbitrary fixed number).
+  private static let advisoryLockKey: SQLValue = 0x4644_4D49_4752_4154
 
   private struct Key: Hashable {
     var module: String

@@ -62,7 +62,8 @@ public struct OutboxHandler: Sendable {
 
   /// Creates a handler.
   public init(
-    name: String, topic: String, handle: @escaping @Sendable (OutboxEvent, TenantScope) throws -> Void
+    name: String, topic: String,
+    handle: @escaping @Sendable (OutboxEvent, TenantScope) throws -> Void
   ) {
     self.name = name
     self.topic = topic

@@ -49,6 +49,7 @@ final class PostgresConnection: DriverConnection {
   }
 
   func run(_ sql: String, _ parameters: [SQLValue]) throws -> (rows: [Row], affected: Int) {
+    let wasCached = statements[sql] != nil
     let statement = try prepared(sql)
     guard statement.parameterCount == parameters.count else {
       throw DatabaseError.parameterCountMismatch(
@@ -58,7 +59,15 @@ final class PostgresConnection: DriverConnection {
       PQexecPrepared(handle, statement.name, Int32(parameters.count), values, lengths, formats, 0)
     }
     defer { PQclear(result) }
-    try check(result)
+    do {
+      try check(result)
+    } catch DatabaseError.queryFailed(let message, "0A000") where wasCached {
+      // "cached plan must not change result type": a migration altered a table after this
+      // statement was prepared. Forget it and let the transaction run again, which
+      // prepares it afresh.
+      statements[sql] = nil
+      throw DatabaseError.transactionConflict(reason: message)
+    }
     let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
     return (rows(of: result), affected)
   }
@@ -92,7 +101,9 @@ final class PostgresConnection: DriverConnection {
     var buffers: [UnsafeMutablePointer<CChar>?] = []
     var lengths: [Int32] = []
     var formats: [Int32] = []
-    defer { buffers.forEach { free($0) } }
+    defer {
+      for buffer in buffers { free(buffer) }
+    }
     for value in parameters {
       var length: Int32 = 0
       switch value {
@@ -197,6 +208,8 @@ private func withCStrings<T>(
   _ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> T
 ) -> T {
   let copies = strings.map { UnsafePointer(strdup($0)) } + [nil]
-  defer { copies.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+  defer {
+    for copy in copies { free(UnsafeMutablePointer(mutating: copy)) }
+  }
   return copies.withUnsafeBufferPointer { body($0.baseAddress!) }
 }

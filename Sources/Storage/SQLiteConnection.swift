@@ -1,5 +1,5 @@
-import CShim
 import CSQLite
+import CShim
 
 /// One native SQLite connection with its cache of prepared statements.
 ///
@@ -36,8 +36,7 @@ final class SQLiteConnection: DriverConnection {
   }
 
   func close() {
-    statements.values.forEach { sqlite3_finalize($0) }
-    statements = [:]
+    finalizeStatements()
     sqlite3_close_v2(handle)
     handle = nil
   }
@@ -59,16 +58,18 @@ final class SQLiteConnection: DriverConnection {
       sqlite3_clear_bindings(statement)
     }
     try bind(parameters, to: statement)
+    var status = sqlite3_step(statement)
+    // Read the columns after the first step: a schema change re-prepares the statement
+    // inside sqlite3_step, which can change them.
     let columns = (0..<sqlite3_column_count(statement)).map {
       String(cString: sqlite3_column_name(statement, $0))
     }
     var rows: [Row] = []
-    while true {
-      let status = sqlite3_step(statement)
-      if status == SQLITE_DONE { break }
-      guard status == SQLITE_ROW else { throw lastError(status) }
+    while status == SQLITE_ROW {
       rows.append(Row(columns: columns, values: columns.indices.map { read(statement, $0) }))
+      status = sqlite3_step(statement)
     }
+    guard status == SQLITE_DONE else { throw lastError(status) }
     return (rows, Int(sqlite3_changes64(handle)))
   }
 
@@ -96,11 +97,15 @@ final class SQLiteConnection: DriverConnection {
       throw lastError(status)
     }
     if statements.count >= Limits.statementCacheEntriesMax {
-      statements.values.forEach { sqlite3_finalize($0) }
-      statements = [:]
+      finalizeStatements()
     }
     statements[sql] = statement
     return statement
+  }
+
+  private func finalizeStatements() {
+    for statement in statements.values { sqlite3_finalize(statement) }
+    statements = [:]
   }
 
   private func bind(_ parameters: [SQLValue], to statement: OpaquePointer) throws {

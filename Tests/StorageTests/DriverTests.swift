@@ -21,7 +21,8 @@ import Testing
   func parametersBindByNumberNotByFirstAppearance(backend: Backend) throws {
     let database = try TestDatabase.make(backend, migrated: false)
     let row = try database.read { executor in
-      try executor.query("SELECT $2 || '' AS second, $1 || '' AS first, $2 || '' AS again", "a", "b")
+      try executor.query(
+        "SELECT $2 || '' AS second, $1 || '' AS first, $2 || '' AS again", "a", "b")
     }[0]
     #expect(try row.string("second") == "b")
     #expect(try row.string("first") == "a")
@@ -101,6 +102,21 @@ import Testing
       }
     }
     #expect(error?.code == "foreign_key_violation")
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aStatementCachedBeforeASchemaChangeStillWorksAfterIt(backend: Backend) throws {
+    var options = DatabaseOptions()
+    options.poolConnectionsMax = 1
+    let database = try TestDatabase.make(backend, migrated: false, options: options)
+    try makeTable(database)
+    let select = "SELECT * FROM samples WHERE tenant_id = $1"
+    try database.write { executor in
+      try executor.execute("INSERT INTO samples (tenant_id, id, label) VALUES (1, 1, 'a')", [])
+    }
+    #expect(try database.write { try $0.query(select, [1]) }[0].columns.count == 5)
+    try database.write { try $0.executeScript("ALTER TABLE samples ADD COLUMN note TEXT") }
+    #expect(try database.write { try $0.query(select, [1]) }[0].columns.count == 6)
   }
 
   @Test(arguments: Backend.allCases)

@@ -19,7 +19,8 @@ public enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
     guard let selection = environment["FREIGHTDESK_TEST_BACKENDS"], !selection.isEmpty else {
       return available
     }
-    let selected = Set(selection.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    let selected = Set(
+      selection.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
     return available.filter { selected.contains($0.rawValue) }
   }
 

@@ -1,0 +1,100 @@
+import Foundation
+import FreightdeskCore
+import Storage
+import Synchronization
+import TestSupport
+import Testing
+
+@Suite struct DocumentNumberTests {
+  private let tenant = TenantID(Identifier(rawValue: 7))
+  private let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+  /// 2026-12-03T16:30:00Z, which is already 2026-12-04 00:30 in Shanghai.
+  private let lateEveningUTC = Instant(epochMilliseconds: 1_796_315_400_000)
+
+  @Test(arguments: Backend.allCases)
+  func numbersCarryThePrefixTheTenantsDayAndAPaddedSequence(backend: Backend) throws {
+    let database = try TestDatabase.make(backend)
+    let numbers = try database.write(for: tenant) { scope in
+      try (1...7).map { _ in
+        try DocumentNumbers.next(prefix: "TO", at: lateEveningUTC, timeZone: shanghai, in: scope)
+      }
+    }
+    #expect(numbers.last?.description == "TO20261204-0007")
+    let utc = try database.write(for: tenant) { scope in
+      try DocumentNumbers.next(
+        prefix: "TO", at: lateEveningUTC, timeZone: TimeZone(identifier: "UTC")!, in: scope)
+    }
+    #expect(utc.description == "TO20261203-0001")
+  }
+
+  @Test(arguments: Backend.allCases)
+  func eachTenantAndPrefixCountsOnItsOwn(backend: Backend) throws {
+    let database = try TestDatabase.make(backend)
+    let other = TenantID(Identifier(rawValue: 8))
+    func next(_ prefix: String, _ tenant: TenantID) throws -> Int {
+      try database.write(for: tenant) { scope in
+        try DocumentNumbers.next(prefix: prefix, at: lateEveningUTC, timeZone: shanghai, in: scope)
+      }.sequence
+    }
+    #expect(try next("TO", tenant) == 1)
+    #expect(try next("TO", tenant) == 2)
+    #expect(try next("INV", tenant) == 1)
+    #expect(try next("TO", other) == 1)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func concurrentWritersGetGapFreeUniqueNumbersEvenWhenSomeRollBack(backend: Backend) throws {
+    let database = try TestDatabase.make(backend)
+    try database.write { executor in
+      try executor.executeScript(
+        """
+        CREATE TABLE orders (
+          tenant_id BIGINT NOT NULL, id BIGINT NOT NULL, number TEXT NOT NULL,
+          PRIMARY KEY (tenant_id, id))
+        """)
+    }
+    let threads = 6
+    let ordersPerThread = 15
+    let ids = IdentifierGenerator(node: 1, clock: SystemClock())
+    let failures = Mutex<[any Error]>([])
+    struct Abandoned: Error {}
+    runConcurrently(threads: threads) { thread in
+      for index in 0..<ordersPerThread {
+        do {
+          try database.write(for: tenant) { scope in
+            let number = try DocumentNumbers.next(
+              prefix: "TO", at: lateEveningUTC, timeZone: shanghai, in: scope)
+            try scope.execute(
+              "INSERT INTO orders (tenant_id, id, number) VALUES ($1, $2, $3)",
+              [SQLValue(ids.next()), .text(number.description)])
+            if (thread + index) % 4 == 0 { throw Abandoned() }
+          }
+        } catch is Abandoned {
+        } catch {
+          failures.withLock { $0.append(error) }
+        }
+      }
+    }
+    #expect(failures.withLock { $0.isEmpty }, "\(failures.withLock { $0 })")
+    let numbers = try database.read(for: tenant) { scope in
+      try scope.query("SELECT number FROM orders WHERE tenant_id = $1 ORDER BY number")
+        .map { try $0.string("number") }
+    }
+    let committed = (0..<threads).flatMap { thread in
+      (0..<ordersPerThread).filter { (thread + $0) % 4 != 0 }
+    }.count
+    #expect(numbers == (1...committed).map { String(format: "TO20261204-%04d", $0) })
+  }
+}
+
+/// Runs `body(thread)` on `threads` threads at once and waits for all of them.
+func runConcurrently(threads: Int, _ body: @escaping @Sendable (Int) -> Void) {
+  let finished = DispatchSemaphore(value: 0)
+  for thread in 0..<threads {
+    Thread {
+      body(thread)
+      finished.signal()
+    }.start()
+  }
+  for _ in 0..<threads { finished.wait() }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import FreightdeskCore
+import Storage
+import Synchronization
+import TestSupport
+import Testing
+
+@Suite struct OutboxTests {
+  private let tenant = TenantID(Identifier(rawValue: 11))
+  private let ids = IdentifierGenerator(node: 2, clock: SystemClock())
+
+  private func makeDatabase(_ backend: Backend) throws -> TestDatabase {
+    let database = try TestDatabase.make(backend)
+    try database.write { executor in
+      try executor.executeScript(
+        """
+        CREATE TABLE notifications (
+          tenant_id BIGINT NOT NULL, id BIGINT NOT NULL, event_id BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id))
+        """)
+    }
+    return database
+  }
+
+  /// A handler that records each delivery in `notifications`, in the delivery transaction.
+  private func recordingHandler(name: String = "notify") -> OutboxHandler {
+    OutboxHandler(name: name, topic: "orders.confirmed") { [ids] event, scope in
+      try scope.execute(
+        "INSERT INTO notifications (tenant_id, id, event_id) VALUES ($1, $2, $3)",
+        [SQLValue(ids.next()), SQLValue(event.id)])
+    }
+  }
+
+  private func notificationCount(_ database: TestDatabase) throws -> Int {
+    try database.read(for: tenant) { scope in
+      try scope.query("SELECT COUNT(*) AS n FROM notifications WHERE tenant_id = $1")[0].int("n")
+    }
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aCommittedEventIsDeliveredOnceAndARolledBackOneNever(backend: Backend) throws {
+    let database = try makeDatabase(backend)
+    let outbox = Outbox(identifiers: ids, clock: SystemClock())
+    try database.write(for: tenant) { scope in
+      try outbox.enqueue(topic: "orders.confirmed", payload: #"{"order":1}"#, in: scope)
+    }
+    struct Abort: Error {}
+    _ = try? database.write(for: tenant) { scope in
+      try outbox.enqueue(topic: "orders.confirmed", payload: #"{"order":2}"#, in: scope)
+      throw Abort()
+    }
+    let dispatcher = OutboxDispatcher(database: database, handlers: [recordingHandler()])
+    #expect(try dispatcher.dispatchDue() == 1)
+    #expect(try dispatcher.dispatchDue() == 0)
+    #expect(try notificationCount(database) == 1)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aFailingHandlerIsRetriedWithGrowingBackoffUntilItSucceeds(backend: Backend) throws {
+    let database = try makeDatabase(backend)
+    let outbox = Outbox(identifiers: ids, clock: SystemClock())
+    try database.write(for: tenant) { scope in
+      try outbox.enqueue(topic: "orders.confirmed", payload: "{}", in: scope)
+    }
+    let calls = Mutex(0)
+    let flaky = OutboxHandler(name: "flaky", topic: "orders.confirmed") { [ids] event, scope in
+      let call = calls.withLock { count in
+        count += 1
+        return count
+      }
+      try scope.execute(
+        "INSERT INTO notifications (tenant_id, id, event_id) VALUES ($1, $2, $3)",
+        [SQLValue(ids.next()), SQLValue(event.id)])
+      if call < 3 { throw DatabaseError.queryFailed(message: "remote down", state: "test") }
+    }
+    var configuration = OutboxDispatcher.Configuration()
+    configuration.retryBackoffMillisecondsBase = 60_000
+    let dispatcher = OutboxDispatcher(
+      database: database, handlers: [flaky], configuration: configuration)
+    var delays: [Int64] = []
+    for _ in 0..<2 {
+      let before = SystemClock().now()
+      #expect(try dispatcher.dispatchDue() == 1)
+      #expect(try dispatcher.dispatchDue() == 0, "not due again before its backoff")
+      delays.append(try nextAttempt(database).milliseconds(since: before))
+      try makeDeliveryDue(database)
+    }
+    #expect(delays[0] >= 60_000 && delays[0] < 70_000)
+    #expect(delays[1] >= 120_000 && delays[1] < 130_000)
+    #expect(try dispatcher.dispatchDue() == 1)
+    #expect(calls.withLock { $0 } == 3)
+    #expect(try notificationCount(database) == 1, "failed attempts left nothing behind")
+  }
+
+  private func nextAttempt(_ database: TestDatabase) throws -> Instant {
+    try database.read(for: tenant) { scope in
+      try scope.query("SELECT next_attempt_at FROM outbox_deliveries WHERE tenant_id = $1")[0]
+        .instant("next_attempt_at")
+    }
+  }
+
+  private func makeDeliveryDue(_ database: TestDatabase) throws {
+    try database.write(for: tenant) { scope in
+      try scope.execute("UPDATE outbox_deliveries SET next_attempt_at = 0 WHERE tenant_id = $1")
+    }
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aHandlerThatKeepsFailingIsGivenUpAfterTheAttemptLimit(backend: Backend) throws {
+    let database = try makeDatabase(backend)
+    try database.write(for: tenant) { scope in
+      try Outbox(identifiers: ids, clock: SystemClock())
+        .enqueue(topic: "orders.confirmed", payload: "{}", in: scope)
+    }
+    let broken = OutboxHandler(name: "broken", topic: "orders.confirmed") { _, _ in
+      throw DatabaseError.queryFailed(message: "always", state: "test")
+    }
+    var configuration = OutboxDispatcher.Configuration()
+    configuration.deliveryAttemptsMax = 3
+    configuration.retryBackoffMillisecondsBase = 0
+    let dispatcher = OutboxDispatcher(
+      database: database, handlers: [broken], configuration: configuration)
+    #expect(try (0..<5).map { _ in try dispatcher.dispatchDue() } == [1, 1, 1, 0, 0])
+    let delivery = try database.read(for: tenant) { scope in
+      try scope.query("SELECT attempts, last_error FROM outbox_deliveries WHERE tenant_id = $1")[0]
+    }
+    #expect(try delivery.int("attempts") == 3)
+    #expect(try delivery.string("last_error").contains("always"))
+  }
+
+  @Test(arguments: Backend.allCases)
+  func concurrentDispatchersDeliverEachEventToEachHandlerOnce(backend: Backend) throws {
+    let database = try makeDatabase(backend)
+    let outbox = Outbox(identifiers: ids, clock: SystemClock())
+    try database.write(for: tenant) { scope in
+      for order in 0..<20 {
+        try outbox.enqueue(topic: "orders.confirmed", payload: "{\"order\":\(order)}", in: scope)
+      }
+    }
+    let handlers = [recordingHandler(name: "first"), recordingHandler(name: "second")]
+    let dispatchers = (0..<3).map { _ in
+      OutboxDispatcher(database: database, handlers: handlers)
+    }
+    runConcurrently(threads: dispatchers.count) { index in
+      _ = try? dispatchers[index].dispatchDue()
+    }
+    #expect(try notificationCount(database) == 40)
+    #expect(try dispatchers[0].dispatchDue() == 0)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func theBackgroundDispatcherDeliversSoonAfterCommitAndStopsCleanly(backend: Backend) throws {
+    let database = try makeDatabase(backend)
+    let outbox = Outbox(identifiers: ids, clock: SystemClock())
+    var configuration = OutboxDispatcher.Configuration()
+    configuration.pollIntervalMilliseconds = 60_000
+    let dispatcher = OutboxDispatcher(
+      database: database, handlers: [recordingHandler()], configuration: configuration)
+    dispatcher.start()
+    try database.write(for: tenant) { scope in
+      try outbox.enqueue(topic: "orders.confirmed", payload: "{}", in: scope)
+    }
+    // The poll interval is a minute, so only the after-commit wake can deliver this quickly.
+    let deadline = SystemClock().now().adding(seconds: 10)
+    while try notificationCount(database) == 0 && SystemClock().now() < deadline {
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    dispatcher.stop()
+    #expect(try notificationCount(database) == 1)
+  }
+}
