@@ -1,4 +1,5 @@
 import Foundation
+import FreightdeskCore
 import Web
 
 #if canImport(Glibc)
@@ -46,6 +47,12 @@ do {
   exit(try command.run(rest))
 } catch let error as UsageError {
   fail("\(error.message); run `freightdesk \(name) --help`", status: 2)
+} catch let error as any UserFacingError {
+  let locale = AppLocale(
+    languageTag: ProcessInfo.processInfo.environment["LANG"] ?? "") ?? .english
+  fail(
+    Translations.bundled.text("error.\(error.code)", locale: locale, arguments: error.arguments),
+    status: 1)
 } catch let error as any CustomStringConvertible & Error {
   fail(error.description, status: 1)
 } catch {

@@ -26,7 +26,7 @@ import Web
   }
 
   @Test func anOversizedDeclaredBodyIsRefusedBeforeItIsSent() throws {
-    let app = try TestApp(.sqlite, adding: [notesModule()])
+    let app = try TestApp(.primary, adding: [notesModule()])
     let response = try app.client.send(
       "POST", "/api/v1/notes", headers: ["Content-Type": "application/json"],
       declaredLength: 10_000_000)
@@ -35,7 +35,7 @@ import Web
   }
 
   @Test func anOversizedBodyWithinTheDefaultLimitOfAnotherRouteIsStillRefused() throws {
-    let app = try TestApp(.sqlite, adding: [notesModule()])
+    let app = try TestApp(.primary, adding: [notesModule()])
     let body = Array(#"{"text": ""#.utf8) + [UInt8](repeating: 65, count: 5000) + Array(#""}"#.utf8)
     let response = try app.client.send(
       "POST", "/api/v1/notes", headers: ["Content-Type": "application/json"], body: body)
@@ -43,7 +43,7 @@ import Web
   }
 
   @Test func aWrongMethodListsTheAllowedOnes() throws {
-    let app = try TestApp(.sqlite)
+    let app = try TestApp(.primary)
     let response = try app.client.send("DELETE", "/healthz")
     #expect(response.status == 405)
     #expect(response.headers["allow"] == "GET, HEAD")
@@ -53,14 +53,14 @@ import Web
   }
 
   @Test func headAnswersWithoutABody() throws {
-    let app = try TestApp(.sqlite)
+    let app = try TestApp(.primary)
     let response = try app.client.send("HEAD", "/healthz")
     #expect(response.status == 200)
     #expect(response.body.isEmpty)
   }
 
   @Test func aClientsRequestIDIsKeptAndAnUnsafeOneReplaced() throws {
-    let app = try TestApp(.sqlite)
+    let app = try TestApp(.primary)
     let kept = try app.client.get("/healthz", headers: ["X-Request-ID": "trace-42"])
     #expect(kept.headers["x-request-id"] == "trace-42")
     let replaced = try app.client.get("/healthz", headers: ["X-Request-ID": "<script>"])
@@ -68,7 +68,7 @@ import Web
   }
 
   @Test func everyResponseCarriesTheBrowserProtections() throws {
-    let app = try TestApp(.sqlite)
+    let app = try TestApp(.primary)
     for path in ["/healthz", "/nowhere", "/api/docs"] {
       let response = try app.client.get(path)
       let policy = response.headers["content-security-policy"] ?? ""
@@ -81,7 +81,7 @@ import Web
   }
 
   @Test func assetsAreServedWithValidatorsAndNothingOutsideTheirRoots() throws {
-    let app = try TestApp(.sqlite)
+    let app = try TestApp(.primary)
     let css = try app.client.get("/assets/app.css")
     #expect(css.status == 200)
     #expect(css.headers["content-type"] == "text/css; charset=utf-8")
@@ -96,7 +96,7 @@ import Web
   }
 
   @Test func theLanguageSwitchIsRememberedAndOnlyReturnsLocally() throws {
-    let app = try TestApp(.sqlite)
+    let app = try TestApp(.primary)
     let form = "locale=en&return_to=%2Fapi%2Fdocs&csrf_token=x"
     let switched = try app.client.send(
       "POST", "/locale", headers: ["Content-Type": "application/x-www-form-urlencoded"],
@@ -120,7 +120,7 @@ import Web
   }
 
   @Test func metricsCountRequestsByRouteAndStatus() throws {
-    let app = try TestApp(.sqlite)
+    let app = try TestApp(.primary)
     _ = try app.client.get("/healthz")
     _ = try app.client.get("/nowhere")
     let metrics = try app.client.get("/metrics").text
@@ -132,7 +132,7 @@ import Web
   }
 
   @Test func theOpenAPIDocumentDescribesEveryAPIRoute() throws {
-    let app = try TestApp(.sqlite, adding: [notesModule()])
+    let app = try TestApp(.primary, adding: [notesModule()])
     let document = try app.client.get("/api/openapi.json").json
     #expect(document["openapi"] as? String == "3.1.0")
     let paths = document["paths"] as? [String: Any] ?? [:]
@@ -152,7 +152,7 @@ import Web
 
   @Test func eventStreamsDeliverEventsAndHeartbeats() throws {
     let feed = NoteFeed()
-    let app = try TestApp(.sqlite, adding: [notesModule(feed: feed)]) { configuration in
+    let app = try TestApp(.primary, adding: [notesModule(feed: feed)]) { configuration in
       configuration.server.eventStreamHeartbeatSeconds = 1
     }
     let (head, stream) = try app.client.openStream("/api/v1/notes/stream")
@@ -167,7 +167,7 @@ import Web
 
   @Test func shutdownLetsAnInFlightRequestFinish() throws {
     let gate = Gate()
-    let app = try TestApp(.sqlite, adding: [notesModule(gate: gate)])
+    let app = try TestApp(.primary, adding: [notesModule(gate: gate)])
     let client = app.client
     let inFlight = Thread.detachedResult {
       try client.sendJSON("POST", "/api/v1/notes", #"{"text": "wait"}"#)

@@ -100,7 +100,7 @@ public struct ErrorPresenter: Sendable {
   {
     let content = ErrorPageContent(
       status: status,
-      title: translations.text("problem.\(error.kind.titleKey)", locale: context.locale),
+      title: translations.text("problem.\(error.kind.catalogTitleKey)", locale: context.locale),
       message: translations.text(
         "error.\(error.code)", locale: context.locale, arguments: error.arguments),
       requestID: context.requestID, locale: context.locale)

@@ -43,7 +43,7 @@ public struct ProblemDetails: Codable, Sendable, Equatable {
     locale: AppLocale, translations: Translations
   ) {
     type = "urn:freightdesk:problem:\(error.code)"
-    title = translations.text("problem.\(error.kind.titleKey)", locale: locale)
+    title = translations.text("problem.\(error.kind.catalogTitleKey)", locale: locale)
     self.status = status
     detail = translations.text("error.\(error.code)", locale: locale, arguments: error.arguments)
     code = error.code
@@ -60,7 +60,7 @@ public struct ProblemDetails: Codable, Sendable, Equatable {
 
 extension ErrorKind {
   /// The catalog key suffix of this kind's title (`problem.<suffix>`).
-  var titleKey: String {
+  public var catalogTitleKey: String {
     switch self {
     case .invalidInput: "invalid_input"
     case .unauthenticated: "unauthenticated"

@@ -68,13 +68,13 @@ import Testing
   /// The API error codes and field rules the platform reports, with their placeholders.
   static let apiMessages: [(key: String, placeholders: Set<String>)] = [
     ("error.validation_failed", Set<String>()), ("error.not_found", []),
-    ("error.method_not_allowed", []), ("error.payload_too_large", []),
+    ("error.method_not_allowed", []), ("error.payload_too_large", ["limit"]),
     ("error.malformed_json", []), ("error.unknown_field", ["field"]),
     ("error.wrong_type", ["field", "expected"]), ("error.missing_field", []),
     ("error.idempotency_key_reused", []), ("error.idempotency_key_in_progress", []),
     ("error.precondition_required", []), ("error.precondition_failed", []),
     ("error.database_unavailable", []), ("error.internal", []), ("error.rate_limited", []),
-    ("error.unsupported_media_type", []), ("error.invalid_cursor", []),
+    ("error.unsupported_media_type", ["expected"]), ("error.invalid_cursor", []),
     ("error.invalid_path_parameter", ["name"]), ("rule.required", []),
     ("rule.too_long", ["max"]), ("rule.too_short", ["min"]),
     ("rule.out_of_range", ["min", "max"]), ("rule.invalid_format", []),
