@@ -21,6 +21,11 @@ public final class ManualClock: Clock {
     current.withLock { $0 = $0.adding(seconds: seconds) }
   }
 
+  /// Sets the time, also backwards (to test what a clock step does).
+  public func set(_ instant: Instant) {
+    current.withLock { $0 = instant }
+  }
+
   /// Moves time forward by milliseconds.
   public func advance(milliseconds: Int64) {
     current.withLock { $0 = $0.adding(milliseconds: milliseconds) }
