@@ -27,7 +27,8 @@ let package = Package(
 
     .target(name: "FreightdeskCore", swiftSettings: strict),
     .target(
-      name: "Storage", dependencies: ["FreightdeskCore", "CSQLite", "CPostgreSQL", "CShim", "CSodium"],
+      name: "Storage",
+      dependencies: ["FreightdeskCore", "CSQLite", "CPostgreSQL", "CShim", "CSodium"],
       swiftSettings: strict),
     .target(
       name: "Web", dependencies: ["FreightdeskCore", "Storage", "CMicroHTTPD", "CShim", "CSodium"],

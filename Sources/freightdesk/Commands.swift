@@ -67,7 +67,9 @@ let migrateCommand = Command(
     print("The database schema is up to date.")
   }
   for migration in migrations {
-    print("\(dryRun ? "would apply" : "applied") \(migration.module)/\(migration.number) \(migration.name)")
+    print(
+      "\(dryRun ? "would apply" : "applied") \(migration.module)/\(migration.number) \(migration.name)"
+    )
   }
   return 0
 }

@@ -36,7 +36,8 @@ let serveCommand = Command(
   let application = try Application(configuration: configuration)
   try application.prepareSchema()
   try application.start()
-  let host = configuration.server.bindAddress.contains(":")
+  let host =
+    configuration.server.bindAddress.contains(":")
     ? "[\(configuration.server.bindAddress)]" : configuration.server.bindAddress
   FileHandle.standardError.write(
     Data("Freightdesk is running at http://\(host):\(application.port)/ (Ctrl-C stops it)\n".utf8))

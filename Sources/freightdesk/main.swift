@@ -14,10 +14,12 @@ let commands: [Command] = [
 func printHelp(_ commands: [Command]) {
   var text = "Usage: freightdesk COMMAND [OPTIONS]\n\nCommands:\n"
   for command in commands {
-    text += "  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0)
+    text +=
+      "  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0)
       + command.summary + "\n"
   }
-  text += "  help      Show this help\n\nRun `freightdesk COMMAND --help` for a command's options.\n"
+  text +=
+    "  help      Show this help\n\nRun `freightdesk COMMAND --help` for a command's options.\n"
   print(text, terminator: "")
 }
 
@@ -48,8 +50,9 @@ do {
 } catch let error as UsageError {
   fail("\(error.message); run `freightdesk \(name) --help`", status: 2)
 } catch let error as any UserFacingError {
-  let locale = AppLocale(
-    languageTag: ProcessInfo.processInfo.environment["LANG"] ?? "") ?? .english
+  let locale =
+    AppLocale(
+      languageTag: ProcessInfo.processInfo.environment["LANG"] ?? "") ?? .english
   fail(
     Translations.bundled.text("error.\(error.code)", locale: locale, arguments: error.arguments),
     status: 1)

@@ -1,7 +1,7 @@
 import App
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The JSON API's conventions over real HTTP: problem+json errors, unknown fields, idempotent
 /// POST, ETag-guarded updates, cursor pages. Each runs on every database engine under test.
@@ -56,8 +56,10 @@ import TestSupport
   func repeatingAnIdempotentPostReplaysTheFirstAnswer(backend: Backend) throws {
     let app = try start(backend)
     let headers = ["Idempotency-Key": "order-123"]
-    let first = try app.client.sendJSON("POST", "/api/v1/notes", #"{"text": "hi"}"#, headers: headers)
-    let second = try app.client.sendJSON("POST", "/api/v1/notes", #"{"text": "hi"}"#, headers: headers)
+    let first = try app.client.sendJSON(
+      "POST", "/api/v1/notes", #"{"text": "hi"}"#, headers: headers)
+    let second = try app.client.sendJSON(
+      "POST", "/api/v1/notes", #"{"text": "hi"}"#, headers: headers)
     #expect(first.status == 201)
     #expect(second.status == 201)
     #expect(second.body == first.body)
@@ -80,7 +82,8 @@ import TestSupport
       try client.sendJSON("POST", "/api/v1/notes", #"{"text": "wait"}"#, headers: headers)
     }
     gate.waitUntilEntered()
-    let duplicate = try client.sendJSON("POST", "/api/v1/notes", #"{"text": "wait"}"#, headers: headers)
+    let duplicate = try client.sendJSON(
+      "POST", "/api/v1/notes", #"{"text": "wait"}"#, headers: headers)
     gate.release()
     #expect(duplicate.status == 409)
     #expect(duplicate.json["code"] as? String == "idempotency_key_in_progress")
@@ -99,7 +102,8 @@ import TestSupport
     #expect(try app.client.get(path, headers: ["If-None-Match": tag]).status == 304)
     let missing = try app.client.sendJSON("PUT", path, #"{"text": "v2"}"#)
     #expect(missing.status == 428)
-    let updated = try app.client.sendJSON("PUT", path, #"{"text": "v2"}"#, headers: ["If-Match": tag])
+    let updated = try app.client.sendJSON(
+      "PUT", path, #"{"text": "v2"}"#, headers: ["If-Match": tag])
     #expect(updated.status == 200)
     let stale = try app.client.sendJSON("PUT", path, #"{"text": "v3"}"#, headers: ["If-Match": tag])
     #expect(stale.status == 412)
@@ -123,7 +127,8 @@ import TestSupport
       path = "/api/v1/notes?limit=2&cursor=\(cursor)"
     }
     #expect(seen == ["n1", "n2", "n3", "n4", "n5"])
-    #expect(try app.client.get("/api/v1/notes?cursor=%21%21").json["code"] as? String == "invalid_cursor")
+    #expect(
+      try app.client.get("/api/v1/notes?cursor=%21%21").json["code"] as? String == "invalid_cursor")
     #expect(try app.client.get("/api/v1/notes?limit=0").status == 400)
   }
 

@@ -1,7 +1,8 @@
 import FreightdeskCore
-@testable import Storage
 import Testing
 import Web
+
+@testable import Storage
 
 /// Every error the platform can show a person has a message in both languages, and every
 /// placeholder in that message is filled by the error's own arguments.
@@ -9,7 +10,10 @@ import Web
   static let samples: [any UserFacingError] =
     httpErrors.map { $0 as any UserFacingError } + databaseErrors.map { $0 as any UserFacingError }
     + migrationErrors.map { $0 as any UserFacingError }
-    + [JobLeaseLost(job: Identifier(rawValue: 1)), ValidationFailure(pointer: "/x", code: "required")]
+    + [
+      JobLeaseLost(job: Identifier(rawValue: 1)),
+      ValidationFailure(pointer: "/x", code: "required"),
+    ]
 
   static let httpErrors: [HTTPError] = [
     .notFound, .methodNotAllowed(allowed: [.get]), .payloadTooLarge(limitBytes: 10),

@@ -1,6 +1,6 @@
-import Glibc
 import App
 import FreightdeskCore
+import Glibc
 import Storage
 import Synchronization
 import Web
@@ -75,7 +75,9 @@ private func registerNoteRoutes(
 ) {
   let database = services.database
   group.post(
-    "", operation("createNote", request: .of(NewNote.self), response: .of(Note.self), status: 201,
+    "",
+    operation(
+      "createNote", request: .of(NewNote.self), response: .of(Note.self), status: 201,
       idempotent: true)
   ) { request, _ in
     let input = try JSONBody.decode(NewNote.self, from: request)
@@ -92,22 +94,26 @@ private func registerNoteRoutes(
     }
   }
   group.get(
-    "", Operation(
+    "",
+    Operation(
       id: "listNotes", summary: "Notes", tag: "Notes", permission: Permission("notes.manage"),
       responseBody: .of(Page<Note>.self),
       queryParameters: [.init("limit", "Page size", type: "integer"), .init("cursor", "Next page")])
   ) { request, _ in
     let page = try PageRequest(from: request)
-    let after = try page.cursor.map { cursor -> Int64 in
-      guard let value = Int64(cursor.keys[0]) else { throw HTTPError.invalidCursor }
-      return value
-    } ?? 0
+    let after =
+      try page.cursor.map { cursor -> Int64 in
+        guard let value = Int64(cursor.keys[0]) else { throw HTTPError.invalidCursor }
+        return value
+      } ?? 0
     let notes = try database.read(for: testTenant) { scope in
       try scope.query(
         "SELECT id, text, version FROM notes WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3",
         [.integer(after), .integer(Int64(page.limit + 1))]
       ).map { row in
-        Note(id: try row.identifier("id"), text: try row.string("text"), version: try row.int64("version"))
+        Note(
+          id: try row.identifier("id"), text: try row.string("text"),
+          version: try row.int64("version"))
       }
     }
     return try JSONBody.response(
@@ -140,7 +146,8 @@ private func registerNoteRoutes(
         [.text(note.text), .integer(note.version), .integer(id.rawValue)])
       return note
     }
-    return try JSONBody.response(note, headers: ["ETag": EntityTag(String(note.version)).description])
+    return try JSONBody.response(
+      note, headers: ["ETag": EntityTag(String(note.version)).description])
   }
 }
 
@@ -152,7 +159,8 @@ private func loadNote(_ id: Identifier, scope: TenantScope) throws -> Note {
   let rows = try scope.query(
     "SELECT id, text, version FROM notes WHERE tenant_id = $1 AND id = $2", [.integer(id.rawValue)])
   guard let row = rows.first else { throw HTTPError.notFound }
-  return Note(id: try row.identifier("id"), text: try row.string("text"), version: try row.int64("version"))
+  return Note(
+    id: try row.identifier("id"), text: try row.string("text"), version: try row.int64("version"))
 }
 
 /// Lets a test hold a request inside its handler until the test releases it.

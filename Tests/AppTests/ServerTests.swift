@@ -1,7 +1,7 @@
 import App
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// The HTTP server's behaviour a client notices: limits, methods, headers, assets, language,
@@ -124,7 +124,9 @@ import Web
     _ = try app.client.get("/healthz")
     _ = try app.client.get("/nowhere")
     let metrics = try app.client.get("/metrics").text
-    #expect(metrics.contains(#"freightdesk_http_requests_total{route="/healthz",method="GET",status="200"} 1"#))
+    #expect(
+      metrics.contains(
+        #"freightdesk_http_requests_total{route="/healthz",method="GET",status="200"} 1"#))
     #expect(metrics.contains(#"route="unmatched",method="GET",status="404"}"#))
     #expect(metrics.contains("freightdesk_http_request_duration_seconds_bucket"))
     #expect(metrics.contains("freightdesk_db_connections"))

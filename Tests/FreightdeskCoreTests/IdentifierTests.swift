@@ -1,7 +1,7 @@
 import FreightdeskCore
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct IdentifierTests {
   @Test func identifiersIncreaseAndCarryTheirMillisecond() {

@@ -70,7 +70,8 @@ public struct HTTPClient: Sendable {
   /// Opens an event stream and returns the connection after the response head.
   public func openStream(_ path: String) throws -> (Response, Connection) {
     let connection = try Connection(port: port)
-    try connection.write(Self.head("GET", path, headers: ["Accept": "text/event-stream"], length: 0))
+    try connection.write(
+      Self.head("GET", path, headers: ["Accept": "text/event-stream"], length: 0))
     let head = try connection.readHead()
     return (head, connection)
   }

@@ -23,7 +23,8 @@ import Testing
     let current = EntityTag("7")
     let matching = Request(method: .put, path: "/", headers: ["If-Match": "\"6\", \"7\""])
     try EntityTag.requireMatch(matching, current: current)
-    try EntityTag.requireMatch(Request(method: .put, path: "/", headers: ["If-Match": "*"]), current: current)
+    try EntityTag.requireMatch(
+      Request(method: .put, path: "/", headers: ["If-Match": "*"]), current: current)
     #expect(throws: HTTPError.preconditionFailed) {
       try EntityTag.requireMatch(
         Request(method: .put, path: "/", headers: ["If-Match": "\"6\""]), current: current)
@@ -51,7 +52,10 @@ import Testing
     metrics.record(route: "/x", method: "GET", status: 200, durationSeconds: 0.002)
     metrics.record(route: "/x", method: "GET", status: 200, durationSeconds: 0.2)
     let text = metrics.render()
-    #expect(text.contains(#"freightdesk_http_request_duration_seconds_bucket{route="/x",method="GET",status="200",le="0.0025"} 1"#))
+    #expect(
+      text.contains(
+        #"freightdesk_http_request_duration_seconds_bucket{route="/x",method="GET",status="200",le="0.0025"} 1"#
+      ))
     #expect(text.contains(#"le="0.25"} 2"#))
     #expect(text.contains(#"le="+Inf"} 2"#))
     #expect(Metrics.labelValue("a\"b") == #""a\"b""#)

@@ -9,7 +9,8 @@ import Testing
     let operation = { (id: String) in
       Operation(id: id, summary: id, tag: "Test", permission: .public)
     }
-    root.get("/orders", operation("listOrders")) { _, _ in .text("list", contentType: "text/plain") }
+    root.get("/orders", operation("listOrders")) { _, _ in .text("list", contentType: "text/plain")
+    }
     root.get("/orders/{id}", operation("getOrder")) { _, context in
       .text("order \(context.parameters["id"] ?? "")", contentType: "text/plain")
     }
@@ -107,7 +108,11 @@ import Testing
       Issue.record("routes missing")
       return
     }
-    #expect(try inside.handler(Request(method: .get, path: "/inside/a"), context).headers["X-Stamp"] == "yes")
-    #expect(try outside.handler(Request(method: .get, path: "/outside"), context).headers["X-Stamp"] == nil)
+    #expect(
+      try inside.handler(Request(method: .get, path: "/inside/a"), context).headers["X-Stamp"]
+        == "yes")
+    #expect(
+      try outside.handler(Request(method: .get, path: "/outside"), context).headers["X-Stamp"]
+        == nil)
   }
 }

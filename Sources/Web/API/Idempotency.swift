@@ -147,7 +147,8 @@ private struct StoredAnswerKey {
         .integer(Int64(response.status)),
         .text(response.headers["Content-Type"] ?? "application/json"),
         response.headers["Location"].map(SQLValue.text) ?? .null,
-        .text(String(decoding: response.bodyBytes, as: UTF8.self)), .integer(instant.epochMilliseconds),
+        .text(String(decoding: response.bodyBytes, as: UTF8.self)),
+        .integer(instant.epochMilliseconds),
       ])
   }
 }

@@ -28,7 +28,8 @@ public final class StaticAssets: Sendable {
   /// Creates the asset server; `vendorRoot` is Debian's JavaScript directory.
   public init(vendorRoot: String = "/usr/share/javascript") {
     self.vendorRoot = vendorRoot
-    self.ownRoot = Bundle.module.url(forResource: "Resources", withExtension: nil)?
+    self.ownRoot =
+      Bundle.module.url(forResource: "Resources", withExtension: nil)?
       .appendingPathComponent("assets").path
   }
 

@@ -38,8 +38,7 @@ public enum Log {
   }
 
   /// Writes one event with string fields.
-  public static func event(_ name: String, level: Level = .info, _ fields: [String: String] = [:])
-  {
+  public static func event(_ name: String, level: Level = .info, _ fields: [String: String] = [:]) {
     var line =
       "{\"time\":\(SystemClock().now().epochMilliseconds),\"level\":\"\(level.rawValue)\","
       + "\"event\":\(JSONText.quoted(name))"

@@ -26,12 +26,14 @@ public enum LanguagePreference {
   /// Answers the language switch: remember the choice and go back to the page it was made on.
   static func switchResponse(for request: Request) throws -> Response {
     let form = try FormBody(request)
-    guard let tag = form[Layout.LanguageSwitchForm.localeField], let locale = AppLocale(rawValue: tag)
+    guard let tag = form[Layout.LanguageSwitchForm.localeField],
+      let locale = AppLocale(rawValue: tag)
     else {
       throw ValidationFailure(
         pointer: "/\(Layout.LanguageSwitchForm.localeField)", code: "invalid_format")
     }
-    var response = Response.redirect(to: safeReturnPath(form[Layout.LanguageSwitchForm.returnToField]))
+    var response = Response.redirect(
+      to: safeReturnPath(form[Layout.LanguageSwitchForm.returnToField]))
     response.headers.add(
       "Set-Cookie",
       "\(cookieName)=\(locale.rawValue); Path=/; Max-Age=\(cookieSeconds); SameSite=Lax; HttpOnly")

@@ -25,8 +25,9 @@ public struct PlatformRoutes: Sendable {
   /// Registers the routes on `root`. The OpenAPI document and the reference page are built
   /// from `registry` (the finished router), which is known only after every module registered,
   /// so they read it through `router()` on each request.
-  public func register(on root: RouteGroup<RequestContext>, router: @escaping @Sendable () -> Router)
-  {
+  public func register(
+    on root: RouteGroup<RequestContext>, router: @escaping @Sendable () -> Router
+  ) {
     registerHealth(on: root)
     root.get(
       "/assets/{path...}",

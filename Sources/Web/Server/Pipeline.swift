@@ -54,7 +54,8 @@ public final class Pipeline: Sendable {
     let request = Request(
       method: method, path: pending.path, query: pending.query, headers: pending.headers,
       body: pending.body)
-    return handle(request, clientAddress: pending.clientAddress, started: pending.startedNanoseconds)
+    return handle(
+      request, clientAddress: pending.clientAddress, started: pending.startedNanoseconds)
   }
 
   /// The 413 answer for a body over its route's limit.
@@ -73,7 +74,8 @@ public final class Pipeline: Sendable {
   }
 
   /// Answers `request` as if it had arrived from `clientAddress`.
-  public func handle(_ request: Request, clientAddress: String, started: UInt64? = nil) -> Response {
+  public func handle(_ request: Request, clientAddress: String, started: UInt64? = nil) -> Response
+  {
     let started = started ?? monotonic.nanoseconds()
     var context = makeContext(for: request, clientAddress: clientAddress)
     let response: Response
@@ -104,7 +106,8 @@ public final class Pipeline: Sendable {
       requestID: RequestID.accept(request.headers["X-Request-ID"]) ?? RequestID.generate(),
       clientAddress: clientAddress,
       locale: AppLocale.resolve(
-        userPreference: LanguagePreference.chosen(in: request), acceptLanguage: request.headers["Accept-Language"],
+        userPreference: LanguagePreference.chosen(in: request),
+        acceptLanguage: request.headers["Accept-Language"],
         tenantDefault: defaultLocale))
   }
 
