@@ -78,15 +78,26 @@ public struct PlatformRoutes: Sendable {
     on root: RouteGroup<RequestContext>, router: @escaping @Sendable () -> Router
   ) {
     let version = self.version
+    let openAPI = ComputedOnce<(text: String, tag: EntityTag)>()
     root.get(
       "/api/openapi.json",
       Operation(
         id: "getOpenAPI", summary: "This API's OpenAPI 3.1 description", tag: "Platform",
         permission: .public, style: .plain)
-    ) { _, _ in
-      let document = try OpenAPIDocument.make(
-        router: router(), title: "Freightdesk API", version: version)
-      return .text(document.serialized, contentType: "application/json")
+    ) { request, _ in
+      let document = try openAPI.value {
+        let text = try OpenAPIDocument.make(
+          router: router(), title: "Freightdesk API", version: version
+        ).serialized
+        return (text, EntityTag(StaticAssets.contentHash(Array(text.utf8))))
+      }
+      if EntityTag.isNotModified(request, current: document.tag) {
+        return Response(status: 304, headers: ["ETag": document.tag.description])
+      }
+      var response = Response.text(document.text, contentType: "application/json")
+      response.headers.set("ETag", document.tag.description)
+      response.headers.set("Cache-Control", "no-cache")
+      return response
     }
     root.get(
       "/api/docs",
