@@ -57,5 +57,6 @@ let package = Package(
       name: "AppTests", dependencies: ["App", "Web", "Storage", "TestSupport"],
       swiftSettings: strict),
     .testTarget(name: "ArchitectureTests", dependencies: [], swiftSettings: strict),
+    .testTarget(name: "freightdeskTests", dependencies: ["TestSupport"], swiftSettings: strict),
   ]
 )

@@ -140,6 +140,16 @@ import Testing
     #expect(response.json["code"] as? String == "invalid_path_parameter")
   }
 
+  @Test(arguments: Backend.allCases)
+  func theAPIAnswers503WhenTheDatabaseIsDown(backend: Backend) throws {
+    let app = try start(backend)
+    app.database.close()
+    let response = try app.client.sendJSON("POST", "/api/v1/notes", #"{"text": "lost?"}"#)
+    #expect(response.status == 503)
+    #expect(response.headers["content-type"] == "application/problem+json")
+    #expect(response.json["code"] as? String == "database_unavailable")
+  }
+
   private func count(_ app: TestApp) throws -> Int {
     try app.database.read { executor in
       try executor.query("SELECT COUNT(*) AS n FROM notes", []).first?.int("n") ?? 0

@@ -103,10 +103,17 @@ import Web
       body: Array(form.utf8))
     #expect(switched.status == 303)
     #expect(switched.headers["location"] == "/api/docs")
-    let cookie = try #require(switched.headers["set-cookie"]?.split(separator: ";").first)
-    let page = try app.client.get("/api/docs", headers: ["Cookie": String(cookie)])
+    let cookies = (switched.headers["set-cookie"] ?? "").split(separator: ",").compactMap {
+      $0.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    #expect(cookies.count == 2)
+    let page = try app.client.get("/api/docs", headers: ["Cookie": cookies.joined(separator: "; ")])
     #expect(page.text.contains("<html lang=\"en\""))
     #expect(page.text.contains("API reference"))
+    #expect(page.text.contains("The language has been changed."))
+    #expect(page.headers["set-cookie"]?.contains("fd_flash=; Path=/; Max-Age=0") == true)
+    let later = try app.client.get("/api/docs", headers: ["Cookie": String(cookies[0])])
+    #expect(!later.text.contains("The language has been changed."))
     let chinese = try app.client.get("/api/docs")
     #expect(chinese.text.contains("API 参考"))
     let offsite = try app.client.send(

@@ -46,10 +46,7 @@ public struct Cursor: Sendable, Equatable {
 
   /// Decodes a token from a client; throws `invalid_cursor` for anything we did not issue.
   public init(token: String) throws {
-    var base64 = token.replacingOccurrences(of: "-", with: "+")
-      .replacingOccurrences(of: "_", with: "/")
-    base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-    guard token.count <= 512, let data = Data(base64Encoded: base64),
+    guard token.count <= 512, let data = Data(base64URL: token),
       let keys = try? JSONDecoder().decode([String].self, from: data), !keys.isEmpty
     else { throw HTTPError.invalidCursor }
     self.keys = keys
@@ -57,9 +54,7 @@ public struct Cursor: Sendable, Equatable {
 
   /// The token handed to the client.
   public var token: String {
-    let data = (try? JSONEncoder().encode(keys)) ?? Data()
-    return data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-      .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    ((try? JSONEncoder().encode(keys)) ?? Data()).base64URLEncoded
   }
 }
 

@@ -3,10 +3,8 @@
 /// script, no CDN), so integrators read the same contract that `/api/openapi.json` publishes.
 enum APIReferencePage {
   static func render(router: Router, version: String, context: RequestContext) throws -> String {
-    let localizer = Localizer(locale: context.locale)
-    let page = PageContext(
-      localizer: localizer, requestID: context.requestID, currentPath: "/api/docs",
-      csrfToken: nil, homeHref: "/")
+    let page = context.pageContext(path: "/api/docs")
+    let localizer = page.localizer
     let routes = router.routes.filter { $0.operation.style == .api }
     let tags = routes.map(\.operation.tag).reduce(into: [String]()) { tags, tag in
       if !tags.contains(tag) { tags.append(tag) }

@@ -11,16 +11,7 @@ public enum LanguagePreference {
 
   /// The locale chosen through the cookie, if any.
   public static func chosen(in request: Request) -> AppLocale? {
-    guard let header = request.headers["Cookie"] else { return nil }
-    for pair in header.split(separator: ";") {
-      let parts = pair.split(separator: "=", maxSplits: 1).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }
-      if parts.count == 2, parts[0] == cookieName {
-        return AppLocale(rawValue: parts[1])
-      }
-    }
-    return nil
+    request.cookie(cookieName).flatMap(AppLocale.init(rawValue:))
   }
 
   /// Answers the language switch: remember the choice and go back to the page it was made on.
@@ -37,7 +28,8 @@ public enum LanguagePreference {
     response.headers.add(
       "Set-Cookie",
       "\(cookieName)=\(locale.rawValue); Path=/; Max-Age=\(cookieSeconds); SameSite=Lax; HttpOnly")
-    return response
+    return FlashMessages.attach(
+      [Flash(.success, messageKey: "flash.locale_changed")], to: response)
   }
 
   /// A local path to return to; anything else (another site, a scheme) goes home instead.

@@ -14,6 +14,8 @@ public struct RequestContext: Sendable {
   public var parameters: PathParameters
   /// The matched route's description, or nil before routing and for unmatched requests.
   public var operation: Operation?
+  /// One-time messages from the previous page (see ``FlashMessages``).
+  public var flashes: [Flash] = []
 
   /// Creates a context.
   public init(

@@ -78,6 +78,7 @@ public final class Pipeline: Sendable {
   {
     let started = started ?? monotonic.nanoseconds()
     var context = makeContext(for: request, clientAddress: clientAddress)
+    context.flashes = FlashMessages.read(from: request)
     let response: Response
     var label = "unmatched"
     switch router.match(request.method, request.path) {
@@ -124,6 +125,7 @@ public final class Pipeline: Sendable {
   ) -> Response {
     var response = response
     SecurityHeaders.apply(to: &response, requestID: context.requestID)
+    FlashMessages.clearIfShown(request: request, response: &response)
     let seconds = Double(monotonic.nanoseconds() - started) / 1e9
     metrics.record(
       route: route, method: request.method.rawValue, status: response.status,

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// The `freightdesk` executable as an operator uses it: exit statuses, one-line errors,
+/// migrations, backups and a graceful stop.
+@Suite struct CommandLineTests {
+  struct Outcome {
+    var status: Int32
+    var output: String
+    var errors: String
+  }
+
+  private static let executable = URL(fileURLWithPath: CommandLine.arguments[0])
+    .deletingLastPathComponent().appendingPathComponent("freightdesk")
+
+  private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    let process = try start(arguments, environment: environment)
+    let (output, errors) = (process.standardOutput as! Pipe, process.standardError as! Pipe)
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+      errors: String(decoding: err, as: UTF8.self))
+  }
+
+  private func start(_ arguments: [String], environment: [String: String] = [:]) throws
+    -> Process
+  {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    var merged = ProcessInfo.processInfo.environment
+    merged["FREIGHTDESK_DATABASE_URL"] = nil
+    merged.merge(environment) { $1 }
+    process.environment = merged
+    process.standardOutput = Pipe()
+    process.standardError = Pipe()
+    try process.run()
+    return process
+  }
+
+  private func temporaryDatabase() -> (url: String, path: String) {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("fd-cli-\(UUID().uuidString)/db.sqlite").path
+    return ("sqlite:\(path)", path)
+  }
+
+  @Test func helpListsEveryCommand() throws {
+    let outcome = try run(["help"])
+    #expect(outcome.status == 0)
+    for command in ["serve", "migrate", "backup", "restore", "version"] {
+      #expect(outcome.output.contains("  \(command) "))
+    }
+    #expect(try run(["migrate", "--help"]).output.contains("--dry-run"))
+  }
+
+  @Test(arguments: [
+    ["bogus"], ["serve", "--port", "99999"], ["serve", "--colour"], ["backup"],
+    ["migrate", "--database", "mysql://x"], ["serve", "--threads"],
+  ])
+  func badArgumentsGiveOneLineAndStatusTwo(arguments: [String]) throws {
+    let outcome = try run(arguments)
+    #expect(outcome.status == 2)
+    #expect(outcome.errors.hasPrefix("freightdesk: "))
+    #expect(outcome.errors.split(separator: "\n").count == 1)
+  }
+
+  @Test func migrateListsThenAppliesThenHasNothingLeft() throws {
+    let database = temporaryDatabase()
+    let dryRun = try run(["migrate", "--dry-run", "--database", database.url])
+    #expect(dryRun.status == 0)
+    #expect(dryRun.output.contains("would apply storage/1"))
+    let applied = try run(["migrate"], environment: ["FREIGHTDESK_DATABASE_URL": database.url])
+    #expect(applied.output.contains("applied storage/1"))
+    let again = try run(["migrate", "--database", database.url])
+    #expect(again.output.contains("up to date"))
+  }
+
+  @Test func aBackupRestoresTheDatabase() throws {
+    let database = temporaryDatabase()
+    _ = try run(["migrate", "--database", database.url])
+    let backup = database.path + ".backup"
+    #expect(try run(["backup", backup, "--database", database.url]).status == 0)
+    try FileManager.default.removeItem(atPath: database.path)
+    #expect(try run(["restore", backup, "--database", database.url]).status == 0)
+    #expect(
+      try run(["migrate", "--dry-run", "--database", database.url]).output.contains("up to date"))
+  }
+
+  @Test func restoringSomethingThatIsNotABackupChangesNothing() throws {
+    let database = temporaryDatabase()
+    _ = try run(["migrate", "--database", database.url])
+    let bogus = database.path + ".txt"
+    try Data("hello".utf8).write(to: URL(fileURLWithPath: bogus))
+    let outcome = try run(
+      ["restore", bogus, "--database", database.url], environment: ["LANG": "en_US.UTF-8"])
+    #expect(outcome.status == 1)
+    #expect(outcome.errors.contains("backup file is not usable"))
+    #expect(
+      try run(["migrate", "--dry-run", "--database", database.url]).output.contains("up to date"))
+  }
+
+  @Test func serveStopsGracefullyOnSIGTERM() throws {
+    let database = temporaryDatabase()
+    let process = try start(["serve", "--port", "0", "--database", database.url, "--no-access-log"])
+    let errors = (process.standardError as! Pipe).fileHandleForReading
+    var banner = ""
+    while !banner.contains("\n") {
+      let chunk = errors.availableData
+      if chunk.isEmpty { break }
+      banner += String(decoding: chunk, as: UTF8.self)
+    }
+    #expect(banner.contains("Freightdesk is running at http://127.0.0.1:"))
+    process.terminate()
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 0)
+  }
+}
