@@ -22,6 +22,7 @@ let package = Package(
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CPostgreSQL", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     // The few C calls Swift cannot make itself (variadic functions, macros).
     .target(name: "CShim", dependencies: ["CMicroHTTPD", "CSQLite"]),
 
@@ -35,14 +36,18 @@ let package = Package(
       resources: [.copy("Resources")], swiftSettings: strict),
     .target(name: "Routing", dependencies: ["FreightdeskCore"], swiftSettings: strict),
     .target(
-      name: "App", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing"],
+      name: "Identity",
+      dependencies: ["FreightdeskCore", "Storage", "Web", "CSodium", "CCrypto"],
+      swiftSettings: strict),
+    .target(
+      name: "App", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing", "Identity"],
       swiftSettings: strict),
     .executableTarget(
       name: "freightdesk", dependencies: ["App", "FreightdeskCore", "Storage", "Web", "Routing"],
       swiftSettings: strict),
 
     .target(
-      name: "TestSupport", dependencies: ["FreightdeskCore", "Storage", "Web", "App"],
+      name: "TestSupport", dependencies: ["FreightdeskCore", "Storage", "Web", "Identity", "App"],
       path: "Tests/TestSupport", swiftSettings: strict),
     .testTarget(
       name: "FreightdeskCoreTests", dependencies: ["FreightdeskCore", "TestSupport"],
@@ -53,6 +58,8 @@ let package = Package(
       name: "WebTests", dependencies: ["Web", "Storage", "TestSupport"], swiftSettings: strict),
     .testTarget(
       name: "RoutingTests", dependencies: ["Routing", "FreightdeskCore"], swiftSettings: strict),
+    .testTarget(
+      name: "IdentityTests", dependencies: ["Identity", "TestSupport"], swiftSettings: strict),
     .testTarget(
       name: "AppTests", dependencies: ["App", "Web", "Storage", "TestSupport"],
       swiftSettings: strict),
