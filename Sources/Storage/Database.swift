@@ -119,6 +119,13 @@ public protocol Database: AnyObject, Sendable {
   func close()
 }
 
+extension Database {
+  /// Runs a trivial query in a read transaction; what `/readyz` calls.
+  public func checkHealth() throws {
+    _ = try read { try $0.query("SELECT 1 AS one", []) }
+  }
+}
+
 /// SQLite's `PRAGMA synchronous` level: how hard a commit waits for the disk.
 public enum SQLiteSynchronous: String, Sendable {
   /// Every commit reaches the disk before it returns; survives power loss. The default.

@@ -17,6 +17,21 @@ import Testing
     }
   }
 
+  /// Starts a write transaction on another thread and returns once it holds the write lock;
+  /// it commits when the returned semaphore is signalled.
+  private func holdWriteTransaction(on database: any Database) -> DispatchSemaphore {
+    let holding = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    Thread {
+      try? database.write { _ in
+        holding.signal()
+        release.wait()
+      }
+    }.start()
+    holding.wait()
+    return release
+  }
+
   @Test(arguments: Backend.allCases)
   func parametersBindByNumberNotByFirstAppearance(backend: Backend) throws {
     let database = try TestDatabase.make(backend, migrated: false)
@@ -183,16 +198,7 @@ import Testing
     options.poolConnectionsMax = 1
     options.poolAcquireTimeoutMilliseconds = 100
     let database = try TestDatabase.make(backend, migrated: false, options: options)
-    let holding = DispatchSemaphore(value: 0)
-    let release = DispatchSemaphore(value: 0)
-    let holder = Thread {
-      try? database.write { _ in
-        holding.signal()
-        release.wait()
-      }
-    }
-    holder.start()
-    holding.wait()
+    let release = holdWriteTransaction(on: database)
     defer { release.signal() }
     // On SQLite the single writer is the bounded resource; on PostgreSQL the pool is.
     #expect(throws: DatabaseError.poolTimeout(waitedMilliseconds: 100)) {
@@ -208,16 +214,8 @@ import Testing
     try makeTable(database)
     let other = try openDatabase(url: database.url, options: options)
     defer { other.close() }
-    let holding = DispatchSemaphore(value: 0)
-    let holder = Thread {
-      try? other.write { executor in
-        try executor.execute("INSERT INTO samples (tenant_id, id, label) VALUES (1, 1, 'a')", [])
-        holding.signal()
-        Thread.sleep(forTimeInterval: 0.15)
-      }
-    }
-    holder.start()
-    holding.wait()
+    let release = holdWriteTransaction(on: other)
+    DispatchQueue.global().asyncAfter(deadline: .now() + 0.15) { release.signal() }
     let attempts = Mutex(0)
     try database.write { executor in
       attempts.withLock { $0 += 1 }
@@ -226,7 +224,7 @@ import Testing
     // SQLite reports busy at BEGIN IMMEDIATE, before the body runs, so it ran once.
     #expect(attempts.withLock { $0 } == 1)
     let count = try database.read { try $0.query("SELECT COUNT(*) AS n FROM samples", []) }
-    #expect(try count[0].int("n") == 2)
+    #expect(try count[0].int("n") == 1)
   }
 
   @Test func aWriterStillBlockedAfterEveryRetryReportsRetriesExhausted() throws {
@@ -236,16 +234,7 @@ import Testing
     let database = try TestDatabase.make(.sqlite, migrated: false, options: options)
     let other = try openDatabase(url: database.url, options: options)
     defer { other.close() }
-    let holding = DispatchSemaphore(value: 0)
-    let release = DispatchSemaphore(value: 0)
-    let holder = Thread {
-      try? other.write { _ in
-        holding.signal()
-        release.wait()
-      }
-    }
-    holder.start()
-    holding.wait()
+    let release = holdWriteTransaction(on: other)
     defer { release.signal() }
     #expect(throws: DatabaseError.retriesExhausted(attempts: 2)) {
       try database.write { _ in }
