@@ -210,12 +210,14 @@ import Testing
   @Test func aWriterBlockedByAnotherProcessIsRetriedUntilTheLockIsFree() throws {
     var options = DatabaseOptions()
     options.busyTimeoutMilliseconds = 1
+    options.transactionAttemptsMax = 10
     let database = try TestDatabase.make(.sqlite, migrated: false, options: options)
     try makeTable(database)
     let other = try openDatabase(url: database.url, options: options)
     defer { other.close() }
     let release = holdWriteTransaction(on: other)
-    DispatchQueue.global().asyncAfter(deadline: .now() + 0.15) { release.signal() }
+    // Nine retries wait well over a second in total; the lock is freed after 50 ms.
+    DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { release.signal() }
     let attempts = Mutex(0)
     try database.write { executor in
       attempts.withLock { $0 += 1 }
