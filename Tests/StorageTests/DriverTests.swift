@@ -18,18 +18,21 @@ import Testing
   }
 
   /// Starts a write transaction on another thread and returns once it holds the write lock;
-  /// it commits when the returned semaphore is signalled.
-  private func holdWriteTransaction(on database: any Database) -> DispatchSemaphore {
+  /// the returned function commits it and waits for the thread to finish.
+  private func holdWriteTransaction(on database: any Database) -> @Sendable () -> Void {
     let holding = DispatchSemaphore(value: 0)
     let release = DispatchSemaphore(value: 0)
-    Thread {
+    let join = startThread {
       try? database.write { _ in
         holding.signal()
         release.wait()
       }
-    }.start()
+    }
     holding.wait()
-    return release
+    return {
+      release.signal()
+      join()
+    }
   }
 
   @Test(arguments: Backend.allCases)
@@ -199,7 +202,7 @@ import Testing
     options.poolAcquireTimeoutMilliseconds = 100
     let database = try TestDatabase.make(backend, migrated: false, options: options)
     let release = holdWriteTransaction(on: database)
-    defer { release.signal() }
+    defer { release() }
     // On SQLite the single writer is the bounded resource; on PostgreSQL the pool is.
     #expect(throws: DatabaseError.poolTimeout(waitedMilliseconds: 100)) {
       try database.write { _ in }
@@ -217,7 +220,11 @@ import Testing
     defer { other.close() }
     let release = holdWriteTransaction(on: other)
     // Nine retries wait well over a second in total; the lock is freed after 50 ms.
-    DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { release.signal() }
+    let releaseLater = startThread {
+      Thread.sleep(forTimeInterval: 0.05)
+      release()
+    }
+    defer { releaseLater() }
     let attempts = Mutex(0)
     try database.write { executor in
       attempts.withLock { $0 += 1 }
@@ -237,7 +244,7 @@ import Testing
     let other = try openDatabase(url: database.url, options: options)
     defer { other.close() }
     let release = holdWriteTransaction(on: other)
-    defer { release.signal() }
+    defer { release() }
     #expect(throws: DatabaseError.retriesExhausted(attempts: 2)) {
       try database.write { _ in }
     }
