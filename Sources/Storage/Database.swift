@@ -98,7 +98,8 @@ public protocol Database: AnyObject, Sendable {
   /// Runs `body` in a read-write transaction and commits it. When the transaction collides
   /// with another, it is rolled back and `body` runs again (up to
   /// ``Limits/transactionAttemptsMax`` times), so `body` must have no effects outside the
-  /// database.
+  /// database. Do not call `write` inside a `write` body: the inner call waits for a second
+  /// writer (SQLite has only one) and fails with ``DatabaseError/poolTimeout(waitedMilliseconds:)``.
   @discardableResult
   func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
 

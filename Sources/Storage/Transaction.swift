@@ -78,9 +78,17 @@ struct TransactionRunner: Sendable {
           throw DatabaseError.retriesExhausted(attempts: attempt)
         }
         pause(beforeRetry: attempt)
-        attempt += 1
+      } catch let stale as StaleConnection {
+        // The body never ran; a fresh connection may well work (the server restarted).
+        guard attempt < attemptsMax else { throw stale.error }
       }
+      attempt += 1
     }
+  }
+
+  /// A pooled connection that turned out to be dead when the transaction began.
+  private struct StaleConnection: Error {
+    var error: DatabaseError
   }
 
   private func runOnce<T, Connection: DriverConnection>(
@@ -88,7 +96,11 @@ struct TransactionRunner: Sendable {
     _ body: (any SQLExecutor) throws -> T
   ) throws -> T {
     let (result, wake) = try pool.withConnection { connection in
-      try connection.executeScript(begin)
+      do {
+        try connection.executeScript(begin)
+      } catch let error as DatabaseError where connection.isBroken {
+        throw StaleConnection(error: error)
+      }
       let transaction = Transaction(connection: connection)
       do {
         let result = try body(transaction)

@@ -250,6 +250,29 @@ import Testing
     }
   }
 
+  @Test(arguments: Backend.allCases.filter { $0 == .postgres })
+  func connectionsKilledByTheServerAreReplacedWithoutTheCallerNoticing(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    let administrator = try openDatabase(url: database.url)
+    defer { administrator.close() }
+    try administrator.write { executor in
+      try executor.query(
+        """
+        SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+        """, [])
+    }
+    let others = """
+      SELECT COUNT(*) AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid()
+      """
+    while try administrator.read({ try $0.query(others, [])[0].int("n") }) > 0 {
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    let answer = try database.read { try $0.query("SELECT 42 AS answer", [])[0].int("answer") }
+    #expect(answer == 42)
+  }
+
   @Test(arguments: Backend.allCases)
   func aHealthyDatabasePassesTheHealthCheck(backend: Backend) throws {
     let database = try TestDatabase.make(backend, migrated: false)
