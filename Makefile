@@ -18,14 +18,15 @@ release: deps
 
 run: release
 	@mkdir -p $(DATA_DIR)
+	@.build/release/freightdesk migrate --database sqlite:$(DATA_DIR)/freightdesk.sqlite
 	@.build/release/freightdesk serve --database sqlite:$(DATA_DIR)/freightdesk.sqlite --port $(PORT)
 
 test: deps
 	@scripts/test
 
-bench: deps
+bench: release
 	@scripts/install-deps bench
-	@bench/run
+	@bench/http
 
 bench-vrp: release
 	@bench/vrp

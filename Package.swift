@@ -27,11 +27,12 @@ let package = Package(
 
     .target(name: "FreightdeskCore", swiftSettings: strict),
     .target(
-      name: "Storage", dependencies: ["FreightdeskCore", "CSQLite", "CPostgreSQL", "CShim", "CSodium"],
+      name: "Storage",
+      dependencies: ["FreightdeskCore", "CSQLite", "CPostgreSQL", "CShim", "CSodium"],
       swiftSettings: strict),
     .target(
-      name: "Web", dependencies: ["FreightdeskCore", "Storage", "CMicroHTTPD", "CShim"],
-      swiftSettings: strict),
+      name: "Web", dependencies: ["FreightdeskCore", "Storage", "CMicroHTTPD", "CShim", "CSodium"],
+      resources: [.copy("Resources")], swiftSettings: strict),
     .target(name: "Routing", dependencies: ["FreightdeskCore"], swiftSettings: strict),
     .target(
       name: "App", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing"],

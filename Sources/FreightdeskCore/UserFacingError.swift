@@ -20,6 +20,9 @@ public enum ErrorKind: Sendable, Equatable {
   case rateLimited
   /// A dependency such as the database is unavailable (503).
   case unavailable
+  /// A fault in the system itself, not the caller's (500): the details go to the log, the
+  /// caller sees only a generic message and the request id.
+  case internalFailure
 }
 
 /// One rule broken by one input field, addressed by a JSON Pointer (RFC 6901).

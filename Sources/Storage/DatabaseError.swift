@@ -61,12 +61,14 @@ public enum DatabaseError: UserFacingError, Equatable {
   }
 
   /// Unavailable for anything a retry later may fix, conflict for key clashes, invalid
-  /// input for a bad URL or backup file; programming errors count as unavailable (500-class).
+  /// input for a bad URL or backup file; programming errors are internal failures (500),
+  /// whose details reach the log but never the caller.
   public var kind: ErrorKind {
     switch self {
-    case .unavailable, .poolTimeout, .retriesExhausted, .queryFailed, .parameterCountMismatch,
-      .columnMissing, .columnTypeMismatch, .unscopedQuery:
-      .unavailable
+    case .unavailable, .poolTimeout, .retriesExhausted: .unavailable
+    case .queryFailed, .parameterCountMismatch, .columnMissing, .columnTypeMismatch,
+      .unscopedQuery:
+      .internalFailure
     case .uniqueViolation, .foreignKeyViolation, .transactionConflict: .conflict
     case .constraintViolation, .backupUnsupported: .unprocessable
     case .invalidURL, .invalidBackup: .invalidInput

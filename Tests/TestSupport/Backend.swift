@@ -24,6 +24,10 @@ public enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
     return available.filter { selected.contains($0.rawValue) }
   }
 
+  /// The engine for tests that run once rather than per engine: the first one selected, so
+  /// the PostgreSQL pass of `scripts/test` runs them on PostgreSQL.
+  public static var primary: Backend { allCases.first ?? .sqlite }
+
   /// The engine's name, shown in test output.
   public var description: String { rawValue }
 }

@@ -1,0 +1,30 @@
+public import Storage
+public import Web
+
+/// How to run Freightdesk: where the data lives and where to listen. The command line fills it
+/// from flags and `FREIGHTDESK_*` environment variables.
+public struct AppConfiguration: Sendable {
+  /// `sqlite:PATH` or `postgres://…`.
+  public var databaseURL: String
+  /// Listening address and threads.
+  public var server: ServerConfiguration
+  /// Whether to write the JSON-lines access log.
+  public var accessLog: Bool
+  /// This app server's number among several sharing one database (0...1023), for identifiers.
+  public var node: Int
+  /// Database tuning (SQLite durability, pool sizes).
+  public var databaseOptions: DatabaseOptions
+
+  /// The defaults: SQLite under `./data`, `127.0.0.1:8080`, access log on, node 0.
+  public init(
+    databaseURL: String = "sqlite:data/freightdesk.sqlite",
+    server: ServerConfiguration = ServerConfiguration(), accessLog: Bool = true, node: Int = 0,
+    databaseOptions: DatabaseOptions = DatabaseOptions()
+  ) {
+    self.databaseURL = databaseURL
+    self.server = server
+    self.accessLog = accessLog
+    self.node = node
+    self.databaseOptions = databaseOptions
+  }
+}

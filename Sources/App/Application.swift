@@ -1,0 +1,161 @@
+public import FreightdeskCore
+public import Storage
+public import Web
+
+/// A running Freightdesk: the database, its migrations, the modules' routes behind the HTTP
+/// server, and the background workers. `open` connects; `start` serves; `shutdown` stops
+/// gracefully (in-flight requests finish, workers stop, the database closes).
+public final class Application: Sendable {
+  /// The product version, shown by `freightdesk version`, in OpenAPI and in `/metrics`.
+  public static let version = "0.1.0"
+
+  /// The configuration it was opened with.
+  public let configuration: AppConfiguration
+  /// The database.
+  public let database: any Database
+  /// The services handed to modules.
+  public let services: ModuleServices
+  private let modules: [AppModule]
+  private let metrics = Metrics()
+  private let server: HTTPServer
+  private let dispatcher: OutboxDispatcher
+
+  /// The modules a production server runs, in dependency order.
+  public static var standardModules: [AppModule] { Modules.all }
+
+  /// Opens the database (or uses `database`, for tests) and assembles the server; nothing
+  /// listens yet.
+  public init(
+    configuration: AppConfiguration, clock: any Clock = SystemClock(),
+    modules: [AppModule] = Application.standardModules, database: (any Database)? = nil
+  ) throws {
+    self.configuration = configuration
+    self.modules = modules
+    self.database =
+      try database
+      ?? openDatabase(url: configuration.databaseURL, options: configuration.databaseOptions)
+    let identifiers = IdentifierGenerator(node: configuration.node, clock: clock)
+    services = ModuleServices(
+      database: self.database, clock: clock, identifiers: identifiers,
+      outbox: Outbox(identifiers: identifiers, clock: clock),
+      idempotency: IdempotencyGuard(clock: clock))
+    let router = Self.buildRouter(modules: modules, services: services, metrics: metrics)
+    let pipeline = Pipeline(
+      router: router, metrics: metrics,
+      accessLog: AccessLog(enabled: configuration.accessLog, clock: clock),
+      errors: ErrorPresenter())
+    server = try HTTPServer(configuration: configuration.server, pipeline: pipeline)
+    dispatcher = OutboxDispatcher(
+      database: self.database, handlers: modules.flatMap(\.outboxHandlers), clock: clock,
+      reportError: { error in
+        Log.event("outbox_failed", level: .error, ["error": String(describing: error)])
+      })
+    registerCollectors()
+  }
+
+  /// Every module's migrations in order.
+  public var migrator: Migrator {
+    get throws { try Migrator(database: database, migrations: modules.flatMap(\.migrations)) }
+  }
+
+  /// Migrates when the database has never been migrated; refuses (with the list) when an
+  /// existing database has migrations pending, so upgrades happen through
+  /// `freightdesk migrate` after a backup rather than silently at start.
+  public func prepareSchema() throws {
+    let pending = try migrator.pending()
+    guard !pending.isEmpty else { return }
+    let all = modules.flatMap(\.migrations)
+    if pending.count == all.count {
+      _ = try migrator.migrate()
+      Log.event("database_migrated", ["migrations": String(pending.count)])
+    } else {
+      throw ApplicationError.migrationsPending(pending.map { "\($0.module)/\($0.number)" })
+    }
+  }
+
+  /// Starts listening and the background workers.
+  public func start() throws {
+    try server.start()
+    dispatcher.start()
+    Log.event(
+      "server_started",
+      [
+        "address": configuration.server.bindAddress, "port": String(server.port),
+        "threads": String(configuration.server.threads), "database": database.engine.rawValue,
+        "version": Self.version,
+      ])
+  }
+
+  /// The port the server listens on.
+  public var port: UInt16 { server.port }
+
+  /// The route table (for tests and documentation tools).
+  public var router: Router { server.pipeline.router }
+
+  /// Stops serving gracefully, stops the workers and closes the database.
+  public func shutdown() {
+    server.shutdown()
+    dispatcher.stop()
+    database.close()
+    Log.event("server_stopped")
+  }
+
+  private static func buildRouter(
+    modules: [AppModule], services: ModuleServices, metrics: Metrics
+  ) -> Router {
+    let builder = RouterBuilder()
+    let registry = RouterReference()
+    PlatformRoutes(
+      database: services.database, metrics: metrics, assets: StaticAssets(), version: version
+    ).register(on: builder.root, router: { registry.router })
+    for module in modules {
+      module.registerRoutes(builder.root, services)
+    }
+    let router = builder.build()
+    registry.set(router)
+    return router
+  }
+
+  private func registerCollectors() {
+    let database = self.database
+    let server = self.server
+    metrics.addCollector {
+      let pool = database.poolStatistics
+      return """
+        # HELP freightdesk_db_connections Database connections by state.
+        # TYPE freightdesk_db_connections gauge
+        freightdesk_db_connections{state="open"} \(pool.connectionsOpen)
+        freightdesk_db_connections{state="idle"} \(pool.connectionsIdle)
+        freightdesk_db_connections{state="max"} \(pool.connectionsMax)
+        # HELP freightdesk_db_pool_waiters Callers waiting for a connection.
+        # TYPE freightdesk_db_pool_waiters gauge
+        freightdesk_db_pool_waiters \(pool.waiters)
+        # HELP freightdesk_db_pool_timeouts_total Callers who gave up waiting for a connection.
+        # TYPE freightdesk_db_pool_timeouts_total counter
+        freightdesk_db_pool_timeouts_total \(pool.acquireTimeouts)
+        # HELP freightdesk_http_requests_in_flight Requests being read or answered.
+        # TYPE freightdesk_http_requests_in_flight gauge
+        freightdesk_http_requests_in_flight \(server.requestsInFlight)
+        # HELP freightdesk_build_info The running build.
+        # TYPE freightdesk_build_info gauge
+        freightdesk_build_info{version="\(Application.version)",database="\(database.engine.rawValue)"} 1
+
+        """
+    }
+  }
+}
+
+/// Failures starting the application, in words an operator can act on.
+public enum ApplicationError: Error, CustomStringConvertible {
+  /// The database is older than this build.
+  case migrationsPending([String])
+
+  /// A one-line explanation.
+  public var description: String {
+    switch self {
+    case .migrationsPending(let names):
+      "the database needs migrations (\(names.joined(separator: ", "))); back it up, then run "
+        + "`freightdesk migrate`"
+    }
+  }
+}

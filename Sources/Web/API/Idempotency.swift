@@ -1,0 +1,154 @@
+import CSodium
+public import FreightdeskCore
+public import Storage
+import Synchronization
+
+/// Safe retries for `POST`: a client that sends `Idempotency-Key` may repeat a request whose
+/// answer it never saw, and the write happens once.
+///
+/// The stored answer is written in the same transaction as the write itself, so either both
+/// exist or neither does. A repeat with the same body replays the stored status and body
+/// (with `Idempotent-Replayed: true`); the same key with a different body is refused with 422
+/// `idempotency_key_reused`; a repeat that arrives while the first is still running is refused
+/// with 409 `idempotency_key_in_progress` (detected in this process, and across app servers by
+/// the key's primary key). Error answers are not stored, so a corrected retry can succeed.
+public final class IdempotencyGuard: Sendable {
+  /// The migration that creates the stored answers.
+  public static let migrations = [
+    Migration(
+      module: "web", number: 1, name: "idempotency keys",
+      sql: """
+        CREATE TABLE idempotency_keys (
+          tenant_id BIGINT NOT NULL,
+          principal TEXT NOT NULL,
+          idempotency_key TEXT NOT NULL,
+          request_hash TEXT NOT NULL,
+          status INTEGER NOT NULL,
+          content_type TEXT NOT NULL,
+          location TEXT,
+          body TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, principal, idempotency_key)
+        );
+        CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+        """)
+  ]
+
+  /// How long a stored answer is replayed.
+  public static let retentionMilliseconds: Int64 = 24 * 3_600_000
+
+  private let inFlight = Mutex<Set<String>>([])
+  private let clock: any Clock
+
+  /// Creates a guard; `clock` stamps stored answers.
+  public init(clock: any Clock) {
+    self.clock = clock
+  }
+
+  /// Runs `write` in one transaction on `database` scoped to `tenant`, honouring the
+  /// request's `Idempotency-Key` for the caller `principal` (a user or token id).
+  public func perform(
+    _ request: Request, tenant: TenantID, principal: String, database: any Database,
+    write: (TenantScope) throws -> Response
+  ) throws -> Response {
+    guard let key = request.headers["Idempotency-Key"] else {
+      return try database.write(for: tenant, write)
+    }
+    guard !key.isEmpty, key.count <= Limits.requestKeyCharactersMax else {
+      throw HTTPError.invalidIdempotencyKey
+    }
+    let slot = "\(tenant.rawValue)\u{0}\(principal)\u{0}\(key)"
+    let claimed = inFlight.withLock { $0.insert(slot).inserted }
+    guard claimed else { throw HTTPError.idempotencyKeyInProgress }
+    defer { _ = inFlight.withLock { $0.remove(slot) } }
+    let stored = StoredAnswerKey(principal: principal, key: key)
+    let hash = Self.fingerprint(request)
+    do {
+      return try database.write(for: tenant) { scope in
+        if let previous = try stored.load(scope) {
+          guard previous.requestHash == hash else { throw HTTPError.idempotencyKeyReused }
+          return previous.replay()
+        }
+        let response = try write(scope)
+        try stored.save(response, requestHash: hash, at: clock.now(), scope)
+        return response
+      }
+    } catch DatabaseError.uniqueViolation {
+      throw HTTPError.idempotencyKeyInProgress
+    }
+  }
+
+  /// Deletes stored answers older than the retention period; returns how many.
+  @discardableResult
+  public func purgeExpired(database: any Database) throws -> Int {
+    let cutoff = clock.now().epochMilliseconds - Self.retentionMilliseconds
+    return try database.write { executor in
+      try executor.execute("DELETE FROM idempotency_keys WHERE created_at < $1", [.integer(cutoff)])
+    }
+  }
+
+  /// SHA-256 over the method, path and body: two requests are "the same" when these agree.
+  static func fingerprint(_ request: Request) -> String {
+    var bytes = Array("\(request.method.rawValue) \(request.path)\n".utf8)
+    bytes += request.body
+    var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
+    _ = crypto_hash_sha256(&digest, bytes, UInt64(bytes.count))
+    return digest.map { byte in
+      let hex = String(byte, radix: 16)
+      return byte < 16 ? "0" + hex : hex
+    }.joined()
+  }
+}
+
+/// Where one idempotent answer is stored, and how it is read and written.
+private struct StoredAnswerKey {
+  let principal: String
+  let key: String
+
+  struct Answer {
+    let requestHash: String
+    let status: Int
+    let contentType: String
+    let location: String?
+    let body: String
+
+    func replay() -> Response {
+      var headers: HTTPHeaders = ["Content-Type": contentType, "Idempotent-Replayed": "true"]
+      if let location { headers.set("Location", location) }
+      return Response(status: status, headers: headers, body: Array(body.utf8))
+    }
+  }
+
+  func load(_ scope: TenantScope) throws -> Answer? {
+    let rows = try scope.query(
+      """
+      SELECT request_hash, status, content_type, location, body FROM idempotency_keys
+      WHERE tenant_id = $1 AND principal = $2 AND idempotency_key = $3
+      """, [.text(principal), .text(key)])
+    guard let row = rows.first else { return nil }
+    return Answer(
+      requestHash: try row.string("request_hash"), status: try row.int("status"),
+      contentType: try row.string("content_type"), location: try row.optionalString("location"),
+      body: try row.string("body"))
+  }
+
+  func save(_ response: Response, requestHash: String, at instant: Instant, _ scope: TenantScope)
+    throws
+  {
+    guard (200..<300).contains(response.status) else { return }
+    try scope.execute(
+      """
+      INSERT INTO idempotency_keys (tenant_id, principal, idempotency_key, request_hash, status,
+        content_type, location, body, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      """,
+      [
+        .text(principal), .text(key), .text(requestHash),
+        .integer(Int64(response.status)),
+        .text(response.headers["Content-Type"] ?? "application/json"),
+        response.headers["Location"].map(SQLValue.text) ?? .null,
+        .text(String(decoding: response.bodyBytes, as: UTF8.self)),
+        .integer(instant.epochMilliseconds),
+      ])
+  }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import FreightdeskCore
+
+/// Reading and writing JSON bodies with the API's rules: the body must be `application/json`
+/// and well-formed; fields the type does not know are rejected (a typo must not be silently
+/// ignored); wrong types and missing fields are reported with a JSON Pointer to the field.
+public enum JSONBody {
+  /// Decodes the request body as `T`, or throws a ``UserFacingError`` naming what is wrong.
+  public static func decode<T: Decodable>(_ type: T.Type, from request: Request) throws -> T {
+    guard request.mediaType == "application/json" else {
+      throw HTTPError.unsupportedMediaType(expected: "application/json")
+    }
+    guard let document = JSONValue.parse(request.body) else {
+      throw HTTPError.malformedJSON(detail: "not well-formed JSON")
+    }
+    let schema = try JSONSchema.infer(T.self)
+    var unknown: [FieldError] = []
+    collectUnknownFields(in: document, schema: schema, pointer: "", into: &unknown)
+    if !unknown.isEmpty { throw ValidationFailure(unknown) }
+    do {
+      return try JSONDecoder().decode(T.self, from: Data(request.body))
+    } catch let error as DecodingError {
+      throw ValidationFailure([fieldError(for: error)])
+    }
+  }
+
+  /// A JSON response with `value` encoded (sorted keys, snake_case from `CodingKeys`).
+  public static func response<T: Encodable>(
+    _ value: T, status: Int = 200, headers: HTTPHeaders = [:]
+  ) throws -> Response {
+    var response = Response(
+      status: status, headers: headers, body: Array(try JSONEncoder.api.encode(value)))
+    response.headers.set("Content-Type", "application/json")
+    return response
+  }
+
+  private static func collectUnknownFields(
+    in value: JSONValue, schema: JSONSchema, pointer: String, into errors: inout [FieldError]
+  ) {
+    switch (value, schema) {
+    case (.object(let fields), .object(let properties, let openKeys)):
+      for (key, child) in fields {
+        let childPointer = pointer + "/" + escape(key)
+        if let property = properties.first(where: { $0.name == key }) {
+          collectUnknownFields(
+            in: child, schema: property.schema, pointer: childPointer, into: &errors)
+        } else if !openKeys {
+          errors.append(FieldError(pointer: childPointer, code: "unknown_field"))
+        }
+      }
+    case (.array(let items), .array(let itemSchema)):
+      for (index, item) in items.enumerated() {
+        collectUnknownFields(
+          in: item, schema: itemSchema, pointer: pointer + "/\(index)", into: &errors)
+      }
+    default:
+      return
+    }
+  }
+
+  private static func fieldError(for error: DecodingError) -> FieldError {
+    switch error {
+    case .typeMismatch(let type, let context):
+      return FieldError(
+        pointer: pointer(context.codingPath), code: "wrong_type",
+        arguments: ["expected": expectedName(type)])
+    case .valueNotFound(_, let context):
+      return FieldError(pointer: pointer(context.codingPath), code: "required")
+    case .keyNotFound(let key, let context):
+      return FieldError(pointer: pointer(context.codingPath + [key]), code: "required")
+    case .dataCorrupted(let context):
+      return FieldError(pointer: pointer(context.codingPath), code: "invalid_format")
+    @unknown default:
+      return FieldError(pointer: "", code: "invalid_format")
+    }
+  }
+
+  private static func expectedName(_ type: Any.Type) -> String {
+    switch type {
+    case is String.Type: "string"
+    case is Bool.Type: "boolean"
+    case is any BinaryInteger.Type: "integer"
+    case is any BinaryFloatingPoint.Type: "number"
+    case is [Any].Type: "array"
+    default: "object"
+    }
+  }
+
+  /// A JSON Pointer (RFC 6901) for a decoding path.
+  static func pointer(_ path: [any CodingKey]) -> String {
+    path.map { key in "/" + (key.intValue.map(String.init) ?? escape(key.stringValue)) }.joined()
+  }
+
+  private static func escape(_ key: String) -> String {
+    key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+  }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// An HTTP request as a handler sees it: fully read, immutable.
+public struct Request: Sendable {
+  /// The method; `HEAD` requests are routed as `GET` and answered without a body.
+  public var method: HTTPMethod
+  /// The percent-decoded path, without the query string.
+  public var path: String
+  /// Query parameters in order; a name may repeat.
+  public var query: [(name: String, value: String)]
+  /// Header fields.
+  public var headers: HTTPHeaders
+  /// The body bytes (empty when none was sent).
+  public var body: [UInt8]
+
+  /// Creates a request.
+  public init(
+    method: HTTPMethod, path: String, query: [(name: String, value: String)] = [],
+    headers: HTTPHeaders = [:], body: [UInt8] = []
+  ) {
+    self.method = method
+    self.path = path
+    self.query = query
+    self.headers = headers
+    self.body = body
+  }
+
+  /// The first query value named `name`.
+  public func queryValue(_ name: String) -> String? {
+    query.first { $0.name == name }?.value
+  }
+
+  /// Every query value named `name`, in order.
+  public func queryValues(_ name: String) -> [String] {
+    query.filter { $0.name == name }.map(\.value)
+  }
+
+  /// The media type of the body, lower-cased and without parameters (e.g. `application/json`).
+  public var mediaType: String? {
+    guard let contentType = headers["Content-Type"] else { return nil }
+    let type = contentType.split(separator: ";", maxSplits: 1).first ?? ""
+    return type.trimmingCharacters(in: .whitespaces).lowercased()
+  }
+}

@@ -1,0 +1,99 @@
+import Synchronization
+
+/// Request counts and a latency histogram by route, method and status, rendered in the
+/// Prometheus text format at `/metrics`.
+public final class Metrics: Sendable {
+  /// Upper bounds of the latency buckets, in seconds.
+  public static let bucketBoundsSeconds: [Double] = [
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+  ]
+
+  private struct SeriesKey: Hashable {
+    let route: String
+    let method: String
+    let status: Int
+  }
+
+  private struct Series {
+    var bucketCounts = [UInt64](repeating: 0, count: Metrics.bucketBoundsSeconds.count)
+    var count: UInt64 = 0
+    var sumSeconds: Double = 0
+  }
+
+  private let series = Mutex<[SeriesKey: Series]>([:])
+  private let collectors = Mutex<[@Sendable () -> String]>([])
+
+  /// Creates empty metrics.
+  public init() {}
+
+  /// Counts one answered request.
+  public func record(route: String, method: String, status: Int, durationSeconds: Double) {
+    let key = SeriesKey(route: route, method: method, status: status)
+    let bucket = Self.bucketBoundsSeconds.firstIndex { durationSeconds <= $0 }
+    series.withLock { all in
+      var entry = all[key] ?? Series()
+      entry.count += 1
+      entry.sumSeconds += durationSeconds
+      if let bucket { entry.bucketCounts[bucket] += 1 }
+      all[key] = entry
+    }
+  }
+
+  /// Adds a source of further metric families (database pool, server, build info), called on
+  /// every scrape; it returns complete lines in the text format.
+  public func addCollector(_ collector: @escaping @Sendable () -> String) {
+    collectors.withLock { $0.append(collector) }
+  }
+
+  /// Every metric in Prometheus text format (version 0.0.4).
+  public func render() -> String {
+    collectors.withLock { $0 }.reduce(renderRequests()) { $0 + $1() }
+  }
+
+  /// The request metrics in Prometheus text format.
+  func renderRequests() -> String {
+    let snapshot = series.withLock { $0 }.sorted {
+      ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status)
+    }
+    var out = "# HELP freightdesk_http_requests_total Requests answered.\n"
+    out += "# TYPE freightdesk_http_requests_total counter\n"
+    for (key, entry) in snapshot {
+      out += "freightdesk_http_requests_total{\(labels(key))} \(entry.count)\n"
+    }
+    out += "# HELP freightdesk_http_request_duration_seconds Time to answer a request.\n"
+    out += "# TYPE freightdesk_http_request_duration_seconds histogram\n"
+    for (key, entry) in snapshot {
+      var cumulative: UInt64 = 0
+      for (index, bound) in Self.bucketBoundsSeconds.enumerated() {
+        cumulative += entry.bucketCounts[index]
+        out +=
+          "freightdesk_http_request_duration_seconds_bucket{\(labels(key)),le=\"\(bound)\"} "
+          + "\(cumulative)\n"
+      }
+      out +=
+        "freightdesk_http_request_duration_seconds_bucket{\(labels(key)),le=\"+Inf\"} "
+        + "\(entry.count)\n"
+      out += "freightdesk_http_request_duration_seconds_sum{\(labels(key))} \(entry.sumSeconds)\n"
+      out += "freightdesk_http_request_duration_seconds_count{\(labels(key))} \(entry.count)\n"
+    }
+    return out
+  }
+
+  private func labels(_ key: SeriesKey) -> String {
+    "route=\(Self.labelValue(key.route)),method=\"\(key.method)\",status=\"\(key.status)\""
+  }
+
+  /// A label value quoted and escaped as the text format requires.
+  public static func labelValue(_ text: String) -> String {
+    var out = "\""
+    for character in text {
+      switch character {
+      case "\\": out += "\\\\"
+      case "\"": out += "\\\""
+      case "\n": out += "\\n"
+      default: out.append(character)
+      }
+    }
+    return out + "\""
+  }
+}

@@ -1,0 +1,40 @@
+/// What the server knows about a request before any business code runs: its id for logs and
+/// support, the client's address, the language to answer in, and the matched route.
+///
+/// Route groups that need more (a signed-in user and a tenant) refine this into their own
+/// context type; building that context fails with 401, so their handlers cannot run without it.
+public struct RequestContext: Sendable {
+  /// The request id: the client's `X-Request-ID` when well-formed, otherwise generated.
+  public var requestID: String
+  /// The client's IP address as text.
+  public var clientAddress: String
+  /// The language to answer in.
+  public var locale: AppLocale
+  /// Values captured from the path by the route pattern.
+  public var parameters: PathParameters
+  /// The matched route's description, or nil before routing and for unmatched requests.
+  public var operation: Operation?
+
+  /// Creates a context.
+  public init(
+    requestID: String, clientAddress: String, locale: AppLocale,
+    parameters: PathParameters = PathParameters(), operation: Operation? = nil
+  ) {
+    self.requestID = requestID
+    self.clientAddress = clientAddress
+    self.locale = locale
+    self.parameters = parameters
+    self.operation = operation
+  }
+}
+
+/// A context a route group derives from its parent's, carrying the base request context along.
+public protocol ContextCarrying: Sendable {
+  /// The base context every request has.
+  var request: RequestContext { get }
+}
+
+extension RequestContext: ContextCarrying {
+  /// The context itself.
+  public var request: RequestContext { self }
+}

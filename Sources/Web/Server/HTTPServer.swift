@@ -1,0 +1,204 @@
+import CMicroHTTPD
+import CShim
+import FreightdeskCore
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Failures starting the server, in words an operator can act on.
+public enum ServerError: Error, CustomStringConvertible {
+  /// The bind address is not a numeric IPv4 or IPv6 address.
+  case invalidBindAddress(String)
+  /// libmicrohttpd could not start (port in use, no permission, ...).
+  case cannotListen(address: String, port: UInt16)
+
+  /// A one-line explanation.
+  public var description: String {
+    switch self {
+    case .invalidBindAddress(let address):
+      "bind address \(address) is not a numeric IPv4 or IPv6 address"
+    case .cannotListen(let address, let port):
+      "cannot listen on \(address):\(port) (in use, or not permitted)"
+    }
+  }
+}
+
+/// The HTTP/1.1 server: libmicrohttpd with epoll and an internal thread pool; each request is
+/// read whole (within its route's body limit) and handed to the ``Pipeline`` synchronously on
+/// the worker thread that read it.
+public final class HTTPServer: @unchecked Sendable {
+  /// The pipeline that answers requests.
+  public let pipeline: Pipeline
+  private let configuration: ServerConfiguration
+  private let bindAddress: SocketAddress
+  private let inFlight = Atomic<Int>(0)
+  private var daemon: OpaquePointer?
+  let streams: EventStreamRegistry
+
+  /// Creates a server; nothing listens until ``start()``.
+  public init(configuration: ServerConfiguration, pipeline: Pipeline) throws {
+    guard let address = SocketAddress(host: configuration.bindAddress, port: configuration.port)
+    else { throw ServerError.invalidBindAddress(configuration.bindAddress) }
+    self.configuration = configuration
+    self.pipeline = pipeline
+    self.bindAddress = address
+    self.streams = EventStreamRegistry(
+      heartbeatSeconds: configuration.eventStreamHeartbeatSeconds)
+  }
+
+  /// Starts listening and serving on the worker threads.
+  public func start() throws {
+    var flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
+    flags |= MHD_USE_ERROR_LOG.rawValue
+    if bindAddress.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
+    var settings = fd_mhd_settings(
+      flags: flags, port: configuration.port, bind_address: bindAddress.pointer,
+      thread_pool_size: UInt32(configuration.threads),
+      connection_limit: UInt32(Limits.connectionsMax),
+      per_ip_connection_limit: UInt32(Limits.connectionsPerAddressMax),
+      connection_memory_limit_bytes: Limits.connectionMemoryBytesMax,
+      connection_timeout_seconds: UInt32(Limits.idleTimeoutSeconds),
+      listen_backlog: UInt32(Limits.listenBacklogMax))
+    let context = Unmanaged.passUnretained(self).toOpaque()
+    daemon = fd_mhd_start(&settings, accessHandler, context, requestCompleted, context)
+    guard daemon != nil else {
+      throw ServerError.cannotListen(address: configuration.bindAddress, port: configuration.port)
+    }
+    streams.startHeartbeat()
+  }
+
+  /// The port actually bound (useful after starting on port 0).
+  public var port: UInt16 {
+    guard let daemon else { return 0 }
+    return fd_mhd_bound_port(daemon)
+  }
+
+  /// Stops gracefully: stop accepting, end event streams, let in-flight requests finish (up to
+  /// `graceSeconds`), then stop the worker threads.
+  public func shutdown(graceSeconds: Int = Limits.shutdownGraceSeconds) {
+    guard let daemon else { return }
+    let listener = MHD_quiesce_daemon(daemon)
+    if listener >= 0 { close(listener) }
+    streams.closeAll()
+    let clock = MonotonicClock()
+    let deadline = clock.nanoseconds() + UInt64(graceSeconds) * 1_000_000_000
+    while inFlight.load(ordering: .acquiring) > 0 && clock.nanoseconds() < deadline {
+      usleep(10_000)
+    }
+    streams.stopHeartbeat()
+    MHD_stop_daemon(daemon)
+    self.daemon = nil
+  }
+
+  /// Requests currently being read or answered.
+  public var requestsInFlight: Int { inFlight.load(ordering: .relaxed) }
+
+  fileprivate func receive(
+    _ connection: OpaquePointer, url: String, method: String,
+    upload: UnsafePointer<CChar>?, uploadSize: UnsafeMutablePointer<Int>,
+    state: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+  ) -> MHD_Result {
+    guard let existing = state.pointee else {
+      let pending = begin(connection, url: url, method: method)
+      state.pointee = Unmanaged.passRetained(pending).toOpaque()
+      inFlight.add(1, ordering: .relaxed)
+      if let declared = pending.headers["Content-Length"].flatMap(Int.init),
+        declared > pending.bodyBytesMax
+      {
+        pending.answered = true
+        return send(pipeline.tooLarge(pending), for: pending, on: connection)
+      }
+      return .YES
+    }
+    let pending = Unmanaged<PendingRequest>.fromOpaque(existing).takeUnretainedValue()
+    if uploadSize.pointee > 0 {
+      if !pending.answered, let upload {
+        pending.append(UnsafeRawBufferPointer(start: upload, count: uploadSize.pointee))
+      }
+      uploadSize.pointee = 0
+      return .YES
+    }
+    if pending.answered { return .YES }
+    pending.answered = true
+    let response = pending.bodyTooLarge ? pipeline.tooLarge(pending) : pipeline.respond(to: pending)
+    return send(response, for: pending, on: connection)
+  }
+
+  private func begin(_ connection: OpaquePointer, url: String, method: String) -> PendingRequest {
+    let headers = collect(connection, kind: .HEADER_KIND)
+    let query = collect(connection, kind: .GET_ARGUMENT_KIND)
+    return PendingRequest(
+      method: method, path: url, headers: HTTPHeaders(pairs: headers),
+      query: query, clientAddress: SocketAddress.describe(fd_mhd_client_address(connection)),
+      bodyBytesMax: pipeline.bodyBytesMax(method: method, path: url))
+  }
+
+  private func collect(_ connection: OpaquePointer, kind: MHD_ValueKind) -> [(
+    name: String, value: String
+  )] {
+    let box = PairCollector()
+    let context = Unmanaged.passUnretained(box).toOpaque()
+    _ = MHD_get_connection_values(connection, kind, collectPair, context)
+    return box.pairs
+  }
+
+  private func send(_ response: Response, for pending: PendingRequest, on connection: OpaquePointer)
+    -> MHD_Result
+  {
+    let native: OpaquePointer?
+    switch response.body {
+    case .bytes(let bytes):
+      native = bytes.withUnsafeBytes { buffer in
+        MHD_create_response_from_buffer(
+          buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
+          .RESPMEM_MUST_COPY)
+      }
+    case .eventStream(let stream):
+      native = streams.attach(stream, to: connection)
+    }
+    guard let native else { return .NO }
+    for (name, value) in response.headers {
+      _ = MHD_add_response_header(native, name, value)
+    }
+    let result = MHD_queue_response(connection, UInt32(response.status), native)
+    MHD_destroy_response(native)
+    return result
+  }
+
+  fileprivate func complete(_ state: UnsafeMutablePointer<UnsafeMutableRawPointer?>?) {
+    guard let state, let pointer = state.pointee else { return }
+    Unmanaged<PendingRequest>.fromOpaque(pointer).release()
+    state.pointee = nil
+    inFlight.subtract(1, ordering: .relaxed)
+  }
+}
+
+/// Gathers name/value pairs from libmicrohttpd's iterator.
+private final class PairCollector {
+  var pairs: [(name: String, value: String)] = []
+}
+
+private let collectPair: MHD_KeyValueIterator = { context, _, key, value in
+  guard let context, let key else { return .YES }
+  let box = Unmanaged<PairCollector>.fromOpaque(context).takeUnretainedValue()
+  box.pairs.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
+  return .YES
+}
+
+private let accessHandler: MHD_AccessHandlerCallback = {
+  context, connection, url, method, _, upload, uploadSize, state in
+  guard let context, let connection, let url, let method, let uploadSize, let state else {
+    return .NO
+  }
+  let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
+  return server.receive(
+    connection, url: String(cString: url), method: String(cString: method), upload: upload,
+    uploadSize: uploadSize, state: state)
+}
+
+private let requestCompleted: MHD_RequestCompletedCallback = { context, _, state, _ in
+  guard let context else { return }
+  Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue().complete(state)
+}

@@ -1,0 +1,136 @@
+import FreightdeskCore
+
+/// Turns a request into a response: request id, locale, routing, the handler, errors as
+/// problem+json or error pages, security headers, metrics and the access log.
+///
+/// It knows nothing of sockets, so tests can call ``handle(_:clientAddress:)`` directly and the
+/// same code serves real connections through ``HTTPServer``.
+public final class Pipeline: Sendable {
+  /// The route table.
+  public let router: Router
+  /// Request metrics, rendered at `/metrics`.
+  public let metrics: Metrics
+  let accessLog: AccessLog
+  let errors: ErrorPresenter
+  let defaultLocale: AppLocale
+  private let monotonic = MonotonicClock()
+
+  /// Creates a pipeline over a frozen router.
+  public init(
+    router: Router, metrics: Metrics, accessLog: AccessLog, errors: ErrorPresenter,
+    defaultLocale: AppLocale = .simplifiedChinese
+  ) {
+    self.router = router
+    self.metrics = metrics
+    self.accessLog = accessLog
+    self.errors = errors
+    self.defaultLocale = defaultLocale
+  }
+
+  /// The body limit for a method and path: the route's own, or the default for unknown routes.
+  func bodyBytesMax(method: String, path: String) -> Int {
+    guard let method = HTTPMethod(rawValue: method),
+      case .found(let route, _) = router.match(method, path)
+    else { return Limits.requestBodyBytesMax }
+    return route.operation.bodyBytesMax
+  }
+
+  /// Answers a request whose body was read by the server.
+  func respond(to pending: PendingRequest) -> Response {
+    guard let method = HTTPMethod(rawValue: pending.method) else {
+      let request = Request(method: .get, path: pending.path, headers: pending.headers)
+      let context = makeContext(for: request, clientAddress: pending.clientAddress)
+      let allowed: [HTTPMethod]
+      switch router.match(.get, pending.path) {
+      case .found(let route, _): allowed = [route.method]
+      case .methodNotAllowed(let methods): allowed = methods
+      case .notFound: allowed = []
+      }
+      let error: HTTPError = allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+      return finish(
+        errors.response(for: error, request: request, context: context), request: request,
+        context: context, route: "unmatched", started: pending.startedNanoseconds)
+    }
+    let request = Request(
+      method: method, path: pending.path, query: pending.query, headers: pending.headers,
+      body: pending.body)
+    return handle(
+      request, clientAddress: pending.clientAddress, started: pending.startedNanoseconds)
+  }
+
+  /// The 413 answer for a body over its route's limit.
+  func tooLarge(_ pending: PendingRequest) -> Response {
+    let request = Request(
+      method: HTTPMethod(rawValue: pending.method) ?? .post, path: pending.path,
+      headers: pending.headers)
+    let context = makeContext(for: request, clientAddress: pending.clientAddress)
+    var response = errors.response(
+      for: HTTPError.payloadTooLarge(limitBytes: pending.bodyBytesMax), request: request,
+      context: context)
+    response.headers.set("Connection", "close")
+    return finish(
+      response, request: request, context: context, route: routeLabel(request),
+      started: pending.startedNanoseconds)
+  }
+
+  /// Answers `request` as if it had arrived from `clientAddress`.
+  public func handle(_ request: Request, clientAddress: String, started: UInt64? = nil) -> Response
+  {
+    let started = started ?? monotonic.nanoseconds()
+    var context = makeContext(for: request, clientAddress: clientAddress)
+    let response: Response
+    var label = "unmatched"
+    switch router.match(request.method, request.path) {
+    case .found(let route, let parameters):
+      context.parameters = parameters
+      context.operation = route.operation
+      label = route.pattern.description
+      do {
+        response = try route.handler(request, context)
+      } catch {
+        response = errors.response(for: error, request: request, context: context)
+      }
+    case .methodNotAllowed(let allowed):
+      var answer = errors.response(
+        for: HTTPError.methodNotAllowed(allowed: allowed), request: request, context: context)
+      answer.headers.set("Allow", allowed.map(\.rawValue).joined(separator: ", "))
+      response = answer
+    case .notFound:
+      response = errors.response(for: HTTPError.notFound, request: request, context: context)
+    }
+    return finish(response, request: request, context: context, route: label, started: started)
+  }
+
+  private func makeContext(for request: Request, clientAddress: String) -> RequestContext {
+    RequestContext(
+      requestID: RequestID.accept(request.headers["X-Request-ID"]) ?? RequestID.generate(),
+      clientAddress: clientAddress,
+      locale: AppLocale.resolve(
+        userPreference: LanguagePreference.chosen(in: request),
+        acceptLanguage: request.headers["Accept-Language"],
+        tenantDefault: defaultLocale))
+  }
+
+  private func routeLabel(_ request: Request) -> String {
+    if case .found(let route, _) = router.match(request.method, request.path) {
+      return route.pattern.description
+    }
+    return "unmatched"
+  }
+
+  private func finish(
+    _ response: Response, request: Request, context: RequestContext, route: String,
+    started: UInt64
+  ) -> Response {
+    var response = response
+    SecurityHeaders.apply(to: &response, requestID: context.requestID)
+    let seconds = Double(monotonic.nanoseconds() - started) / 1e9
+    metrics.record(
+      route: route, method: request.method.rawValue, status: response.status,
+      durationSeconds: seconds)
+    accessLog.record(
+      request: request, context: context, route: route, status: response.status,
+      bytes: response.bodyBytes.count, durationSeconds: seconds)
+    return response
+  }
+}

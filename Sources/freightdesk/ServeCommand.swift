@@ -1,0 +1,88 @@
+import App
+import Foundation
+import Storage
+import Web
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `freightdesk serve`.
+let serveCommand = Command(
+  name: "serve", summary: "Run the web server",
+  usage: """
+    Usage: freightdesk serve [--database URL] [--bind ADDRESS] [--port N] [--threads N]
+
+    Serves the web app and the API. An empty database is migrated first; a database with
+    pending migrations is refused until `freightdesk migrate` runs. SIGINT or SIGTERM stops
+    it gracefully: no new connections, in-flight requests finish, exit 0.
+
+    \(DatabaseOption.usage)
+      --bind ADDRESS   numeric IPv4 or IPv6 address (env FREIGHTDESK_BIND; default 127.0.0.1)
+      --port N         TCP port, 0 for any free one (env FREIGHTDESK_PORT; default 8080)
+      --threads N      worker threads (env FREIGHTDESK_THREADS; default 4 per core)
+      --no-access-log  do not write a JSON line per request (env FREIGHTDESK_ACCESS_LOG=off)
+      --synchronous M  SQLite durability FULL or NORMAL (env FREIGHTDESK_SQLITE_SYNCHRONOUS;
+                       default FULL: an acknowledged write survives a power cut)
+    """
+) { arguments in
+  let options = try CommandLineOptions(
+    arguments, valued: ["database", "bind", "port", "threads", "synchronous"],
+    switches: ["no-access-log"])
+  _ = try options.requirePositionals(0, naming: "")
+  let configuration = try serveConfiguration(options)
+  try DatabaseOption.prepareDirectory(for: configuration.databaseURL)
+  let signals = blockTerminationSignals()
+  let application = try Application(configuration: configuration)
+  try application.prepareSchema()
+  try application.start()
+  let host =
+    configuration.server.bindAddress.contains(":")
+    ? "[\(configuration.server.bindAddress)]" : configuration.server.bindAddress
+  FileHandle.standardError.write(
+    Data("Freightdesk is running at http://\(host):\(application.port)/ (Ctrl-C stops it)\n".utf8))
+  var received: Int32 = 0
+  sigwait(&signals.set, &received)
+  application.shutdown()
+  return 0
+}
+
+private func serveConfiguration(_ options: CommandLineOptions) throws -> AppConfiguration {
+  var configuration = AppConfiguration(databaseURL: try DatabaseOption.url(options))
+  let bind = options.value("bind", environment: "FREIGHTDESK_BIND") ?? "127.0.0.1"
+  guard let port = UInt16(options.value("port", environment: "FREIGHTDESK_PORT") ?? "8080") else {
+    throw UsageError("--port must be a number from 0 to 65535")
+  }
+  var threads: Int?
+  if let text = options.value("threads", environment: "FREIGHTDESK_THREADS") {
+    guard let value = Int(text), (1...1024).contains(value) else {
+      throw UsageError("--threads must be a number from 1 to 1024")
+    }
+    threads = value
+  }
+  configuration.server = ServerConfiguration(bindAddress: bind, port: port, threads: threads)
+  configuration.accessLog =
+    !options.has("no-access-log")
+    && options.value("access-log", environment: "FREIGHTDESK_ACCESS_LOG") != "off"
+  if let text = options.value("synchronous", environment: "FREIGHTDESK_SQLITE_SYNCHRONOUS") {
+    guard let level = SQLiteSynchronous(rawValue: text.uppercased()) else {
+      throw UsageError("--synchronous must be FULL or NORMAL")
+    }
+    configuration.databaseOptions.synchronous = level
+  }
+  return configuration
+}
+
+/// The termination signals, blocked in every thread so the main thread can wait for them.
+final class SignalSet {
+  var set = sigset_t()
+}
+
+private func blockTerminationSignals() -> SignalSet {
+  let signals = SignalSet()
+  sigemptyset(&signals.set)
+  sigaddset(&signals.set, SIGINT)
+  sigaddset(&signals.set, SIGTERM)
+  pthread_sigmask(SIG_BLOCK, &signals.set, nil)
+  return signals
+}

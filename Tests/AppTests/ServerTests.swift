@@ -1,0 +1,186 @@
+import App
+import Foundation
+import TestSupport
+import Testing
+import Web
+
+/// The HTTP server's behaviour a client notices: limits, methods, headers, assets, language,
+/// health, metrics, the API description, event streams and graceful shutdown.
+@Suite struct ServerTests {
+  @Test(arguments: Backend.allCases)
+  func healthAndReadinessAnswer(backend: Backend) throws {
+    let app = try TestApp(backend)
+    #expect(try app.client.get("/healthz").text == "ok\n")
+    #expect(try app.client.get("/readyz").status == 200)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func readinessFailsWhenTheDatabaseIsGone(backend: Backend) throws {
+    let app = try TestApp(backend)
+    app.database.close()
+    let response = try app.client.get("/readyz")
+    #expect(response.status == 503)
+    #expect(response.headers["content-type"] == "application/problem+json")
+    #expect(response.json["code"] as? String == "database_unavailable")
+    #expect(try app.client.get("/healthz").status == 200)
+  }
+
+  @Test func anOversizedDeclaredBodyIsRefusedBeforeItIsSent() throws {
+    let app = try TestApp(.primary, adding: [notesModule()])
+    let response = try app.client.send(
+      "POST", "/api/v1/notes", headers: ["Content-Type": "application/json"],
+      declaredLength: 10_000_000)
+    #expect(response.status == 413)
+    #expect(response.json["code"] as? String == "payload_too_large")
+  }
+
+  @Test func anOversizedBodyWithinTheDefaultLimitOfAnotherRouteIsStillRefused() throws {
+    let app = try TestApp(.primary, adding: [notesModule()])
+    let body = Array(#"{"text": ""#.utf8) + [UInt8](repeating: 65, count: 5000) + Array(#""}"#.utf8)
+    let response = try app.client.send(
+      "POST", "/api/v1/notes", headers: ["Content-Type": "application/json"], body: body)
+    #expect(response.status == 413)
+  }
+
+  @Test func aWrongMethodListsTheAllowedOnes() throws {
+    let app = try TestApp(.primary)
+    let response = try app.client.send("DELETE", "/healthz")
+    #expect(response.status == 405)
+    #expect(response.headers["allow"] == "GET, HEAD")
+    #expect(response.json["code"] as? String == "method_not_allowed")
+    let unknownMethod = try app.client.send("BREW", "/healthz")
+    #expect(unknownMethod.status == 405)
+  }
+
+  @Test func headAnswersWithoutABody() throws {
+    let app = try TestApp(.primary)
+    let response = try app.client.send("HEAD", "/healthz")
+    #expect(response.status == 200)
+    #expect(response.body.isEmpty)
+  }
+
+  @Test func aClientsRequestIDIsKeptAndAnUnsafeOneReplaced() throws {
+    let app = try TestApp(.primary)
+    let kept = try app.client.get("/healthz", headers: ["X-Request-ID": "trace-42"])
+    #expect(kept.headers["x-request-id"] == "trace-42")
+    let replaced = try app.client.get("/healthz", headers: ["X-Request-ID": "<script>"])
+    #expect(replaced.headers["x-request-id"]?.count == 16)
+  }
+
+  @Test func everyResponseCarriesTheBrowserProtections() throws {
+    let app = try TestApp(.primary)
+    for path in ["/healthz", "/nowhere", "/api/docs"] {
+      let response = try app.client.get(path)
+      let policy = response.headers["content-security-policy"] ?? ""
+      #expect(policy.contains("script-src 'self'"))
+      #expect(!policy.contains("unsafe-inline"))
+      #expect(policy.contains("frame-ancestors 'none'"))
+      #expect(response.headers["x-content-type-options"] == "nosniff")
+      #expect(response.headers["referrer-policy"] != nil)
+    }
+  }
+
+  @Test func assetsAreServedWithValidatorsAndNothingOutsideTheirRoots() throws {
+    let app = try TestApp(.primary)
+    let css = try app.client.get("/assets/app.css")
+    #expect(css.status == 200)
+    #expect(css.headers["content-type"] == "text/css; charset=utf-8")
+    let tag = try #require(css.headers["etag"])
+    #expect(css.headers["cache-control"]?.contains("max-age") == true)
+    #expect(try app.client.get("/assets/app.css", headers: ["If-None-Match": tag]).status == 304)
+    let bootstrap = try app.client.get("/assets/vendor/bootstrap5/css/bootstrap.min.css")
+    #expect(bootstrap.status == 200)
+    #expect(try app.client.get("/assets/vendor/jquery/jquery.js").status == 404)
+    #expect(try app.client.get("/assets/vendor/bootstrap5/../../../etc/passwd").status == 404)
+    #expect(try app.client.get("/assets/..%2F..%2Fetc%2Fpasswd").status == 404)
+  }
+
+  @Test func theLanguageSwitchIsRememberedAndOnlyReturnsLocally() throws {
+    let app = try TestApp(.primary)
+    let form = "locale=en&return_to=%2Fapi%2Fdocs&csrf_token=x"
+    let switched = try app.client.send(
+      "POST", "/locale", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+      body: Array(form.utf8))
+    #expect(switched.status == 303)
+    #expect(switched.headers["location"] == "/api/docs")
+    let cookie = try #require(switched.headers["set-cookie"]?.split(separator: ";").first)
+    let page = try app.client.get("/api/docs", headers: ["Cookie": String(cookie)])
+    #expect(page.text.contains("<html lang=\"en\""))
+    #expect(page.text.contains("API reference"))
+    let chinese = try app.client.get("/api/docs")
+    #expect(chinese.text.contains("API 参考"))
+    let offsite = try app.client.send(
+      "POST", "/locale", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+      body: Array("locale=en&return_to=%2F%2Fevil.example".utf8))
+    #expect(offsite.headers["location"] == "/")
+    let bad = try app.client.send(
+      "POST", "/locale", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+      body: Array("locale=fr".utf8))
+    #expect(bad.status == 400)
+  }
+
+  @Test func metricsCountRequestsByRouteAndStatus() throws {
+    let app = try TestApp(.primary)
+    _ = try app.client.get("/healthz")
+    _ = try app.client.get("/nowhere")
+    let metrics = try app.client.get("/metrics").text
+    #expect(
+      metrics.contains(
+        #"freightdesk_http_requests_total{route="/healthz",method="GET",status="200"} 1"#))
+    #expect(metrics.contains(#"route="unmatched",method="GET",status="404"}"#))
+    #expect(metrics.contains("freightdesk_http_request_duration_seconds_bucket"))
+    #expect(metrics.contains("freightdesk_db_connections"))
+    #expect(metrics.contains("freightdesk_build_info{version="))
+  }
+
+  @Test func theOpenAPIDocumentDescribesEveryAPIRoute() throws {
+    let app = try TestApp(.primary, adding: [notesModule()])
+    let document = try app.client.get("/api/openapi.json").json
+    #expect(document["openapi"] as? String == "3.1.0")
+    let paths = document["paths"] as? [String: Any] ?? [:]
+    let notes = paths["/api/v1/notes"] as? [String: Any] ?? [:]
+    let create = notes["post"] as? [String: Any] ?? [:]
+    #expect(create["operationId"] as? String == "createNote")
+    #expect(create["x-permission"] as? String == "notes.manage")
+    let components = document["components"] as? [String: Any] ?? [:]
+    let schemas = components["schemas"] as? [String: Any] ?? [:]
+    let newNote = schemas["NewNote"] as? [String: Any] ?? [:]
+    #expect(newNote["required"] as? [String] == ["text"])
+    #expect(paths["/api/v1/notes/{id}"] != nil)
+    let reference = try app.client.get("/api/docs").text
+    #expect(reference.contains("createNote"))
+    #expect(reference.contains("/api/v1/notes/{id}"))
+  }
+
+  @Test func eventStreamsDeliverEventsAndHeartbeats() throws {
+    let feed = NoteFeed()
+    let app = try TestApp(.primary, adding: [notesModule(feed: feed)]) { configuration in
+      configuration.server.eventStreamHeartbeatSeconds = 1
+    }
+    let (head, stream) = try app.client.openStream("/api/v1/notes/stream")
+    defer { stream.close() }
+    #expect(head.status == 200)
+    #expect(head.headers["content-type"]?.hasPrefix("text/event-stream") == true)
+    _ = try app.client.sendJSON("POST", "/api/v1/notes", #"{"text": "live"}"#)
+    let received = try stream.readUntil("data: live")
+    #expect(received.contains("event: note"))
+    #expect(try stream.readUntil(": heartbeat").contains(": heartbeat"))
+  }
+
+  @Test func shutdownLetsAnInFlightRequestFinish() throws {
+    let gate = Gate()
+    let app = try TestApp(.primary, adding: [notesModule(gate: gate)])
+    let client = app.client
+    let inFlight = Thread.detachedResult {
+      try client.sendJSON("POST", "/api/v1/notes", #"{"text": "wait"}"#)
+    }
+    gate.waitUntilEntered()
+    let application = app.application
+    let stopped = Thread.detachedResult { application.shutdown() }
+    Thread.sleep(forTimeInterval: 0.2)
+    #expect(throws: (any Error).self) { try client.get("/healthz") }
+    gate.release()
+    #expect(try inFlight.value().status == 201)
+    try stopped.value()
+  }
+}

@@ -1,0 +1,32 @@
+import FreightdeskCore
+import Testing
+import Web
+
+@Suite struct ErrorMessageTests {
+  struct UnknownField: UserFacingError {
+    var code: String { "unknown_field" }
+    var kind: ErrorKind { .invalidInput }
+    var arguments: [String: String] { ["field": "weight_kg"] }
+  }
+
+  @Test func userFacingErrorsAreTranslatedByCodeWithTheirArguments() {
+    #expect(
+      Localizer(locale: .simplifiedChinese).message(for: UnknownField())
+        == "无法识别的字段：weight_kg。")
+    #expect(Localizer(locale: .english).message(for: UnknownField()) == "Unknown field: weight_kg.")
+  }
+
+  @Test func validationFailuresAndTheirFieldRulesAreTranslated() {
+    let failure = ValidationFailure(pointer: "/name", code: "too_long", arguments: ["max": "20"])
+    let localizer = Localizer(locale: .simplifiedChinese)
+    #expect(localizer.message(for: failure) == "提交的内容有误，请按提示修改后重试。")
+    #expect(failure.fieldErrors.map(localizer.message(for:)) == ["最多 20 个字符。"])
+    let english = Localizer(locale: .english)
+    #expect(english.message(for: failure.fieldErrors[0]) == "Must be at most 20 characters.")
+  }
+
+  @Test func aCodeWithoutAMessageShowsItsKeySoTheGapIsVisible() {
+    let rule = FieldError(pointer: "/tax_id", code: "invalid_credit_code")
+    #expect(Localizer(locale: .english).message(for: rule) == "rule.invalid_credit_code")
+  }
+}
