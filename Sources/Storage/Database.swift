@@ -99,11 +99,13 @@ public protocol Database: AnyObject, Sendable {
   /// with another, it is rolled back and `body` runs again (up to
   /// ``Limits/transactionAttemptsMax`` times), so `body` must have no effects outside the
   /// database. Do not call `write` inside a `write` body: the inner call waits for a second
-  /// writer (SQLite has only one) and fails with ``DatabaseError/poolTimeout(waitedMilliseconds:)``.
+  /// writer (SQLite has only one) and fails with
+  /// ``DatabaseError/poolTimeout(waitedMilliseconds:)``.
   @discardableResult
   func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
 
-  /// Throws ``DatabaseError/unavailable(reason:)`` unless a trivial query succeeds.
+  /// Throws ``DatabaseError/unavailable(reason:)`` unless a trivial query succeeds; the
+  /// default runs `SELECT 1` in a read transaction.
   func checkHealth() throws
 
   /// How full the connection pool is.
