@@ -185,6 +185,41 @@ import Testing
     #expect(attempts.withLock { $0 } == 3)
   }
 
+  @Test(arguments: Backend.allCases.filter { $0 == .postgres })
+  func aRealDeadlockIsResolvedByRunningTheLosingTransactionAgain(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    try makeTable(database)
+    try database.write { executor in
+      try executor.executeScript(
+        "INSERT INTO samples (tenant_id, id, label) VALUES (1, 1, 'a'), (1, 2, 'b')")
+    }
+    let arrived = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
+    let attempts = Mutex([0, 0])
+    let failures = Mutex<[String]>([])
+    let update = "UPDATE samples SET label = $1 WHERE tenant_id = 1 AND id = $2"
+    runConcurrently(threads: 2) { thread in
+      do {
+        try database.write { executor in
+          let attempt = attempts.withLock { counts in
+            counts[thread] += 1
+            return counts[thread]
+          }
+          try executor.execute(update, .text("t\(thread)"), SQLValue(thread + 1))
+          if attempt == 1 {
+            // Both hold their first row before either asks for the other's.
+            arrived[thread].signal()
+            _ = arrived[1 - thread].wait(timeout: .now() + 5)
+          }
+          try executor.execute(update, .text("t\(thread)"), SQLValue(2 - thread))
+        }
+      } catch {
+        failures.withLock { $0.append("\(error)") }
+      }
+    }
+    #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+    #expect(attempts.withLock { $0.reduce(0, +) } == 3, "exactly one transaction ran again")
+  }
+
   @Test(arguments: Backend.allCases)
   func aTransactionThatAlwaysConflictsGivesUpAfterTheLimit(backend: Backend) throws {
     var options = DatabaseOptions()
