@@ -97,16 +97,22 @@ final class ConnectionPool<Connection: PooledConnection>: @unchecked Sendable {
     }
   }
 
+  /// Puts a connection back. A broken one is closed together with every idle one: a
+  /// connection usually breaks because the server went away, which killed the others too.
   private func release(_ connection: Connection) {
     condition.lock()
-    let discard = closed || connection.isBroken
-    if discard {
-      openCount -= 1
+    var toClose: [Connection] = []
+    if closed {
+      toClose = [connection]
+    } else if connection.isBroken {
+      toClose = [connection] + idle
+      idle = []
     } else {
       idle.append(connection)
     }
-    condition.signal()
+    openCount -= toClose.count
+    condition.broadcast()
     condition.unlock()
-    if discard { connection.close() }
+    for connection in toClose { connection.close() }
   }
 }

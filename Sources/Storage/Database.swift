@@ -98,11 +98,14 @@ public protocol Database: AnyObject, Sendable {
   /// Runs `body` in a read-write transaction and commits it. When the transaction collides
   /// with another, it is rolled back and `body` runs again (up to
   /// ``Limits/transactionAttemptsMax`` times), so `body` must have no effects outside the
-  /// database.
+  /// database. Do not call `write` inside a `write` body: the inner call waits for a second
+  /// writer (SQLite has only one) and fails with
+  /// ``DatabaseError/poolTimeout(waitedMilliseconds:)``.
   @discardableResult
   func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
 
-  /// Throws ``DatabaseError/unavailable(reason:)`` unless a trivial query succeeds.
+  /// Throws ``DatabaseError/unavailable(reason:)`` unless a trivial query succeeds; the
+  /// default runs `SELECT 1` in a read transaction.
   func checkHealth() throws
 
   /// How full the connection pool is.
@@ -117,6 +120,13 @@ public protocol Database: AnyObject, Sendable {
 
   /// Closes every connection; later calls fail with ``DatabaseError/unavailable(reason:)``.
   func close()
+}
+
+extension Database {
+  /// Runs a trivial query in a read transaction; what `/readyz` calls.
+  public func checkHealth() throws {
+    _ = try read { try $0.query("SELECT 1 AS one", []) }
+  }
 }
 
 /// SQLite's `PRAGMA synchronous` level: how hard a commit waits for the disk.

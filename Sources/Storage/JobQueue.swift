@@ -217,9 +217,13 @@ public final class JobQueue: Sendable {
     """
 
   private static func progress(from row: Row) throws -> JobProgress {
-    JobProgress(
-      id: try row.identifier("id"), kind: try row.string("kind"),
-      status: JobStatus(rawValue: try row.string("status")) ?? .failed,
+    let statusText = try row.string("status")
+    guard let status = JobStatus(rawValue: statusText) else {
+      throw DatabaseError.columnTypeMismatch(
+        column: "status", expected: "job status", found: statusText)
+    }
+    return JobProgress(
+      id: try row.identifier("id"), kind: try row.string("kind"), status: status,
       done: try row.int64("progress_done"), total: try row.int64("progress_total"),
       message: try row.string("progress_message"), attempts: try row.int("attempts"),
       lastError: try row.optionalString("last_error"), createdAt: try row.instant("created_at"),

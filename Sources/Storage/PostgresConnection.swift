@@ -95,7 +95,7 @@ final class PostgresConnection: DriverConnection {
   private func withParameters(
     _ parameters: [SQLValue],
     _ body: (
-      UnsafePointer<UnsafePointer<CChar>?>, UnsafePointer<Int32>, UnsafePointer<Int32>
+      UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?
     ) -> OpaquePointer?
   ) -> OpaquePointer? {
     var buffers: [UnsafeMutablePointer<CChar>?] = []
@@ -126,7 +126,7 @@ final class PostgresConnection: DriverConnection {
     return values.withUnsafeBufferPointer { values in
       lengths.withUnsafeBufferPointer { lengths in
         formats.withUnsafeBufferPointer { formats in
-          body(values.baseAddress!, lengths.baseAddress!, formats.baseAddress!)
+          body(values.baseAddress, lengths.baseAddress, formats.baseAddress)
         }
       }
     }

@@ -31,10 +31,6 @@ final class PostgresDatabase: Database {
     try runner.run(on: pool, begin: "BEGIN", body)
   }
 
-  func checkHealth() throws {
-    _ = try read { try $0.query("SELECT 1 AS one", []) }
-  }
-
   var poolStatistics: PoolStatistics { pool.statistics }
 
   func backup(to path: String) throws {

@@ -46,10 +46,6 @@ final class SQLiteDatabase: Database {
     try runner.run(on: writer, begin: "BEGIN IMMEDIATE", body)
   }
 
-  func checkHealth() throws {
-    _ = try read { try $0.query("SELECT 1 AS one", []) }
-  }
-
   var poolStatistics: PoolStatistics {
     writer.statistics + readers.statistics
   }

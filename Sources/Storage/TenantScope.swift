@@ -7,7 +7,9 @@ public import FreightdeskCore
 /// further table it reads (every `FROM` and `JOIN`) to the tenant, either by
 /// `tenant_id = $1` again or by `x.tenant_id = y.tenant_id`; an `INSERT` lists `tenant_id`
 /// as its first column and gives `$1` as its first value. Anything else throws
-/// ``DatabaseError/unscopedQuery(sql:)`` before it reaches the database.
+/// ``DatabaseError/unscopedQuery(sql:)`` before it reaches the database. The check guards
+/// against forgetting the tenant, not against deliberate tricks (`OR 1 = 1`); it reads the
+/// text conservatively rather than parsing SQL, so unusual shapes may need rewriting.
 ///
 /// ```swift
 /// let orders = try database.read(for: context.tenant) { scope in

@@ -15,6 +15,7 @@ protocol DriverConnection: PooledConnection {
 final class Transaction<Connection: DriverConnection>: SQLExecutor {
   private let connection: Connection
   private var savepointDepth = 0
+  private var isOpen = true
   private(set) var wakeRequested = false
 
   init(connection: Connection) {
@@ -23,30 +24,42 @@ final class Transaction<Connection: DriverConnection>: SQLExecutor {
 
   var engine: DatabaseEngine { connection.engine }
 
+  /// Marks the transaction finished: its connection goes back to the pool, and an executor
+  /// that escaped its body must not reach it any more.
+  func finish() {
+    isOpen = false
+  }
+
+  /// The connection, while the transaction is still open.
+  private var openConnection: Connection {
+    precondition(isOpen, "an executor was used after its transaction ended")
+    return connection
+  }
+
   func query(_ sql: String, _ parameters: [SQLValue]) throws -> [Row] {
-    try connection.run(sql, parameters).rows
+    try openConnection.run(sql, parameters).rows
   }
 
   func execute(_ sql: String, _ parameters: [SQLValue]) throws -> Int {
-    try connection.run(sql, parameters).affected
+    try openConnection.run(sql, parameters).affected
   }
 
   func executeScript(_ sql: String) throws {
-    try connection.executeScript(sql)
+    try openConnection.executeScript(sql)
   }
 
   func savepoint<T>(_ body: () throws -> T) throws -> T {
     savepointDepth += 1
     defer { savepointDepth -= 1 }
     let name = "fd_savepoint_\(savepointDepth)"
-    try connection.executeScript("SAVEPOINT \(name)")
+    try executeScript("SAVEPOINT \(name)")
     do {
       let result = try body()
-      try connection.executeScript("RELEASE SAVEPOINT \(name)")
+      try executeScript("RELEASE SAVEPOINT \(name)")
       return result
     } catch {
-      try? connection.executeScript("ROLLBACK TO SAVEPOINT \(name)")
-      try? connection.executeScript("RELEASE SAVEPOINT \(name)")
+      try? executeScript("ROLLBACK TO SAVEPOINT \(name)")
+      try? executeScript("RELEASE SAVEPOINT \(name)")
       throw error
     }
   }
@@ -78,9 +91,17 @@ struct TransactionRunner: Sendable {
           throw DatabaseError.retriesExhausted(attempts: attempt)
         }
         pause(beforeRetry: attempt)
-        attempt += 1
+      } catch let stale as StaleConnection {
+        // The body never ran; a fresh connection may well work (the server restarted).
+        guard attempt < attemptsMax else { throw stale.error }
       }
+      attempt += 1
     }
+  }
+
+  /// A pooled connection that turned out to be dead when the transaction began.
+  private struct StaleConnection: Error {
+    var error: DatabaseError
   }
 
   private func runOnce<T, Connection: DriverConnection>(
@@ -88,8 +109,13 @@ struct TransactionRunner: Sendable {
     _ body: (any SQLExecutor) throws -> T
   ) throws -> T {
     let (result, wake) = try pool.withConnection { connection in
-      try connection.executeScript(begin)
+      do {
+        try connection.executeScript(begin)
+      } catch let error as DatabaseError where connection.isBroken {
+        throw StaleConnection(error: error)
+      }
       let transaction = Transaction(connection: connection)
+      defer { transaction.finish() }
       do {
         let result = try body(transaction)
         try connection.executeScript("COMMIT")

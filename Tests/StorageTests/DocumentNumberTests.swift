@@ -86,15 +86,3 @@ import Testing
     #expect(numbers == (1...committed).map { String(format: "TO20261204-%04d", $0) })
   }
 }
-
-/// Runs `body(thread)` on `threads` threads at once and waits for all of them.
-func runConcurrently(threads: Int, _ body: @escaping @Sendable (Int) -> Void) {
-  let finished = DispatchSemaphore(value: 0)
-  for thread in 0..<threads {
-    Thread {
-      body(thread)
-      finished.signal()
-    }.start()
-  }
-  for _ in 0..<threads { finished.wait() }
-}

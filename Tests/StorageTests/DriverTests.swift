@@ -17,6 +17,24 @@ import Testing
     }
   }
 
+  /// Starts a write transaction on another thread and returns once it holds the write lock;
+  /// the returned function commits it and waits for the thread to finish.
+  private func holdWriteTransaction(on database: any Database) -> @Sendable () -> Void {
+    let holding = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    let join = startThread {
+      try? database.write { _ in
+        holding.signal()
+        release.wait()
+      }
+    }
+    holding.wait()
+    return {
+      release.signal()
+      join()
+    }
+  }
+
   @Test(arguments: Backend.allCases)
   func parametersBindByNumberNotByFirstAppearance(backend: Backend) throws {
     let database = try TestDatabase.make(backend, migrated: false)
@@ -167,6 +185,41 @@ import Testing
     #expect(attempts.withLock { $0 } == 3)
   }
 
+  @Test(arguments: Backend.allCases.filter { $0 == .postgres })
+  func aRealDeadlockIsResolvedByRunningTheLosingTransactionAgain(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    try makeTable(database)
+    try database.write { executor in
+      try executor.executeScript(
+        "INSERT INTO samples (tenant_id, id, label) VALUES (1, 1, 'a'), (1, 2, 'b')")
+    }
+    let arrived = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
+    let attempts = Mutex([0, 0])
+    let failures = Mutex<[String]>([])
+    let update = "UPDATE samples SET label = $1 WHERE tenant_id = 1 AND id = $2"
+    runConcurrently(threads: 2) { thread in
+      do {
+        try database.write { executor in
+          let attempt = attempts.withLock { counts in
+            counts[thread] += 1
+            return counts[thread]
+          }
+          try executor.execute(update, .text("t\(thread)"), SQLValue(thread + 1))
+          if attempt == 1 {
+            // Both hold their first row before either asks for the other's.
+            arrived[thread].signal()
+            _ = arrived[1 - thread].wait(timeout: .now() + 5)
+          }
+          try executor.execute(update, .text("t\(thread)"), SQLValue(2 - thread))
+        }
+      } catch {
+        failures.withLock { $0.append("\(error)") }
+      }
+    }
+    #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+    #expect(attempts.withLock { $0.reduce(0, +) } == 3, "exactly one transaction ran again")
+  }
+
   @Test(arguments: Backend.allCases)
   func aTransactionThatAlwaysConflictsGivesUpAfterTheLimit(backend: Backend) throws {
     var options = DatabaseOptions()
@@ -183,17 +236,8 @@ import Testing
     options.poolConnectionsMax = 1
     options.poolAcquireTimeoutMilliseconds = 100
     let database = try TestDatabase.make(backend, migrated: false, options: options)
-    let holding = DispatchSemaphore(value: 0)
-    let release = DispatchSemaphore(value: 0)
-    let holder = Thread {
-      try? database.write { _ in
-        holding.signal()
-        release.wait()
-      }
-    }
-    holder.start()
-    holding.wait()
-    defer { release.signal() }
+    let release = holdWriteTransaction(on: database)
+    defer { release() }
     // On SQLite the single writer is the bounded resource; on PostgreSQL the pool is.
     #expect(throws: DatabaseError.poolTimeout(waitedMilliseconds: 100)) {
       try database.write { _ in }
@@ -204,20 +248,18 @@ import Testing
   @Test func aWriterBlockedByAnotherProcessIsRetriedUntilTheLockIsFree() throws {
     var options = DatabaseOptions()
     options.busyTimeoutMilliseconds = 1
+    options.transactionAttemptsMax = 10
     let database = try TestDatabase.make(.sqlite, migrated: false, options: options)
     try makeTable(database)
     let other = try openDatabase(url: database.url, options: options)
     defer { other.close() }
-    let holding = DispatchSemaphore(value: 0)
-    let holder = Thread {
-      try? other.write { executor in
-        try executor.execute("INSERT INTO samples (tenant_id, id, label) VALUES (1, 1, 'a')", [])
-        holding.signal()
-        Thread.sleep(forTimeInterval: 0.15)
-      }
+    let release = holdWriteTransaction(on: other)
+    // Nine retries wait well over a second in total; the lock is freed after 50 ms.
+    let releaseLater = startThread {
+      Thread.sleep(forTimeInterval: 0.05)
+      release()
     }
-    holder.start()
-    holding.wait()
+    defer { releaseLater() }
     let attempts = Mutex(0)
     try database.write { executor in
       attempts.withLock { $0 += 1 }
@@ -226,7 +268,7 @@ import Testing
     // SQLite reports busy at BEGIN IMMEDIATE, before the body runs, so it ran once.
     #expect(attempts.withLock { $0 } == 1)
     let count = try database.read { try $0.query("SELECT COUNT(*) AS n FROM samples", []) }
-    #expect(try count[0].int("n") == 2)
+    #expect(try count[0].int("n") == 1)
   }
 
   @Test func aWriterStillBlockedAfterEveryRetryReportsRetriesExhausted() throws {
@@ -236,20 +278,34 @@ import Testing
     let database = try TestDatabase.make(.sqlite, migrated: false, options: options)
     let other = try openDatabase(url: database.url, options: options)
     defer { other.close() }
-    let holding = DispatchSemaphore(value: 0)
-    let release = DispatchSemaphore(value: 0)
-    let holder = Thread {
-      try? other.write { _ in
-        holding.signal()
-        release.wait()
-      }
-    }
-    holder.start()
-    holding.wait()
-    defer { release.signal() }
+    let release = holdWriteTransaction(on: other)
+    defer { release() }
     #expect(throws: DatabaseError.retriesExhausted(attempts: 2)) {
       try database.write { _ in }
     }
+  }
+
+  @Test(arguments: Backend.allCases.filter { $0 == .postgres })
+  func connectionsKilledByTheServerAreReplacedWithoutTheCallerNoticing(backend: Backend) throws {
+    let database = try TestDatabase.make(backend, migrated: false)
+    let administrator = try openDatabase(url: database.url)
+    defer { administrator.close() }
+    try administrator.write { executor in
+      try executor.query(
+        """
+        SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+        """, [])
+    }
+    let others = """
+      SELECT COUNT(*) AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid()
+      """
+    while try administrator.read({ try $0.query(others, [])[0].int("n") }) > 0 {
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    let answer = try database.read { try $0.query("SELECT 42 AS answer", [])[0].int("answer") }
+    #expect(answer == 42)
   }
 
   @Test(arguments: Backend.allCases)

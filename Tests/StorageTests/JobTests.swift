@@ -98,11 +98,13 @@ import Testing
   @Test(arguments: Backend.allCases)
   func aJobWhoseWorkerVanishedIsClaimedAgainAfterItsLeaseExpires(backend: Backend) throws {
     let database = try TestDatabase.make(backend)
-    let queue = JobQueue(identifiers: ids, leaseMilliseconds: 50)
+    let clock = SteppingClock()
+    let queue = JobQueue(identifiers: ids, clock: clock, leaseMilliseconds: 1_000)
     _ = try enqueue(1, into: queue, database)
     let lost = try #require(try queue.claim(kinds: ["import"], worker: "gone", from: database))
+    clock.advance(milliseconds: 999)
     #expect(try queue.claim(kinds: ["import"], worker: "other", from: database) == nil)
-    Thread.sleep(forTimeInterval: 0.1)
+    clock.advance(milliseconds: 2)
     let again = try #require(try queue.claim(kinds: ["import"], worker: "other", from: database))
     #expect(again.id == lost.id && again.attempt == 2)
     let stale = try queue.reportProgress(
@@ -136,5 +138,18 @@ import Testing
     #expect(try succeeded() == jobs.count)
     let recent = try database.read(for: tenant) { try queue.recent(limit: 3, in: $0) }
     #expect(recent.map(\.id) == Array(jobs.reversed().prefix(3)))
+  }
+}
+
+/// A clock that stands still until the test moves it.
+private final class SteppingClock: Clock {
+  private let current = Mutex(Instant(epochMilliseconds: 1_796_000_000_000))
+
+  func now() -> Instant {
+    current.withLock { $0 }
+  }
+
+  func advance(milliseconds: Int64) {
+    current.withLock { $0 = $0.adding(milliseconds: milliseconds) }
   }
 }

@@ -149,6 +149,31 @@ import Testing
   }
 
   @Test(arguments: Backend.allCases)
+  func pruningRemovesOnlyEventsEveryHandlerIsDoneWith(backend: Backend) throws {
+    let database = try makeDatabase(backend)
+    let outbox = Outbox(identifiers: ids, clock: SystemClock())
+    let events = try database.write(for: tenant) { scope in
+      try (0..<2).map { _ in try outbox.enqueue(topic: "orders.confirmed", payload: "{}", in: scope)
+      }
+    }
+    let picky = OutboxHandler(name: "picky", topic: "orders.confirmed") { event, _ in
+      if event.id == events[1] {
+        throw DatabaseError.queryFailed(message: "not yet", state: "test")
+      }
+    }
+    let dispatcher = OutboxDispatcher(database: database, handlers: [recordingHandler(), picky])
+    try dispatcher.dispatchDue()
+    #expect(try dispatcher.pruneFinished(before: SystemClock().now().adding(seconds: -60)) == 0)
+    #expect(try dispatcher.pruneFinished(before: SystemClock().now().adding(seconds: 1)) == 1)
+    let left = try database.read(for: tenant) { scope in
+      try scope.query("SELECT id FROM outbox_events WHERE tenant_id = $1").map {
+        try $0.identifier("id")
+      }
+    }
+    #expect(left == [events[1]])
+  }
+
+  @Test(arguments: Backend.allCases)
   func theBackgroundDispatcherDeliversSoonAfterCommitAndStopsCleanly(backend: Backend) throws {
     let database = try makeDatabase(backend)
     let outbox = Outbox(identifiers: ids, clock: SystemClock())
