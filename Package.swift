@@ -32,7 +32,7 @@ let package = Package(
       dependencies: ["FreightdeskCore", "CSQLite", "CPostgreSQL", "CShim", "CSodium"],
       swiftSettings: strict),
     .target(
-      name: "Web", dependencies: ["FreightdeskCore", "Storage", "CMicroHTTPD", "CShim", "CSodium"],
+      name: "Web", dependencies: ["FreightdeskCore", "Storage", "CMicroHTTPD", "CShim"],
       resources: [.copy("Resources")], swiftSettings: strict),
     .target(name: "Routing", dependencies: ["FreightdeskCore"], swiftSettings: strict),
     .target(

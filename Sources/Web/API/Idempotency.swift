@@ -1,4 +1,3 @@
-import CSodium
 public import FreightdeskCore
 public import Storage
 import Synchronization
@@ -89,14 +88,7 @@ public final class IdempotencyGuard: Sendable {
 
   /// SHA-256 over the method, path and body: two requests are "the same" when these agree.
   static func fingerprint(_ request: Request) -> String {
-    var bytes = Array("\(request.method.rawValue) \(request.path)\n".utf8)
-    bytes += request.body
-    var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
-    _ = crypto_hash_sha256(&digest, bytes, UInt64(bytes.count))
-    return digest.map { byte in
-      let hex = String(byte, radix: 16)
-      return byte < 16 ? "0" + hex : hex
-    }.joined()
+    SHA256.hex(Array("\(request.method.rawValue) \(request.path)\n".utf8) + request.body)
   }
 }
 
