@@ -23,6 +23,7 @@ let package = Package(
     .systemLibrary(name: "CPostgreSQL", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
     // The few C calls Swift cannot make itself (variadic functions, macros).
     .target(name: "CShim", dependencies: ["CMicroHTTPD", "CSQLite"]),
 
@@ -37,7 +38,7 @@ let package = Package(
     .target(name: "Routing", dependencies: ["FreightdeskCore"], swiftSettings: strict),
     .target(
       name: "Identity",
-      dependencies: ["FreightdeskCore", "Storage", "Web", "CSodium", "CCrypto"],
+      dependencies: ["FreightdeskCore", "Storage", "Web", "CSodium", "CCrypto", "CZint"],
       swiftSettings: strict),
     .target(
       name: "App", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing", "Identity"],

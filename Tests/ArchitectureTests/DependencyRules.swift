@@ -7,6 +7,7 @@ enum DependencyRules {
   /// Each of our targets with its layer; a target may import only targets of lower layers.
   static let layers: [String: Int] = [
     "CMicroHTTPD": 0, "CSQLite": 0, "CPostgreSQL": 0, "CSodium": 0, "CCrypto": 0, "CShim": 0,
+    "CZint": 0,
     "FreightdeskCore": 1,
     "Storage": 2, "Routing": 2, "Ledger": 2,
     "Web": 3,
