@@ -1,5 +1,3 @@
-import CSodium
-
 /// One numbered, never-edited change to the schema of one module.
 ///
 /// Most migrations are one SQL text for both engines; when a statement cannot be written
@@ -44,13 +42,6 @@ public struct Migration: Sendable, Equatable {
 
   /// The lowercase hex SHA-256 of the statements that run on `engine`.
   public func checksum(for engine: DatabaseEngine) -> String {
-    let bytes = Array(sql(for: engine).utf8)
-    var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
-    _ = sodium_init()
-    _ = crypto_hash_sha256(&digest, bytes, UInt64(bytes.count))
-    return digest.map { byte in
-      let hex = String(byte, radix: 16)
-      return byte < 16 ? "0" + hex : hex
-    }.joined()
+    SHA256.hex(Array(sql(for: engine).utf8))
   }
 }
