@@ -33,8 +33,16 @@ public struct AuditLog: Sendable {
   /// The chain head is advanced with one `UPDATE`, which holds the head's row lock on
   /// PostgreSQL (SQLite has a single writer), so concurrent appends in one tenant take
   /// consecutive sequence numbers, and a rolled-back write takes its entry back with it.
+  /// Text holding the NUL character is refused with ``AuditError/textContainsNUL``.
   @discardableResult
   public func record(_ entry: AuditEntry, in scope: TenantScope) throws -> AuditRecord {
+    let texts = [
+      entry.actor.name, entry.entity, entry.action, entry.before, entry.after, entry.requestID,
+      entry.clientAddress,
+    ]
+    guard !texts.contains(where: { $0?.utf8.contains(0) == true }) else {
+      throw AuditError.textContainsNUL
+    }
     try scope.execute(
       """
       INSERT INTO audit_chain_heads (tenant_id, last_sequence, last_hash)

@@ -25,7 +25,8 @@ public struct AuditQuery: Sendable, Hashable {
   public var to: Instant?
   /// Only entries older than this sequence number: the keyset cursor.
   public var beforeSequence: Int64?
-  /// How many entries one page holds, 1 to ``Limits/auditPageEntriesMax``.
+  /// How many entries one page holds; values outside 1 to ``Limits/auditPageEntriesMax``
+  /// are brought into that range.
   public var limit: Int
 
   /// Creates a query; every filter is optional.
@@ -34,8 +35,6 @@ public struct AuditQuery: Sendable, Hashable {
     action: String? = nil, from: Instant? = nil, to: Instant? = nil,
     beforeSequence: Int64? = nil, limit: Int = Limits.auditPageEntriesMax
   ) {
-    precondition(
-      (1...Limits.auditPageEntriesMax).contains(limit), "an audit page holds 1 to 500 entries")
     self.actorID = actorID
     self.entity = entity
     self.entityID = entityID
@@ -62,7 +61,7 @@ public struct AuditQuery: Sendable, Hashable {
     require("occurred_at >=", from.map(SQLValue.init))
     require("occurred_at <", to.map(SQLValue.init))
     require("sequence <", beforeSequence.map(SQLValue.init))
-    parameters.append(SQLValue(limit))
+    parameters.append(SQLValue(min(max(limit, 1), Limits.auditPageEntriesMax)))
     let sql = """
       SELECT \(AuditChain.columns) FROM audit_log
       WHERE \(conditions.joined(separator: " AND "))

@@ -12,7 +12,7 @@ import Web
     + migrationErrors.map { $0 as any UserFacingError }
     + creditCodeErrors.map { $0 as any UserFacingError }
     + [
-      AuditError.exportTooLarge(entriesMax: 10),
+      AuditError.exportTooLarge(entriesMax: 10), AuditError.textContainsNUL,
       JobLeaseLost(job: Identifier(rawValue: 1)),
       ValidationFailure(pointer: "/x", code: "required"),
     ]

@@ -51,6 +51,9 @@ import Testing
   @Test(arguments: Backend.allCases)
   func entriesLinkEachToTheOneBeforeAndVerify(backend: Backend) throws {
     let database = try TestDatabase.make(backend)
+    #expect(
+      try AuditLog.verify(database: database)
+        == AuditVerification(tenantsChecked: 0, entriesChecked: 0, breaks: []))
     let records = try record(
       [entry("create"), entry("update"), entry("deactivate")], for: alpha, in: database)
     #expect(records.map(\.sequence) == [1, 2, 3])
@@ -151,6 +154,18 @@ import Testing
     #expect(try AuditLog.verify(database: database).isIntact)
   }
 
+  @Test(arguments: Backend.allCases)
+  func textWithANULCharacterIsRefusedAndNothingIsRecorded(backend: Backend) throws {
+    let database = try TestDatabase.make(backend)
+    var poisoned = entry()
+    poisoned.after = "{\"name\":\"a\u{0}b\"}"
+    #expect(throws: AuditError.textContainsNUL) {
+      try database.write(for: alpha) { scope in try audit.record(poisoned, in: scope) }
+    }
+    #expect(try record([entry()], for: alpha, in: database).map(\.sequence) == [1])
+    #expect(try AuditLog.verify(database: database).isIntact)
+  }
+
   /// A way of tampering with a chain of five entries, and the break it must cause.
   struct Tampering: Sendable, CustomStringConvertible {
     var description: String
@@ -233,6 +248,7 @@ import Testing
         4, 3, 2,
       ])
     #expect(try sequences(AuditQuery(entity: "order", action: "create", beforeSequence: 3)) == [])
+    #expect(try sequences(AuditQuery(limit: 0)) == [6])
     var page = AuditQuery(limit: 4)
     #expect(try sequences(page) == [6, 5, 4, 3])
     page.beforeSequence = 3
