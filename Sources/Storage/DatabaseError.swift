@@ -16,6 +16,9 @@ public enum DatabaseError: UserFacingError, Equatable {
   case foreignKeyViolation(constraint: String)
   /// A `NOT NULL` or `CHECK` rule rejected a row.
   case constraintViolation(message: String)
+  /// A trigger refused to change or remove a row of an append-only table (the audit log,
+  /// posted facts): such rows are corrected by appending new ones, never edited.
+  case appendOnly(table: String)
   /// Concurrent transactions collided (SQLite busy, serialization failure, deadlock); the
   /// write is retried automatically and this escapes only from a single attempt.
   case transactionConflict(reason: String)
@@ -47,6 +50,7 @@ public enum DatabaseError: UserFacingError, Equatable {
     case .uniqueViolation: "unique_violation"
     case .foreignKeyViolation: "foreign_key_violation"
     case .constraintViolation: "constraint_violation"
+    case .appendOnly: "append_only_table"
     case .transactionConflict: "transaction_conflict"
     case .retriesExhausted: "transaction_retries_exhausted"
     case .invalidURL: "invalid_database_url"
@@ -69,7 +73,7 @@ public enum DatabaseError: UserFacingError, Equatable {
     case .queryFailed, .parameterCountMismatch, .columnMissing, .columnTypeMismatch,
       .unscopedQuery:
       .internalFailure
-    case .uniqueViolation, .foreignKeyViolation, .transactionConflict: .conflict
+    case .uniqueViolation, .foreignKeyViolation, .transactionConflict, .appendOnly: .conflict
     case .constraintViolation, .backupUnsupported: .unprocessable
     case .invalidURL, .invalidBackup: .invalidInput
     }
@@ -83,6 +87,7 @@ public enum DatabaseError: UserFacingError, Equatable {
     case .uniqueViolation(let constraint), .foreignKeyViolation(let constraint):
       ["constraint": constraint]
     case .constraintViolation(let message): ["message": message]
+    case .appendOnly(let table): ["table": table]
     case .retriesExhausted(let attempts): ["attempts": String(attempts)]
     case .invalidURL(let url): ["url": url]
     case .queryFailed(let message, let state): ["message": message, "state": state]

@@ -42,4 +42,10 @@ public enum Limits {
   public static let errorMessageCharactersMax = 2_000
   /// The longest document-number prefix (`TO`, `INV`, ...).
   public static let documentPrefixCharactersMax = 8
+  /// The most audit entries one listing page holds.
+  public static let auditPageEntriesMax = 500
+  /// The most audit entries one CSV export holds; larger exports must be narrowed.
+  public static let auditExportEntriesMax = 100_000
+  /// Audit entries read per query while verifying a chain, which bounds its memory.
+  public static let auditVerifyPageEntriesMax = 1_000
 }

@@ -1,4 +1,3 @@
-
 /// One numbered, never-edited change to the schema of one module.
 ///
 /// Most migrations are one SQL text for both engines; when a statement cannot be written

@@ -181,6 +181,7 @@ final class PostgresConnection: DriverConnection {
     case "23505": return .uniqueViolation(constraint: field(result, "n") ?? message)
     case "23503": return .foreignKeyViolation(constraint: field(result, "n") ?? message)
     case "23502", "23514": return .constraintViolation(message: message)
+    case "23001": return .appendOnly(table: field(result, "t") ?? message)
     case "40001", "40P01": return .transactionConflict(reason: message)
     case _ where state.hasPrefix("08") || state.hasPrefix("57P"):
       isBroken = true

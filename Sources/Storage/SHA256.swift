@@ -1,7 +1,8 @@
 import CSodium
 
 /// SHA-256 through libsodium, as lowercase hex: for checksums of migrations, fingerprints of
-/// requests and digests of secret tokens stored instead of the tokens themselves.
+/// requests, the audit log's hash chain and digests of secret tokens stored instead of the
+/// tokens themselves.
 public enum SHA256 {
   /// The hex digest of `bytes`.
   public static func hex(_ bytes: [UInt8]) -> String {

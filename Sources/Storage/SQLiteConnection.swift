@@ -160,6 +160,9 @@ final class SQLiteConnection: DriverConnection {
   // Extended result codes whose C macros are expressions Swift does not import.
   private static let constraintForeignKey = SQLITE_CONSTRAINT | (3 << 8)
   private static let constraintPrimaryKey = SQLITE_CONSTRAINT | (6 << 8)
+  private static let constraintTrigger = SQLITE_CONSTRAINT | (7 << 8)
+  /// How an append-only table's trigger words its refusal: `<table> is append-only`.
+  private static let appendOnlySuffix = " is append-only"
   private static let constraintUnique = SQLITE_CONSTRAINT | (8 << 8)
 
   /// Maps an extended result code to the engine-neutral error.
@@ -170,6 +173,8 @@ final class SQLiteConnection: DriverConnection {
       return .uniqueViolation(constraint: constraintName(message))
     case Self.constraintForeignKey:
       return .foreignKeyViolation(constraint: constraintName(message))
+    case Self.constraintTrigger where message.hasSuffix(Self.appendOnlySuffix):
+      return .appendOnly(table: String(message.dropLast(Self.appendOnlySuffix.count)))
     default: break
     }
     switch primary {

@@ -1,11 +1,17 @@
 /// Storage's own platform tables, migrated like any module's (module `storage`): the outbox,
-/// the job queue and the per-tenant document-number counters. Every table starts its key
-/// with `tenant_id`, so the schema distributes by tenant.
+/// the job queue, the per-tenant document-number counters and the audit log. Every table
+/// starts its key with `tenant_id`, so the schema distributes by tenant.
 public enum StorageSchema {
   /// The module name recorded in `schema_migrations`.
   public static let module = "storage"
 
   /// Storage's migrations; list them before every business module's.
+  ///
+  /// The audit log's triggers (migration 5) refuse `UPDATE` and `DELETE` of its entries; the
+  /// refusal reaches callers as ``DatabaseError/appendOnly(table:)``: SQLite raises the
+  /// message `<table> is append-only`, PostgreSQL raises SQLSTATE 23001
+  /// (`restrict_violation`) naming the table from `refuse_append_only_change()`, which other
+  /// modules may attach to their own posted-facts tables.
   public static let migrations: [Migration] = [
     Migration(
       module: module, number: 1, name: "create_outbox",
@@ -65,6 +71,61 @@ public enum StorageSchema {
           last_number BIGINT NOT NULL,
           PRIMARY KEY (tenant_id, prefix, day)
         )
+        """),
+    Migration(
+      module: module, number: 4, name: "create_audit_log",
+      sql: """
+        CREATE TABLE audit_log (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          sequence BIGINT NOT NULL,
+          occurred_at BIGINT NOT NULL,
+          actor_kind TEXT NOT NULL CHECK (actor_kind IN ('user', 'token', 'system', 'customer')),
+          actor_id BIGINT,
+          actor_name TEXT NOT NULL,
+          entity TEXT NOT NULL,
+          entity_id BIGINT,
+          action TEXT NOT NULL,
+          before TEXT,
+          after TEXT,
+          request_id TEXT,
+          client_address TEXT,
+          previous_hash TEXT NOT NULL,
+          hash TEXT NOT NULL,
+          PRIMARY KEY (tenant_id, id),
+          UNIQUE (tenant_id, sequence)
+        );
+        CREATE INDEX audit_log_by_entity ON audit_log (tenant_id, entity, entity_id, sequence);
+        CREATE INDEX audit_log_by_actor ON audit_log (tenant_id, actor_id, sequence);
+        CREATE TABLE audit_chain_heads (
+          tenant_id BIGINT NOT NULL PRIMARY KEY,
+          last_sequence BIGINT NOT NULL,
+          last_hash TEXT NOT NULL
+        )
+        """),
+    Migration(
+      module: module, number: 5, name: "make_audit_log_append_only",
+      sqlite: """
+        CREATE TRIGGER audit_log_refuse_update BEFORE UPDATE ON audit_log
+        BEGIN
+          SELECT RAISE(ABORT, 'audit_log is append-only');
+        END;
+        CREATE TRIGGER audit_log_refuse_delete BEFORE DELETE ON audit_log
+        BEGIN
+          SELECT RAISE(ABORT, 'audit_log is append-only');
+        END
+        """,
+      postgres: """
+        CREATE FUNCTION refuse_append_only_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION '% is append-only', TG_TABLE_NAME
+            USING ERRCODE = 'restrict_violation', TABLE = TG_TABLE_NAME;
+        END
+        $$;
+        CREATE TRIGGER audit_log_refuse_change BEFORE UPDATE OR DELETE ON audit_log
+          FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change();
+        CREATE TRIGGER audit_log_refuse_truncate BEFORE TRUNCATE ON audit_log
+          FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change()
         """),
   ]
 }

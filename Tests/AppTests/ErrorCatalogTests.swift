@@ -10,7 +10,9 @@ import Web
   static let samples: [any UserFacingError] =
     httpErrors.map { $0 as any UserFacingError } + databaseErrors.map { $0 as any UserFacingError }
     + migrationErrors.map { $0 as any UserFacingError }
+    + creditCodeErrors.map { $0 as any UserFacingError }
     + [
+      AuditError.exportTooLarge(entriesMax: 10), AuditError.textContainsNUL,
       JobLeaseLost(job: Identifier(rawValue: 1)),
       ValidationFailure(pointer: "/x", code: "required"),
     ]
@@ -30,11 +32,19 @@ import Web
     .parameterCountMismatch(expected: 1, given: 2), .columnMissing("x"),
     .columnTypeMismatch(column: "x", expected: "x", found: "x"), .unscopedQuery(sql: "x"),
     .backupUnsupported(engine: .postgres, advice: "x"), .invalidBackup(path: "x", reason: "x"),
+    .appendOnly(table: "audit_log"),
   ]
 
   static let migrationErrors: [MigrationError] = [
     .checksumMismatch(module: "m", number: 1, name: "n"), .numberOutOfOrder(module: "m", number: 1),
     .unknownLanded(module: "m", number: 1),
+  ]
+
+  static let creditCodeErrors: [CreditCodeError] = [
+    .wrongLength(found: 3), .illegalCharacter(position: 9, character: "I"),
+    .invalidDivisionCode(found: "990100"),
+    .organizationCodeCheckMismatch(expected: "4", found: "5"),
+    .checkCharacterMismatch(expected: "3", found: "4"),
   ]
 
   @Test func everyErrorCodeHasAMessageItsArgumentsFill() throws {
