@@ -1,3 +1,4 @@
+public import Identity
 public import Storage
 public import Web
 
@@ -14,17 +15,21 @@ public struct AppConfiguration: Sendable {
   public var node: Int
   /// Database tuning (SQLite durability, pool sizes).
   public var databaseOptions: DatabaseOptions
+  /// Sign-in settings (password hashing cost, session lifetimes).
+  public var identity: IdentityConfiguration
 
   /// The defaults: SQLite under `./data`, `127.0.0.1:8080`, access log on, node 0.
   public init(
     databaseURL: String = "sqlite:data/freightdesk.sqlite",
     server: ServerConfiguration = ServerConfiguration(), accessLog: Bool = true, node: Int = 0,
-    databaseOptions: DatabaseOptions = DatabaseOptions()
+    databaseOptions: DatabaseOptions = DatabaseOptions(),
+    identity: IdentityConfiguration = IdentityConfiguration()
   ) {
     self.databaseURL = databaseURL
     self.server = server
     self.accessLog = accessLog
     self.node = node
     self.databaseOptions = databaseOptions
+    self.identity = identity
   }
 }

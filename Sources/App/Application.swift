@@ -1,4 +1,5 @@
 public import FreightdeskCore
+import Identity
 public import Storage
 public import Web
 
@@ -19,17 +20,16 @@ public final class Application: Sendable {
   private let metrics = Metrics()
   private let server: HTTPServer
   private let dispatcher: OutboxDispatcher
+  private let jobRunner: JobRunner
 
-  /// The modules a production server runs, in dependency order.
-  public static var standardModules: [AppModule] { Modules.all }
-
-  /// Opens the database (or uses `database`, for tests) and assembles the server; nothing
-  /// listens yet.
+  /// Opens the database (or uses `database`, for tests) and assembles the standard modules
+  /// plus `extraModules` behind the server; nothing listens yet.
   public init(
     configuration: AppConfiguration, clock: any Clock = SystemClock(),
-    modules: [AppModule] = Application.standardModules, database: (any Database)? = nil
+    extraModules: [AppModule] = [], database: (any Database)? = nil
   ) throws {
     self.configuration = configuration
+    let modules = Modules.standard(configuration) + extraModules
     self.modules = modules
     self.database =
       try database
@@ -38,18 +38,28 @@ public final class Application: Sendable {
     services = ModuleServices(
       database: self.database, clock: clock, identifiers: identifiers,
       outbox: Outbox(identifiers: identifiers, clock: clock),
-      idempotency: IdempotencyGuard(clock: clock))
-    let router = Self.buildRouter(modules: modules, services: services, metrics: metrics)
+      jobs: JobQueue(identifiers: identifiers, clock: clock),
+      idempotency: IdempotencyGuard(clock: clock),
+      audit: AuditLog(clock: clock, identifiers: identifiers),
+      roleGrants: modules.reduce(RoleGrants()) { $0.merged(with: $1.roleGrants) })
+    let authenticator = IdentityModule.authenticator(
+      services: services, configuration: configuration.identity)
+    let router = Self.buildRouter(
+      modules: modules, services: services, authenticator: authenticator, metrics: metrics)
     let pipeline = Pipeline(
       router: router, metrics: metrics,
       accessLog: AccessLog(enabled: configuration.accessLog, clock: clock),
       errors: ErrorPresenter())
     server = try HTTPServer(configuration: configuration.server, pipeline: pipeline)
+    let reportError: @Sendable (any Error) -> Void = { error in
+      Log.event("worker_failed", level: .error, ["error": String(describing: error)])
+    }
     dispatcher = OutboxDispatcher(
       database: self.database, handlers: modules.flatMap(\.outboxHandlers), clock: clock,
-      reportError: { error in
-        Log.event("outbox_failed", level: .error, ["error": String(describing: error)])
-      })
+      reportError: reportError)
+    jobRunner = JobRunner(
+      database: self.database, queue: services.jobs, handlers: modules.flatMap(\.jobHandlers),
+      workerName: "node-\(configuration.node)", reportError: reportError)
     registerCollectors()
   }
 
@@ -77,6 +87,7 @@ public final class Application: Sendable {
   public func start() throws {
     try server.start()
     dispatcher.start()
+    jobRunner.start()
     Log.event(
       "server_started",
       [
@@ -96,20 +107,29 @@ public final class Application: Sendable {
   public func shutdown() {
     server.shutdown()
     dispatcher.stop()
+    jobRunner.stop()
     database.close()
     Log.event("server_stopped")
   }
 
   private static func buildRouter(
-    modules: [AppModule], services: ModuleServices, metrics: Metrics
+    modules: [AppModule], services: ModuleServices, authenticator: any Authenticator,
+    metrics: Metrics
   ) -> Router {
     let builder = RouterBuilder()
     let registry = RouterReference()
+    let root = builder.root
     PlatformRoutes(
       database: services.database, metrics: metrics, assets: StaticAssets(), version: version
-    ).register(on: builder.root, router: { registry.router })
+    ).register(on: root, router: { registry.router })
+    let routes = ModuleRoutes(
+      root: root,
+      api: root.group("/api/v1").refined(authenticator.authenticate),
+      app: root.group("/app").refined(authenticator.authenticate),
+      portal: root.group("/portal").refined(authenticator.authenticate),
+      services: services, navigation: modules.flatMap(\.navigation))
     for module in modules {
-      module.registerRoutes(builder.root, services)
+      module.registerRoutes(routes)
     }
     let router = builder.build()
     registry.set(router)

@@ -1,12 +1,10 @@
-import Storage
+import Identity
 import Web
 
 /// Every module of the product in dependency order; the one place that knows them all.
 enum Modules {
-  /// The platform's own tables (outbox, jobs, counters, idempotency) come first.
-  static let platform = AppModule(
-    name: "platform", migrations: StorageSchema.migrations + IdempotencyGuard.migrations)
-
-  /// The modules the application runs.
-  static let all: [AppModule] = [platform]
+  /// The modules a production server runs, configured for this server.
+  static func standard(_ configuration: AppConfiguration) -> [AppModule] {
+    [PlatformModule.module, IdentityModule.module(configuration.identity)]
+  }
 }

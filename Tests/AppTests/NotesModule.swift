@@ -55,8 +55,9 @@ func notesModule(feed: NoteFeed = NoteFeed(), gate: Gate = Gate()) -> AppModule 
           );
           """)
     ],
-    registerRoutes: { root, services in
-      registerNoteRoutes(root.group("/api/v1/notes"), services: services, feed: feed, gate: gate)
+    registerRoutes: { routes in
+      registerNoteRoutes(
+        routes.root.group("/api/v1/notes"), services: routes.services, feed: feed, gate: gate)
     })
 }
 

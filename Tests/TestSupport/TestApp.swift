@@ -1,7 +1,7 @@
 public import App
+public import Web
 import FreightdeskCore
 import Storage
-import Web
 
 /// A whole Freightdesk server for one test: a fresh database on the chosen engine, migrated,
 /// the given modules, listening on an ephemeral loopback port, with a client pointed at it.
@@ -16,20 +16,21 @@ public final class TestApp {
   /// A client for it.
   public let client: HTTPClient
 
-  /// Starts a server with `modules` (the standard ones by default) and any extra test modules;
-  /// `configure` may adjust the configuration first.
+  /// Starts a server with the standard modules and any extra test modules; `configure` may
+  /// adjust the configuration first. Passwords hash cheaply, so tests stay fast.
   public init(
-    _ backend: Backend, modules: [AppModule] = Application.standardModules,
-    adding extra: [AppModule] = [], configure: (inout AppConfiguration) -> Void = { _ in }
+    _ backend: Backend, adding extra: [AppModule] = [],
+    configure: (inout AppConfiguration) -> Void = { _ in }
   ) throws {
     clock = ManualClock()
     database = try TestDatabase.make(backend, migrated: false)
     var configuration = AppConfiguration(databaseURL: database.url, accessLog: false)
     configuration.server.port = 0
     configuration.server.threads = 4
+    configuration.identity.passwordHashing = .fastForTests
     configure(&configuration)
     application = try Application(
-      configuration: configuration, clock: clock, modules: modules + extra, database: database)
+      configuration: configuration, clock: clock, extraModules: extra, database: database)
     try application.prepareSchema()
     try application.start()
     client = HTTPClient(port: application.port)

@@ -63,6 +63,11 @@ public struct ErrorPresenter: Sendable {
       userFacing = HTTPError.internalError
     }
     let status = (userFacing as? HTTPError)?.status ?? userFacing.kind.httpStatus
+    if wantsPage(request, context), request.method == .get,
+      let target = (userFacing as? AuthenticationError)?.pageRedirect(from: request.path)
+    {
+      return .redirect(to: target)
+    }
     var response =
       wantsPage(request, context)
       ? page(userFacing, status: status, context: context)

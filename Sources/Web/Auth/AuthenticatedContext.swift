@@ -98,6 +98,8 @@ public enum AuthenticationError: UserFacingError, Equatable {
   case csrfRejected
   /// The company's trial has ended; it is read-only until extended (403).
   case tenantReadOnly
+  /// The company requires two-factor sign-in for this user, who has not set it up (403).
+  case twoFactorSetupRequired
 
   /// The stable code.
   public var code: String {
@@ -106,12 +108,25 @@ public enum AuthenticationError: UserFacingError, Equatable {
     case .forbidden: "forbidden"
     case .csrfRejected: "csrf_rejected"
     case .tenantReadOnly: "trial_expired"
+    case .twoFactorSetupRequired: "two_factor_setup_required"
     }
   }
 
   /// 401 for a missing identity, 403 otherwise.
   public var kind: ErrorKind {
     self == .unauthenticated ? .unauthenticated : .forbidden
+  }
+
+  /// Where a browser is sent instead of an error page, if anywhere: the sign-in page (coming
+  /// back to `path` afterwards) or the two-factor set-up.
+  public func pageRedirect(from path: String) -> String? {
+    switch self {
+    case .unauthenticated:
+      let back = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+      return "/login?return_to=\(back)"
+    case .twoFactorSetupRequired: return "/app/profile/two-factor"
+    case .forbidden, .csrfRejected, .tenantReadOnly: return nil
+    }
   }
 
   /// The permission that was missing.

@@ -36,6 +36,9 @@ extension Layout {
             navigationLinks(context.navigation, localizer: localizer)
             if let csrfToken = context.csrfToken {
               languageSwitch(context, csrfToken: csrfToken)
+              if let account = context.account {
+                accountMenu(account, csrfToken: csrfToken, localizer: localizer)
+              }
             }
           }
         }
@@ -60,12 +63,32 @@ extension Layout {
     }
   }
 
+  /// The signed-in user's name (to their profile) and a sign-out button, which posts with the
+  /// session's CSRF token.
+  private static func accountMenu(_ account: AccountMenu, csrfToken: String, localizer: Localizer)
+    -> HTML
+  {
+    HTML.div(.class("d-flex", "align-items-center", "gap-2", "ms-lg-3", "mt-2", "mt-lg-0")) {
+      HTML.a(.class("link-body-emphasis", "small"), .href(account.profileHref)) {
+        account.displayName
+        HTML.text(" · ")
+        account.companyName
+      }
+      HTML.form(.method("post"), .action(account.signOutPath)) {
+        HTML.input(.type("hidden"), .name(LanguageSwitchForm.csrfTokenField), .value(csrfToken))
+        HTML.button(.type("submit"), .class("btn", "btn-sm", "btn-outline-danger")) {
+          localizer("layout.sign_out")
+        }
+      }
+    }
+  }
+
   /// A small form with one button per language; the current language's button is pressed and
   /// disabled. Each language name is written in its own language and marked with its `lang`.
   private static func languageSwitch(_ context: PageContext, csrfToken: String) -> HTML {
     let localizer = context.localizer
     return HTML.form(
-      .method("post"), .action(LanguageSwitchForm.path), .class("d-flex", "gap-1"),
+      .method("post"), .action(context.languageSwitchPath), .class("d-flex", "gap-1"),
       .aria("label", localizer("layout.language.label"))
     ) {
       HTML.input(.type("hidden"), .name(LanguageSwitchForm.csrfTokenField), .value(csrfToken))

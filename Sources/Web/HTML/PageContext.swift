@@ -21,6 +21,12 @@ public struct PageContext: Sendable {
   public var flashes: [Flash]
 
   /// Creates a page context.
+  /// Where the language switch posts: `/locale` before sign-in, the profile after it (so the
+  /// choice is saved with the user).
+  public var languageSwitchPath = Layout.LanguageSwitchForm.path
+  /// The signed-in user's menu, or nil on public pages.
+  public var account: AccountMenu?
+
   public init(
     localizer: Localizer, requestID: String, currentPath: String, csrfToken: String?,
     homeHref: String = "/app", navigation: [NavigationItem] = [], flashes: [Flash] = []
@@ -50,6 +56,27 @@ public struct NavigationItem: Sendable, Equatable {
     self.labelKey = labelKey
     self.href = href
     self.isActive = isActive
+  }
+}
+
+/// The signed-in user's corner of the top bar: their name (linking to their profile) and
+/// the sign-out button.
+public struct AccountMenu: Sendable, Equatable {
+  /// The name shown.
+  public var displayName: String
+  /// The company's short name.
+  public var companyName: String
+  /// The profile page.
+  public var profileHref: String
+  /// Where the sign-out form posts.
+  public var signOutPath: String
+
+  /// Creates the menu.
+  public init(displayName: String, companyName: String, profileHref: String, signOutPath: String) {
+    self.displayName = displayName
+    self.companyName = companyName
+    self.profileHref = profileHref
+    self.signOutPath = signOutPath
   }
 }
 

@@ -2,8 +2,10 @@
 /// permission, parameters and body fields, rendered by the server in the site's layout (no
 /// script, no CDN), so integrators read the same contract that `/api/openapi.json` publishes.
 enum APIReferencePage {
-  static func render(router: Router, version: String, context: RequestContext) throws -> String {
-    let page = context.pageContext(path: "/api/docs")
+  static func render(
+    router: Router, version: String, context: RequestContext, formToken: String
+  ) throws -> String {
+    let page = context.pageContext(path: "/api/docs", csrfToken: formToken)
     let localizer = page.localizer
     let routes = router.routes.filter { $0.operation.style == .api }
     let tags = routes.map(\.operation.tag).reduce(into: [String]()) { tags, tag in

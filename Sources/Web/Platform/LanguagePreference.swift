@@ -17,6 +17,7 @@ public enum LanguagePreference {
   /// Answers the language switch: remember the choice and go back to the page it was made on.
   static func switchResponse(for request: Request) throws -> Response {
     let form = try FormBody(request)
+    try FormGuard.verify(request, form: form)
     guard let tag = form[Layout.LanguageSwitchForm.localeField],
       let locale = AppLocale(rawValue: tag)
     else {
@@ -33,9 +34,9 @@ public enum LanguagePreference {
   }
 
   /// A local path to return to; anything else (another site, a scheme) goes home instead.
-  static func safeReturnPath(_ path: String?) -> String {
+  public static func safeReturnPath(_ path: String?, default fallback: String = "/") -> String {
     guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else {
-      return "/"
+      return fallback
     }
     return path
   }

@@ -105,8 +105,10 @@ public struct PlatformRoutes: Sendable {
         id: "getAPIReference", summary: "The API reference, readable in a browser",
         tag: "Platform", permission: .public, style: .page)
     ) { request, context in
-      let page = try APIReferencePage.render(router: router(), version: version, context: context)
-      return .html(page)
+      let formGuard = FormGuard.token(for: request)
+      let page = try APIReferencePage.render(
+        router: router(), version: version, context: context, formToken: formGuard.token)
+      return Response.html(page).setting(cookie: formGuard.setCookie)
     }
   }
 }

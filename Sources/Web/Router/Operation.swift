@@ -11,6 +11,9 @@ public struct Permission: Hashable, Sendable, CustomStringConvertible {
   /// Open to anyone, signed in or not (health checks, sign-in page, public tracking).
   public static let `public` = Permission("public")
 
+  /// Open to every signed-in user of a company, whatever their role (home, own profile).
+  public static let signedIn = Permission("signed_in")
+
   /// The name.
   public var description: String { name }
 }

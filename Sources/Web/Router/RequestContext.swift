@@ -16,6 +16,12 @@ public struct RequestContext: Sendable {
   public var operation: Operation?
   /// One-time messages from the previous page (see ``FlashMessages``).
   public var flashes: [Flash] = []
+  /// The request path, for rules that depend on the area (`/app`, `/portal`).
+  public var path: String = "/"
+  /// The client's `Accept-Language`, kept so a signed-in user's language can be re-resolved.
+  public var acceptLanguage: String?
+  /// The language the visitor picked with the switch (a cookie), if any.
+  public var localeChoice: AppLocale?
 
   /// Creates a context.
   public init(

@@ -103,13 +103,17 @@ public final class Pipeline: Sendable {
   }
 
   private func makeContext(for request: Request, clientAddress: String) -> RequestContext {
-    RequestContext(
+    let choice = LanguagePreference.chosen(in: request)
+    let acceptLanguage = request.headers["Accept-Language"]
+    var context = RequestContext(
       requestID: RequestID.accept(request.headers["X-Request-ID"]) ?? RequestID.generate(),
       clientAddress: clientAddress,
       locale: AppLocale.resolve(
-        userPreference: LanguagePreference.chosen(in: request),
-        acceptLanguage: request.headers["Accept-Language"],
-        tenantDefault: defaultLocale))
+        userPreference: choice, acceptLanguage: acceptLanguage, tenantDefault: defaultLocale))
+    context.path = request.path
+    context.acceptLanguage = acceptLanguage
+    context.localeChoice = choice
+    return context
   }
 
   private func routeLabel(_ request: Request) -> String {

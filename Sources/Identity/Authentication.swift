@@ -1,0 +1,92 @@
+import Foundation
+import FreightdeskCore
+import Storage
+import Web
+
+extension IdentityService {
+  /// The signed-in context for a session cookie; throws 401 when the session is unknown,
+  /// ended, idle too long, past its absolute lifetime, or its user is deactivated.
+  func authenticateSession(_ token: String, context: RequestContext) throws
+    -> AuthenticatedContext
+  {
+    guard let (tenant, session) = try openSessionRecord(token), session.stage == .active else {
+      throw AuthenticationError.unauthenticated
+    }
+    let now = clock.now()
+    let idleLimit = session.lastSeenAt.adding(seconds: configuration.sessionIdleSeconds)
+    if now >= session.expiresAt || now >= idleLimit {
+      try database.write(for: tenant) { try SessionStore.end(session.id, at: now, $0) }
+      throw AuthenticationError.unauthenticated
+    }
+    if now.milliseconds(since: session.lastSeenAt) > 60_000 {
+      try database.write(for: tenant) { try SessionStore.touch(session.id, at: now, $0) }
+    }
+    return try signedInContext(
+      tenant: tenant, user: session.user,
+      credential: .session(id: session.id, csrfToken: session.csrfToken), context: context)
+  }
+
+  /// The context for an API token (`fdk_<tenant>_<secret>`): its owner, limited to its scopes.
+  func authenticateAPIToken(_ token: String, context: RequestContext) throws
+    -> AuthenticatedContext
+  {
+    guard token.hasPrefix(Self.apiTokenPrefix),
+      let tenant = Self.tenant(
+        inToken: String(token.dropFirst(Self.apiTokenPrefix.count)), separator: "_")
+    else { throw AuthenticationError.unauthenticated }
+    let now = clock.now()
+    guard
+      let record = try database.read(for: tenant, {
+        try TokenStore.find(tokenHash: SHA256.hex(token), $0)
+      }),
+      record.revokedAt == nil, record.expiresAt.map({ now < $0 }) ?? true
+    else { throw AuthenticationError.unauthenticated }
+    if record.lastUsedAt.map({ now.milliseconds(since: $0) > 60_000 }) ?? true {
+      try database.write(for: tenant) { try TokenStore.touch(record.id, at: now, $0) }
+    }
+    var authenticated = try signedInContext(
+      tenant: tenant, user: record.user,
+      credential: .apiToken(id: record.id, scopes: record.scopes), context: context)
+    if !record.scopes.isEmpty {
+      authenticated.permissions = authenticated.permissions.filter {
+        record.scopes.contains($0.name)
+      }
+    }
+    return authenticated
+  }
+
+  /// The prefix that marks Freightdesk API tokens (so secret scanners can find leaked ones).
+  static let apiTokenPrefix = "fdk_"
+
+  private func signedInContext(
+    tenant: TenantID, user: Identifier, credential: Credential, context: RequestContext
+  ) throws -> AuthenticatedContext {
+    let now = clock.now()
+    let (company, stored, permissions) = try database.read(for: tenant) { scope in
+      (
+        try CompanyStore.load(scope), try UserStore.load(user, scope),
+        try RoleStore.permissions(of: user, scope)
+      )
+    }
+    guard stored.user.active else { throw AuthenticationError.unauthenticated }
+    var request = context
+    request.locale = AppLocale.resolve(
+      userPreference: stored.user.locale.flatMap(AppLocale.init(rawValue:))
+        ?? context.localeChoice,
+      acceptLanguage: context.acceptLanguage,
+      tenantDefault: AppLocale(rawValue: company.defaultLocale))
+    let needsTwoFactor =
+      company.twoFactorRequired && !stored.user.hasTwoFactor
+      && stored.user.roles.contains { $0 == "owner" || $0 == "finance" }
+    if needsTwoFactor, case .session = credential,
+      !context.path.hasPrefix("/app/profile/two-factor")
+    {
+      throw AuthenticationError.twoFactorSetupRequired
+    }
+    return AuthenticatedContext(
+      request: request, tenant: tenant, tenantName: company.shortName, timeZone: company.timeZone,
+      user: user, userName: stored.user.displayName, roles: stored.user.roles,
+      permissions: permissions, credential: credential, isReadOnly: company.isReadOnly(at: now),
+      trialDaysLeft: company.trialDaysLeft(at: now))
+  }
+}

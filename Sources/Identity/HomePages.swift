@@ -1,0 +1,89 @@
+import Foundation
+import FreightdeskCore
+import Web
+
+/// Renders a signed-in page in the site layout with the user's navigation.
+struct SignedInPage {
+  let navigation: [NavigationEntry]
+
+  func render(
+    _ context: AuthenticatedContext, path: String, titleKey: String, status: Int = 200,
+    @HTMLBuilder content: (Localizer) -> HTML
+  ) -> Response {
+    let page = context.pageContext(path: path, navigation: navigation)
+    let html = Layout.page(title: page.localizer(titleKey), context: page) {
+      content(page.localizer)
+    }
+    return .html(html.render(), status: status)
+  }
+
+  /// A redirect back to `path` with a success message.
+  func done(_ path: String, message: String, arguments: [String: String] = [:]) -> Response {
+    FlashMessages.attach(
+      [Flash(.success, messageKey: message, arguments: arguments)], to: .redirect(to: path))
+  }
+}
+
+/// The landing pages: `/app` for staff (with the trial's state) and `/portal` for customers.
+enum HomePages {
+  static func register(_ routes: ModuleRoutes, service: IdentityService, page: SignedInPage) {
+    routes.app.get(
+      "",
+      Web.Operation(
+        id: "getAppHome", summary: "The staff home page", tag: "Home", permission: .signedIn,
+        style: .page)
+    ) { _, context in
+      let company = try service.company(context.tenant)
+      return page.render(context, path: "/app", titleKey: "home.title") { t in
+        HTML.h1(.class("h3")) { t("home.welcome", ["name": context.userName]) }
+        HTML.p(.class("text-body-secondary")) { company.name }
+        trialNotice(company, context: context, localizer: t, now: service.clock.now())
+        HTML.div(.class("row", "g-3", "mt-2")) {
+          for entry in page.navigation where entry.area == .app && entry.href != "/app"
+            && (entry.permission == .signedIn || context.can(entry.permission))
+          {
+            HTML.div(.class("col-sm-6", "col-lg-3")) {
+              HTML.a(.class("card", "card-body", "text-decoration-none", "h-100"), .href(entry.href)) {
+                HTML.strong { t(entry.labelKey) }
+              }
+            }
+          }
+        }
+      }
+    }
+    routes.portal.get(
+      "",
+      Web.Operation(
+        id: "getPortalHome", summary: "The customer portal home page", tag: "Home",
+        permission: .signedIn, style: .page)
+    ) { _, context in
+      page.render(context, path: "/portal", titleKey: "portal.title") { t in
+        HTML.h1(.class("h3")) { t("portal.welcome", ["name": context.userName]) }
+        HTML.p { t("portal.intro", ["company": context.tenantName]) }
+      }
+    }
+  }
+
+  private static func trialNotice(
+    _ company: Company, context: AuthenticatedContext, localizer t: Localizer, now: Instant
+  ) -> HTML {
+    HTML.group {
+      if let days = company.trialDaysLeft(at: now) {
+        HTML.div(
+          .class("alert", company.isReadOnly(at: now) ? "alert-warning" : "alert-info"),
+          .role("status")
+        ) {
+          if company.isReadOnly(at: now) {
+            t("home.trial_ended")
+          } else {
+            t("home.trial_days_left", ["days": String(days)])
+          }
+          if context.can(IdentityPermission.trialExtend) {
+            HTML.text(" ")
+            HTML.a(.href("/app/company")) { t("home.trial_manage") }
+          }
+        }
+      }
+    }
+  }
+}
