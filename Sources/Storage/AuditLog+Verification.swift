@@ -43,55 +43,63 @@ extension AuditLog {
   /// Checks the scope's tenant chain and returns how many entries were read and the first
   /// break, if any.
   private static func firstBreak(in scope: TenantScope) throws -> (Int, AuditChainBreak?) {
-    var expected: Int64 = 1
-    var previousHash = AuditChain.genesisHash
-    var entries = 0
+    var walk = ChainWalk()
     var pageIsFull = true
     while pageIsFull {
       let rows = try scope.query(
         """
         SELECT \(AuditChain.columns) FROM audit_log
         WHERE tenant_id = $1 AND sequence >= $2 ORDER BY sequence LIMIT $3
-        """, [.integer(expected), SQLValue(Limits.auditVerifyPageEntriesMax)])
+        """, [.integer(walk.expected), SQLValue(Limits.auditVerifyPageEntriesMax)])
       for row in rows {
         let record = try AuditChain.record(from: row)
-        entries += 1
-        if let reason = flaw(in: record, expected: expected, previousHash: previousHash) {
-          return (
-            entries,
-            AuditChainBreak(tenant: scope.tenant, sequence: record.sequence, reason: reason)
-          )
+        if let reason = walk.step(over: record) {
+          let broken = AuditChainBreak(
+            tenant: scope.tenant, sequence: record.sequence, reason: reason)
+          return (walk.entries, broken)
         }
-        expected += 1
-        previousHash = record.hash
       }
       pageIsFull = rows.count == Limits.auditVerifyPageEntriesMax
     }
-    let last = expected - 1
+    return (walk.entries, try headBreak(after: walk, in: scope))
+  }
+
+  /// The break at the chain head when it does not record the walk's last entry.
+  private static func headBreak(after walk: ChainWalk, in scope: TenantScope) throws
+    -> AuditChainBreak?
+  {
+    let last = walk.expected - 1
     let head = try scope.query(
       "SELECT last_sequence, last_hash FROM audit_chain_heads WHERE tenant_id = $1"
     ).first
     guard let head else {
-      return (entries, AuditChainBreak(tenant: scope.tenant, sequence: last, reason: .headMissing))
+      return AuditChainBreak(tenant: scope.tenant, sequence: last, reason: .headMissing)
     }
     let headSequence = try head.int64("last_sequence")
-    guard headSequence == last, try head.string("last_hash") == previousHash else {
-      let reason = AuditBreakReason.headMismatch(lastSequence: last)
-      return (
-        entries, AuditChainBreak(tenant: scope.tenant, sequence: headSequence, reason: reason)
-      )
-    }
-    return (entries, nil)
+    if headSequence == last, try head.string("last_hash") == walk.previousHash { return nil }
+    return AuditChainBreak(
+      tenant: scope.tenant, sequence: headSequence, reason: .headMismatch(lastSequence: last))
   }
+}
 
-  /// What is wrong with `record` when it should be entry `expected` following
-  /// `previousHash`, or nil when it is sound.
-  private static func flaw(in record: AuditRecord, expected: Int64, previousHash: String)
-    -> AuditBreakReason?
-  {
+/// The state of a walk along one chain: what the next entry must look like.
+private struct ChainWalk {
+  /// Entries stepped over so far.
+  var entries = 0
+  /// The sequence number the next entry must have.
+  var expected: Int64 = 1
+  /// The hash the next entry must link to.
+  var previousHash = AuditChain.genesisHash
+
+  /// Checks `record` as the next entry and moves past it; returns what is wrong with it
+  /// instead when it is not sound.
+  mutating func step(over record: AuditRecord) -> AuditBreakReason? {
+    entries += 1
     if record.sequence != expected { return .sequenceGap(expected: expected) }
     if record.previousHash != previousHash { return .previousHashMismatch }
     if record.hash != AuditChain.hash(of: record) { return .hashMismatch }
+    expected += 1
+    previousHash = record.hash
     return nil
   }
 }

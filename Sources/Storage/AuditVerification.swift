@@ -69,11 +69,12 @@ public struct AuditVerification: Sendable, Hashable {
   /// `audit log broken in 1 of 3 tenants (1204 entries checked)` and
   /// `  tenant 7, entry 12: content does not match its hash (entry altered)`.
   public var summary: String {
-    let checked = "\(entriesChecked) entries checked"
+    let entries = entriesChecked == 1 ? "1 entry" : "\(entriesChecked) entries"
+    let tenants = tenantsChecked == 1 ? "1 tenant" : "\(tenantsChecked) tenants"
     guard !isIntact else {
-      return "audit log intact: \(tenantsChecked) tenants, \(checked)"
+      return "audit log intact: \(tenants), \(entries) checked"
     }
-    let header = "audit log broken in \(breaks.count) of \(tenantsChecked) tenants (\(checked))"
+    let header = "audit log broken in \(breaks.count) of \(tenants) (\(entries) checked)"
     let lines = breaks.map { broken in
       "  tenant \(broken.tenant), entry \(broken.sequence): \(broken.reason.explanation)"
     }

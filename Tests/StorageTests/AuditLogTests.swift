@@ -68,7 +68,7 @@ import Testing
     #expect(stored == records.reversed())
     let verification = try AuditLog.verify(database: database)
     #expect(verification == AuditVerification(tenantsChecked: 1, entriesChecked: 3, breaks: []))
-    #expect(verification.summary == "audit log intact: 1 tenants, 3 entries checked")
+    #expect(verification.summary == "audit log intact: 1 tenant, 3 entries checked")
   }
 
   @Test(arguments: Backend.allCases)
