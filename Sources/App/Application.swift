@@ -20,7 +20,7 @@ public final class Application: Sendable {
   private let metrics = Metrics()
   private let server: HTTPServer
   private let dispatcher: OutboxDispatcher
-  private let jobRunner: JobRunner
+  private let jobRunner: JobRunner?
 
   /// Opens the database (or uses `database`, for tests) and assembles the standard modules
   /// plus `extraModules` behind the server; nothing listens yet.
@@ -57,9 +57,13 @@ public final class Application: Sendable {
     dispatcher = OutboxDispatcher(
       database: self.database, handlers: modules.flatMap(\.outboxHandlers), clock: clock,
       reportError: reportError)
-    jobRunner = JobRunner(
-      database: self.database, queue: services.jobs, handlers: modules.flatMap(\.jobHandlers),
-      workerName: "node-\(configuration.node)", reportError: reportError)
+    let jobHandlers = modules.flatMap(\.jobHandlers)
+    jobRunner =
+      jobHandlers.isEmpty
+      ? nil
+      : JobRunner(
+        database: self.database, queue: services.jobs, handlers: jobHandlers,
+        workerName: "node-\(configuration.node)", reportError: reportError)
     registerCollectors()
   }
 
@@ -87,7 +91,7 @@ public final class Application: Sendable {
   public func start() throws {
     try server.start()
     dispatcher.start()
-    jobRunner.start()
+    jobRunner?.start()
     Log.event(
       "server_started",
       [
@@ -107,7 +111,7 @@ public final class Application: Sendable {
   public func shutdown() {
     server.shutdown()
     dispatcher.stop()
-    jobRunner.stop()
+    jobRunner?.stop()
     database.close()
     Log.event("server_stopped")
   }

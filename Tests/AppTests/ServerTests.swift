@@ -97,33 +97,23 @@ import Web
 
   @Test func theLanguageSwitchIsRememberedAndOnlyReturnsLocally() throws {
     let app = try TestApp(.primary)
-    let form = "locale=en&return_to=%2Fapi%2Fdocs&csrf_token=x"
-    let switched = try app.client.send(
-      "POST", "/locale", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-      body: Array(form.utf8))
+    let browser = Browser(app.client)
+    #expect(try browser.get("/api/docs").text.contains("API 参考"))
+    let switched = try browser.submit(
+      "/locale", [("locale", "en"), ("return_to", "/api/docs")])
     #expect(switched.status == 303)
     #expect(switched.headers["location"] == "/api/docs")
-    let cookies = (switched.headers["set-cookie"] ?? "").split(separator: ",").compactMap {
-      $0.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) }
-    }
-    #expect(cookies.count == 2)
-    let page = try app.client.get("/api/docs", headers: ["Cookie": cookies.joined(separator: "; ")])
+    let page = try browser.follow(switched)
     #expect(page.text.contains("<html lang=\"en\""))
     #expect(page.text.contains("API reference"))
     #expect(page.text.contains("The language has been changed."))
-    #expect(page.headers["set-cookie"]?.contains("fd_flash=; Path=/; Max-Age=0") == true)
-    let later = try app.client.get("/api/docs", headers: ["Cookie": String(cookies[0])])
-    #expect(!later.text.contains("The language has been changed."))
-    let chinese = try app.client.get("/api/docs")
-    #expect(chinese.text.contains("API 参考"))
-    let offsite = try app.client.send(
-      "POST", "/locale", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-      body: Array("locale=en&return_to=%2F%2Fevil.example".utf8))
+    #expect(page.setCookies.contains { $0.hasPrefix("fd_flash=; Path=/; Max-Age=0") })
+    #expect(!(try browser.get("/api/docs").text.contains("The language has been changed.")))
+    let offsite = try browser.submit("/locale", [("locale", "en"), ("return_to", "//evil.example")])
     #expect(offsite.headers["location"] == "/")
-    let bad = try app.client.send(
-      "POST", "/locale", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-      body: Array("locale=fr".utf8))
-    #expect(bad.status == 400)
+    #expect(try browser.submit("/locale", [("locale", "fr")]).status == 400)
+    let forged = try browser.submit("/locale", [("locale", "zh-CN")], csrf: false)
+    #expect(forged.status == 403)
   }
 
   @Test func metricsCountRequestsByRouteAndStatus() throws {

@@ -16,6 +16,8 @@ public struct HTTPClient: Sendable {
     public var headers: [String: String]
     /// The body bytes.
     public var body: [UInt8]
+    /// Every `Set-Cookie` value, in order (they cannot be merged like other headers).
+    public var setCookies: [String] = []
 
     /// The body as UTF-8 text.
     public var text: String { String(decoding: body, as: UTF8.self) }
@@ -166,6 +168,7 @@ public struct HTTPClient: Sendable {
         throw Failure.malformedResponse(statusLine)
       }
       var headers: [String: String] = [:]
+      var setCookies: [String] = []
       while true {
         let line = try readLine()
         if line.isEmpty { break }
@@ -174,8 +177,11 @@ public struct HTTPClient: Sendable {
         let name = pair[0].lowercased()
         let value = pair[1].trimmingCharacters(in: .whitespaces)
         headers[name] = headers[name].map { $0 + ", " + value } ?? value
+        if name == "set-cookie" { setCookies.append(value) }
       }
-      return Response(status: status, headers: headers, body: [])
+      var response = Response(status: status, headers: headers, body: [])
+      response.setCookies = setCookies
+      return response
     }
 
     func readResponse(isHead: Bool) throws -> Response {
