@@ -19,7 +19,7 @@ release: deps
 run: release
 	@mkdir -p $(DATA_DIR)
 	@.build/release/freightdesk migrate --database sqlite:$(DATA_DIR)/freightdesk.sqlite
-	@.build/release/freightdesk serve --database sqlite:$(DATA_DIR)/freightdesk.sqlite --port $(PORT)
+	@.build/release/freightdesk serve --database sqlite:$(DATA_DIR)/freightdesk.sqlite --port $(PORT) --demo-if-empty
 
 test: deps
 	@scripts/test

@@ -36,9 +36,11 @@ extension IdentityService {
     else { throw AuthenticationError.unauthenticated }
     let now = clock.now()
     guard
-      let record = try database.read(for: tenant, {
-        try TokenStore.find(tokenHash: SHA256.hex(token), $0)
-      }),
+      let record = try database.read(
+        for: tenant,
+        {
+          try TokenStore.find(tokenHash: SHA256.hex(token), $0)
+        }),
       record.revokedAt == nil, record.expiresAt.map({ now < $0 }) ?? true
     else { throw AuthenticationError.unauthenticated }
     if record.lastUsedAt.map({ now.milliseconds(since: $0) > 60_000 }) ?? true {

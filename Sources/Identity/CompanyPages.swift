@@ -5,47 +5,77 @@ import Web
 /// The company's details and security settings, and the trial's state with the owner's one
 /// self-service extension, at `/app/company`.
 enum CompanyPages {
-  static func register(_ app: RouteGroup<AuthenticatedContext>, service: IdentityService, page: SignedInPage) {
-    app.get("/company", UserPages.operation("getCompanyPage", "The company's details", IdentityPermission.companyManage)) {
+  static func register(
+    _ app: RouteGroup<AuthenticatedContext>, service: IdentityService, page: SignedInPage
+  ) {
+    app.get(
+      "/company",
+      UserPages.operation(
+        "getCompanyPage", "The company's details", IdentityPermission.companyManage)
+    ) {
       _, context in
       let company = try service.company(context.tenant)
-      return render(context, company: company, service: service, page: page, state: FormState(values: values(of: company)))
+      return render(
+        context, company: company, service: service, page: page,
+        state: FormState(values: values(of: company)))
     }
-    app.post("/company", UserPages.operation("postCompanyPage", "Change the company's details", IdentityPermission.companyManage)) {
+    app.post(
+      "/company",
+      UserPages.operation(
+        "postCompanyPage", "Change the company's details", IdentityPermission.companyManage)
+    ) {
       request, context in
       let form = try FormBody(request)
       var company = try service.company(context.tenant)
       let seenVersion = Int64(form["version"] ?? "") ?? -1
       company.name = (form["name"] ?? "").trimmed
       company.shortName = (form["short_name"] ?? "").trimmed
-      company.creditCode = (form["credit_code"] ?? "").trimmed.isEmpty ? nil : form["credit_code"]?.trimmed.uppercased()
+      company.creditCode =
+        (form["credit_code"] ?? "").trimmed.isEmpty
+        ? nil : form["credit_code"]?.trimmed.uppercased()
       company.address = (form["address"] ?? "").trimmed
-      company.taxpayerKind = TaxpayerKind(rawValue: form["taxpayer_kind"] ?? "") ?? company.taxpayerKind
-      company.defaultLocale = AppLocale(rawValue: form["default_locale"] ?? "")?.rawValue ?? company.defaultLocale
+      company.taxpayerKind =
+        TaxpayerKind(rawValue: form["taxpayer_kind"] ?? "") ?? company.taxpayerKind
+      company.defaultLocale =
+        AppLocale(rawValue: form["default_locale"] ?? "")?.rawValue ?? company.defaultLocale
       company.twoFactorRequired = form["two_factor_required"] == "on"
       do {
-        try service.updateCompany(company, expectedVersion: seenVersion, audit: context.audit(service.auditLog))
+        try service.updateCompany(
+          company, expectedVersion: seenVersion, audit: context.audit(service.auditLog))
         return page.done("/app/company", message: "flash.saved")
       } catch let error as any UserFacingError where error.kind != .internalFailure {
-        return render(context, company: try service.company(context.tenant), service: service, page: page, state: FormState(form: form, error: error), status: error.kind.httpStatus)
+        return render(
+          context, company: try service.company(context.tenant), service: service, page: page,
+          state: FormState(form: form, error: error), status: error.kind.httpStatus)
       }
     }
-    app.post("/company/trial", UserPages.operation("postCompanyTrial", "Extend the trial once", IdentityPermission.trialExtend)) {
+    app.post(
+      "/company/trial",
+      UserPages.operation(
+        "postCompanyTrial", "Extend the trial once", IdentityPermission.trialExtend)
+    ) {
       _, context in
       do {
-        let company = try service.extendTrialOnce(context.tenant, audit: context.audit(service.auditLog))
+        let company = try service.extendTrialOnce(
+          context.tenant, audit: context.audit(service.auditLog))
         let days = company.trialDaysLeft(at: service.clock.now()) ?? 0
-        return page.done("/app/company", message: "flash.trial_extended", arguments: ["days": String(days)])
+        return page.done(
+          "/app/company", message: "flash.trial_extended", arguments: ["days": String(days)])
       } catch let error as IdentityError {
         let company = try service.company(context.tenant)
-        return render(context, company: company, service: service, page: page, state: FormState(values: values(of: company), errors: [FieldError(pointer: "", code: error.code)]), status: 409)
+        return render(
+          context, company: company, service: service, page: page,
+          state: FormState(
+            values: values(of: company), errors: [FieldError(pointer: "", code: error.code)]),
+          status: 409)
       }
     }
   }
 
   static func values(of company: Company) -> [String: String] {
     [
-      "name": company.name, "short_name": company.shortName, "credit_code": company.creditCode ?? "",
+      "name": company.name, "short_name": company.shortName,
+      "credit_code": company.creditCode ?? "",
       "address": company.address, "version": String(company.version),
     ]
   }
@@ -55,20 +85,24 @@ enum CompanyPages {
     page: SignedInPage, state: FormState, status: Int = 200
   ) -> Response {
     let now = service.clock.now()
-    return page.render(context, path: "/app/company", titleKey: "company.title", status: status) { t in
+    return page.render(context, path: "/app/company", titleKey: "company.title", status: status) {
+      t in
       HTML.h1(.class("h3")) { t("company.title") }
       if let days = company.trialDaysLeft(at: now) {
         HTML.section(.class("card", "card-body", "mb-4")) {
           HTML.h2(.class("h5")) { t("company.trial") }
           HTML.p {
-            company.isReadOnly(at: now) ? t("home.trial_ended") : t("home.trial_days_left", ["days": String(days)])
+            company.isReadOnly(at: now)
+              ? t("home.trial_ended") : t("home.trial_days_left", ["days": String(days)])
           }
           if company.trialExtended {
             HTML.p(.class("text-body-secondary")) { t("company.trial_extended_already") }
           } else if context.can(IdentityPermission.trialExtend) {
             HTML.form(.method("post"), .action("/app/company/trial")) {
               FormControls.csrf(context.csrfToken)
-              FormControls.submit(t("company.trial_extend", ["days": String(service.configuration.trialDays)]), style: "btn-outline-primary")
+              FormControls.submit(
+                t("company.trial_extend", ["days": String(service.configuration.trialDays)]),
+                style: "btn-outline-primary")
             }
           }
         }
@@ -79,13 +113,18 @@ enum CompanyPages {
         HTML.input(.type("hidden"), .name("version"), .value(String(company.version)))
         FormControls.field("name", label: t("company.name"), state: state, localizer: t)
         FormControls.field("short_name", label: t("company.short_name"), state: state, localizer: t)
-        FormControls.field("credit_code", label: t("signup.credit_code"), state: state, localizer: t, required: false)
-        FormControls.field("address", label: t("company.address"), state: state, localizer: t, required: false)
+        FormControls.field(
+          "credit_code", label: t("signup.credit_code"), state: state, localizer: t, required: false
+        )
+        FormControls.field(
+          "address", label: t("company.address"), state: state, localizer: t, required: false)
         HTML.div(.class("mb-3")) {
           HTML.label(.class("form-label"), .for("taxpayer_kind")) { t("company.taxpayer_kind") }
           HTML.select(.class("form-select"), .id("taxpayer_kind"), .name("taxpayer_kind")) {
             for kind in TaxpayerKind.allCases {
-              HTML.option(.value(kind.rawValue), .selected(kind == company.taxpayerKind)) { t("company.taxpayer.\(kind.rawValue)") }
+              HTML.option(.value(kind.rawValue), .selected(kind == company.taxpayerKind)) {
+                t("company.taxpayer.\(kind.rawValue)")
+              }
             }
           }
         }
@@ -93,13 +132,19 @@ enum CompanyPages {
           HTML.label(.class("form-label"), .for("default_locale")) { t("company.default_locale") }
           HTML.select(.class("form-select"), .id("default_locale"), .name("default_locale")) {
             for locale in AppLocale.allCases {
-              HTML.option(.value(locale.rawValue), .selected(locale.rawValue == company.defaultLocale)) { locale == .english ? "English" : "简体中文" }
+              HTML.option(
+                .value(locale.rawValue), .selected(locale.rawValue == company.defaultLocale)
+              ) { locale == .english ? "English" : "简体中文" }
             }
           }
         }
         HTML.div(.class("form-check", "mb-3")) {
-          HTML.input(.class("form-check-input"), .type("checkbox"), .id("two_factor_required"), .name("two_factor_required"), .checked(company.twoFactorRequired))
-          HTML.label(.class("form-check-label"), .for("two_factor_required")) { t("company.two_factor_required") }
+          HTML.input(
+            .class("form-check-input"), .type("checkbox"), .id("two_factor_required"),
+            .name("two_factor_required"), .checked(company.twoFactorRequired))
+          HTML.label(.class("form-check-label"), .for("two_factor_required")) {
+            t("company.two_factor_required")
+          }
         }
         FormControls.submit(t("common.save"))
       }

@@ -39,11 +39,14 @@ enum HomePages {
         HTML.p(.class("text-body-secondary")) { company.name }
         trialNotice(company, context: context, localizer: t, now: service.clock.now())
         HTML.div(.class("row", "g-3", "mt-2")) {
-          for entry in page.navigation where entry.area == .app && entry.href != "/app"
+          for entry in page.navigation
+          where entry.area == .app && entry.href != "/app"
             && (entry.permission == .signedIn || context.can(entry.permission))
           {
             HTML.div(.class("col-sm-6", "col-lg-3")) {
-              HTML.a(.class("card", "card-body", "text-decoration-none", "h-100"), .href(entry.href)) {
+              HTML.a(
+                .class("card", "card-body", "text-decoration-none", "h-100"), .href(entry.href)
+              ) {
                 HTML.strong { t(entry.labelKey) }
               }
             }

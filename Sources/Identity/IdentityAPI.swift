@@ -74,7 +74,8 @@ enum IdentityAPI {
         id: "getUser", summary: "One user", tag: "Identity",
         permission: IdentityPermission.usersRead, responseBody: .of(UserView.self))
     ) { _, context in
-      let user = try service.user(try context.request.parameters.identifier("id"), in: context.tenant)
+      let user = try service.user(
+        try context.request.parameters.identifier("id"), in: context.tenant)
       return try JSONBody.response(
         UserView(user), headers: ["ETag": EntityTag(String(user.version)).description])
     }

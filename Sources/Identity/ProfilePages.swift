@@ -18,20 +18,26 @@ enum ProfilePages {
       try render(context, service: service, page: page, state: FormState())
     }
     for (group, area) in [(routes.app, "app"), (routes.portal, "portal")] {
-      group.post("/profile/locale", operation("post\(area.capitalized)ProfileLocale", "Save one's language")) {
+      group.post(
+        "/profile/locale", operation("post\(area.capitalized)ProfileLocale", "Save one's language")
+      ) {
         request, context in
         let form = try FormBody(request)
         let locale = form["locale"].flatMap(AppLocale.init(rawValue:))
-        guard let locale else { throw ValidationFailure(pointer: "/locale", code: "invalid_format") }
+        guard let locale else {
+          throw ValidationFailure(pointer: "/locale", code: "invalid_format")
+        }
         try service.setLocale(locale.rawValue, of: context.user, in: context.tenant)
         return FlashMessages.attach(
           [Flash(.success, messageKey: "flash.locale_changed")],
-          to: .redirect(to: LanguagePreference.safeReturnPath(form["return_to"], default: "/\(area)")))
+          to: .redirect(
+            to: LanguagePreference.safeReturnPath(form["return_to"], default: "/\(area)")))
       }
     }
     app.post("/profile/password", operation("postProfilePassword", "Change one's password")) {
       request, context in
-      try change(request, context, service: service, page: page, message: "flash.password_changed") { form, audit in
+      try change(request, context, service: service, page: page, message: "flash.password_changed")
+      { form, audit in
         try service.changePassword(
           of: context.user, current: form["current_password"] ?? "",
           new: form["new_password"] ?? "", in: context.tenant, audit: audit)
@@ -65,7 +71,8 @@ enum ProfilePages {
     let tokens =
       context.can(IdentityPermission.tokensManage)
       ? try service.tokens(of: context.user, in: context.tenant) : []
-    return page.render(context, path: "/app/profile", titleKey: "profile.title", status: status) { t in
+    return page.render(context, path: "/app/profile", titleKey: "profile.title", status: status) {
+      t in
       HTML.h1(.class("h3")) { t("profile.title") }
       HTML.p(.class("text-body-secondary")) {
         user.login
@@ -77,8 +84,12 @@ enum ProfilePages {
         HTML.h2(.class("h5")) { t("profile.password") }
         HTML.form(.method("post"), .action("/app/profile/password")) {
           FormControls.csrf(context.csrfToken)
-          FormControls.field("current_password", label: t("profile.current_password"), state: state, localizer: t, type: "password", autocomplete: "current-password")
-          FormControls.field("new_password", label: t("profile.new_password"), state: state, localizer: t, type: "password", autocomplete: "new-password", help: t("password.help"))
+          FormControls.field(
+            "current_password", label: t("profile.current_password"), state: state, localizer: t,
+            type: "password", autocomplete: "current-password")
+          FormControls.field(
+            "new_password", label: t("profile.new_password"), state: state, localizer: t,
+            type: "password", autocomplete: "new-password", help: t("password.help"))
           FormControls.submit(t("profile.change_password"))
         }
       }

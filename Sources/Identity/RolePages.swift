@@ -4,12 +4,21 @@ import Web
 /// The roles page: every role with what it may do (the role × permission matrix), and a form
 /// to define the company's own role.
 enum RolePages {
-  static func register(_ app: RouteGroup<AuthenticatedContext>, service: IdentityService, page: SignedInPage) {
-    app.get("/roles", UserPages.operation("getRolesPage", "Roles and their permissions", IdentityPermission.usersRead)) {
+  static func register(
+    _ app: RouteGroup<AuthenticatedContext>, service: IdentityService, page: SignedInPage
+  ) {
+    app.get(
+      "/roles",
+      UserPages.operation(
+        "getRolesPage", "Roles and their permissions", IdentityPermission.usersRead)
+    ) {
       _, context in
       try render(context, service: service, page: page, state: FormState())
     }
-    app.post("/roles", UserPages.operation("postRolesPage", "Define a company role", IdentityPermission.rolesManage)) {
+    app.post(
+      "/roles",
+      UserPages.operation("postRolesPage", "Define a company role", IdentityPermission.rolesManage)
+    ) {
       request, context in
       let form = try FormBody(request)
       do {
@@ -61,7 +70,8 @@ enum RolePages {
         FormControls.formErrors(state, localizer: t)
         HTML.form(.method("post"), .action("/app/roles")) {
           FormControls.csrf(context.csrfToken)
-          FormControls.field("code", label: t("roles.code"), state: state, localizer: t, help: t("roles.code_help"))
+          FormControls.field(
+            "code", label: t("roles.code"), state: state, localizer: t, help: t("roles.code_help"))
           FormControls.field("name", label: t("roles.name"), state: state, localizer: t)
           HTML.fieldset(.class("mb-3")) {
             HTML.legend(.class("form-label", "fs-6")) { t("roles.permissions") }

@@ -126,9 +126,11 @@ extension IdentityService {
   func openSessionRecord(_ token: String) throws -> (TenantID, SessionRecord)? {
     guard let tenant = Self.tenant(inToken: token, separator: ".") else { return nil }
     guard
-      let session = try database.read(for: tenant, {
-        try SessionStore.find(tokenHash: SHA256.hex(token), $0)
-      })
+      let session = try database.read(
+        for: tenant,
+        {
+          try SessionStore.find(tokenHash: SHA256.hex(token), $0)
+        })
     else { return nil }
     return (tenant, session)
   }

@@ -10,10 +10,12 @@ enum SignInPages {
       .redirect(to: SessionCookie.value(in: request) == nil ? "/login" : "/app", status: 302)
     }
     root.get("/login", page("getLogin", "The sign-in page")) { request, context in
-      try loginPage(request, context, state: FormState(values: [
-        "company": request.cookie("fd_company") ?? "",
-        "return_to": request.queryValue("return_to") ?? "",
-      ]))
+      try loginPage(
+        request, context,
+        state: FormState(values: [
+          "company": request.cookie("fd_company") ?? "",
+          "return_to": request.queryValue("return_to") ?? "",
+        ]))
     }
     root.post("/login", page("postLogin", "Sign in")) { request, context in
       try signIn(request, context, service: service)
@@ -80,7 +82,9 @@ enum SignInPages {
     return Response.html(html.render(), status: status).setting(cookie: formGuard.setCookie)
   }
 
-  private static func signIn(_ request: Request, _ context: RequestContext, service: IdentityService)
+  private static func signIn(
+    _ request: Request, _ context: RequestContext, service: IdentityService
+  )
     throws -> Response
   {
     let form = try FormBody(request)
@@ -92,10 +96,16 @@ enum SignInPages {
         clientAddress: context.clientAddress, requestID: context.requestID)
       let target =
         ticket.needsTwoFactor
-        ? "/login/two-factor" : LanguagePreference.safeReturnPath(form["return_to"], default: "/app")
+        ? "/login/two-factor"
+        : LanguagePreference.safeReturnPath(form["return_to"], default: "/app")
       return Response.redirect(to: target)
-        .setting(cookie: SessionCookie.set(ticket.token, secure: service.configuration.secureCookies))
-        .setting(cookie: "fd_company=\(slug.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }); Path=/; Max-Age=31536000; SameSite=Lax")
+        .setting(
+          cookie: SessionCookie.set(ticket.token, secure: service.configuration.secureCookies)
+        )
+        .setting(
+          cookie:
+            "fd_company=\(slug.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }); Path=/; Max-Age=31536000; SameSite=Lax"
+        )
     } catch let error as IdentityError {
       var response = try loginPage(
         request, context, state: FormState(form: form, error: error),

@@ -17,13 +17,15 @@ enum SignUpPages {
       let form = try FormBody(request)
       try FormGuard.verify(request, form: form)
       let registration = Registration(
-        slug: (form["slug"] ?? "").trimmed.lowercased(), companyName: (form["company_name"] ?? "").trimmed,
+        slug: (form["slug"] ?? "").trimmed.lowercased(),
+        companyName: (form["company_name"] ?? "").trimmed,
         creditCode: form["credit_code"]?.trimmed, ownerLogin: (form["owner_login"] ?? "").trimmed,
         ownerName: (form["owner_name"] ?? "").trimmed, ownerEmail: form["owner_email"]?.trimmed,
         ownerPassword: form["owner_password"] ?? "", locale: context.locale.rawValue)
       do {
         let audit = AuditContext(
-          log: service.auditLog, actor: AuditActor(kind: .user, id: nil, name: registration.ownerLogin),
+          log: service.auditLog,
+          actor: AuditActor(kind: .user, id: nil, name: registration.ownerLogin),
           requestID: context.requestID, clientAddress: context.clientAddress)
         _ = try service.register(registration, audit: audit)
         let ticket = try service.signIn(
@@ -31,7 +33,11 @@ enum SignUpPages {
           password: registration.ownerPassword, clientAddress: context.clientAddress,
           requestID: context.requestID)
         return FlashMessages.attach(
-          [Flash(.success, messageKey: "flash.signed_up", arguments: ["company": registration.companyName])],
+          [
+            Flash(
+              .success, messageKey: "flash.signed_up",
+              arguments: ["company": registration.companyName])
+          ],
           to: Response.redirect(to: "/app").setting(
             cookie: SessionCookie.set(ticket.token, secure: service.configuration.secureCookies)))
       } catch let error as any UserFacingError where error.kind != .internalFailure {

@@ -3,9 +3,14 @@ import Web
 
 /// API tokens on the profile: create one (its secret is shown once), list and revoke.
 enum TokenPages {
-  static func register(_ app: RouteGroup<AuthenticatedContext>, service: IdentityService, page: SignedInPage) {
+  static func register(
+    _ app: RouteGroup<AuthenticatedContext>, service: IdentityService, page: SignedInPage
+  ) {
     let permission = IdentityPermission.tokensManage
-    app.post("/profile/tokens", ProfilePages.operation("postProfileToken", "Create an API token", permission: permission)) {
+    app.post(
+      "/profile/tokens",
+      ProfilePages.operation("postProfileToken", "Create an API token", permission: permission)
+    ) {
       request, context in
       let form = try FormBody(request)
       do {
@@ -27,7 +32,11 @@ enum TokenPages {
           status: 422)
       }
     }
-    app.post("/profile/tokens/{id}/revoke", ProfilePages.operation("postProfileTokenRevoke", "Revoke an API token", permission: permission)) {
+    app.post(
+      "/profile/tokens/{id}/revoke",
+      ProfilePages.operation(
+        "postProfileTokenRevoke", "Revoke an API token", permission: permission)
+    ) {
       _, context in
       try service.revokeToken(
         try context.request.parameters.identifier("id"), of: context.user, in: context.tenant,
@@ -62,11 +71,17 @@ enum TokenPages {
             for token in tokens {
               HTML.tr {
                 HTML.td { token.name }
-                HTML.td { token.scopes.isEmpty ? t("tokens.all_scopes") : token.scopes.joined(separator: " ") }
+                HTML.td {
+                  token.scopes.isEmpty
+                    ? t("tokens.all_scopes") : token.scopes.joined(separator: " ")
+                }
                 HTML.td { token.lastUsedAt.map { t.dateTime($0) } ?? "—" }
                 HTML.td {
                   if token.revokedAt == nil {
-                    HTML.form(.method("post"), .action("/app/profile/tokens/\(token.id)/revoke"), .data("confirm", t("tokens.revoke_confirm"))) {
+                    HTML.form(
+                      .method("post"), .action("/app/profile/tokens/\(token.id)/revoke"),
+                      .data("confirm", t("tokens.revoke_confirm"))
+                    ) {
                       FormControls.csrf(context.csrfToken)
                       FormControls.submit(t("tokens.revoke"), style: "btn-sm btn-outline-danger")
                     }
@@ -85,7 +100,9 @@ enum TokenPages {
           FormControls.field("name", label: t("tokens.name"), state: state, localizer: t)
         }
         HTML.div(.class("col-md-6")) {
-          FormControls.field("expires_in_days", label: t("tokens.expires_in_days"), state: state, localizer: t, type: "number", required: false)
+          FormControls.field(
+            "expires_in_days", label: t("tokens.expires_in_days"), state: state, localizer: t,
+            type: "number", required: false)
         }
         HTML.div(.class("col-12")) { FormControls.submit(t("tokens.create")) }
       }

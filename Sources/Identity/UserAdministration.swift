@@ -77,7 +77,8 @@ extension IdentityService {
     do {
       try PasswordPolicy().validate(
         input.password,
-        for: PasswordIdentity(login: login, email: input.email, companyShortName: company.shortName))
+        for: PasswordIdentity(login: login, email: input.email, companyShortName: company.shortName)
+      )
     } catch {
       problems += error.fieldErrors
     }

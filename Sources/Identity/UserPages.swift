@@ -4,14 +4,20 @@ import Web
 
 /// User and role administration under `/app/users` and `/app/roles`.
 enum UserPages {
-  static func operation(_ id: String, _ summary: String, _ permission: Permission) -> Web.Operation {
+  static func operation(_ id: String, _ summary: String, _ permission: Permission) -> Web.Operation
+  {
     Web.Operation(
       id: id, summary: summary, tag: "Users", permission: permission, style: .page,
       bodyBytesMax: 16_384)
   }
 
-  static func register(_ app: RouteGroup<AuthenticatedContext>, service: IdentityService, page: SignedInPage) {
-    app.get("/users", operation("getUsersPage", "Users and the form to add one", IdentityPermission.usersRead)) {
+  static func register(
+    _ app: RouteGroup<AuthenticatedContext>, service: IdentityService, page: SignedInPage
+  ) {
+    app.get(
+      "/users",
+      operation("getUsersPage", "Users and the form to add one", IdentityPermission.usersRead)
+    ) {
       _, context in
       try list(context, service: service, page: page, state: FormState())
     }
@@ -22,8 +28,10 @@ enum UserPages {
         login: form["login"] ?? "", displayName: form["display_name"] ?? "",
         email: form["email"], password: form["password"] ?? "", roles: form.values("roles"))
       do {
-        let user = try service.createUser(input, in: context.tenant, audit: context.audit(service.auditLog))
-        return page.done("/app/users", message: "flash.user_created", arguments: ["name": user.displayName])
+        let user = try service.createUser(
+          input, in: context.tenant, audit: context.audit(service.auditLog))
+        return page.done(
+          "/app/users", message: "flash.user_created", arguments: ["name": user.displayName])
       } catch let error as any UserFacingError where error.kind != .internalFailure {
         var state = FormState(form: form, error: error)
         state.values["roles"] = form.values("roles").joined(separator: ",")
@@ -34,28 +42,45 @@ enum UserPages {
       _, context in
       try detail(context, service: service, page: page, state: FormState())
     }
-    app.post("/users/{id}/roles", operation("postUserRoles", "Change a user's roles", IdentityPermission.usersManage)) {
+    app.post(
+      "/users/{id}/roles",
+      operation("postUserRoles", "Change a user's roles", IdentityPermission.usersManage)
+    ) {
       request, context in
-      try change(request, context, service: service, page: page, message: "flash.saved") { id, form, audit in
+      try change(request, context, service: service, page: page, message: "flash.saved") {
+        id, form, audit in
         try service.setRoles(form.values("roles"), of: id, in: context.tenant, audit: audit)
       }
     }
-    app.post("/users/{id}/deactivate", operation("postUserDeactivate", "Deactivate a user", IdentityPermission.usersManage)) {
+    app.post(
+      "/users/{id}/deactivate",
+      operation("postUserDeactivate", "Deactivate a user", IdentityPermission.usersManage)
+    ) {
       request, context in
-      try change(request, context, service: service, page: page, message: "flash.user_deactivated") { id, _, audit in
+      try change(request, context, service: service, page: page, message: "flash.user_deactivated")
+      { id, _, audit in
         try service.deactivate(id, in: context.tenant, audit: audit)
       }
     }
-    app.post("/users/{id}/reactivate", operation("postUserReactivate", "Reactivate a user", IdentityPermission.usersManage)) {
+    app.post(
+      "/users/{id}/reactivate",
+      operation("postUserReactivate", "Reactivate a user", IdentityPermission.usersManage)
+    ) {
       request, context in
-      try change(request, context, service: service, page: page, message: "flash.user_reactivated") { id, _, audit in
+      try change(request, context, service: service, page: page, message: "flash.user_reactivated")
+      { id, _, audit in
         try service.reactivate(id, in: context.tenant, audit: audit)
       }
     }
-    app.post("/users/{id}/password", operation("postUserPassword", "Set a new password for a user", IdentityPermission.usersManage)) {
+    app.post(
+      "/users/{id}/password",
+      operation("postUserPassword", "Set a new password for a user", IdentityPermission.usersManage)
+    ) {
       request, context in
-      try change(request, context, service: service, page: page, message: "flash.password_reset") { id, form, audit in
-        try service.resetPassword(of: id, to: form["password"] ?? "", in: context.tenant, audit: audit)
+      try change(request, context, service: service, page: page, message: "flash.password_reset") {
+        id, form, audit in
+        try service.resetPassword(
+          of: id, to: form["password"] ?? "", in: context.tenant, audit: audit)
       }
     }
     RolePages.register(app, service: service, page: page)
@@ -73,7 +98,9 @@ enum UserPages {
     do {
       try body(id, form, context.audit(service.auditLog))
       return page.done("/app/users/\(id)", message: message)
-    } catch let error as any UserFacingError where error.kind != .internalFailure && error.kind != .notFound {
+    } catch let error as any UserFacingError
+      where error.kind != .internalFailure && error.kind != .notFound
+    {
       return try detail(
         context, service: service, page: page, state: FormState(form: form, error: error),
         status: error.kind.httpStatus)
@@ -120,10 +147,17 @@ enum UserPages {
             FormControls.field("display_name", label: t("users.name"), state: state, localizer: t)
           }
           HTML.div(.class("col-md-6")) {
-            FormControls.field("email", label: t("users.email"), state: state, localizer: t, type: "email", required: false)
-            FormControls.field("password", label: t("users.initial_password"), state: state, localizer: t, type: "password", autocomplete: "new-password", help: t("password.help"))
+            FormControls.field(
+              "email", label: t("users.email"), state: state, localizer: t, type: "email",
+              required: false)
+            FormControls.field(
+              "password", label: t("users.initial_password"), state: state, localizer: t,
+              type: "password", autocomplete: "new-password", help: t("password.help"))
           }
-          roleChoices(roles, selected: Set((state.values["roles"] ?? "").split(separator: ",").map(String.init)), state: state, localizer: t)
+          roleChoices(
+            roles,
+            selected: Set((state.values["roles"] ?? "").split(separator: ",").map(String.init)),
+            state: state, localizer: t)
           HTML.div(.class("col-12")) { FormControls.submit(t("users.add")) }
         }
       }
@@ -138,7 +172,8 @@ enum UserPages {
     let user = try service.user(id, in: context.tenant)
     let roles = try service.roles(context.tenant)
     let manage = context.can(IdentityPermission.usersManage)
-    return page.render(context, path: "/app/users", titleKey: "users.detail_title", status: status) { t in
+    return page.render(context, path: "/app/users", titleKey: "users.detail_title", status: status)
+    { t in
       HTML.h1(.class("h3")) { user.displayName }
       HTML.p(.class("text-body-secondary")) {
         user.login
@@ -156,11 +191,14 @@ enum UserPages {
         }
         HTML.form(.method("post"), .action("/app/users/\(user.id)/password"), .class("mb-4")) {
           FormControls.csrf(context.csrfToken)
-          FormControls.field("password", label: t("users.new_password"), state: state, localizer: t, type: "password", autocomplete: "new-password", help: t("users.reset_help"))
+          FormControls.field(
+            "password", label: t("users.new_password"), state: state, localizer: t,
+            type: "password", autocomplete: "new-password", help: t("users.reset_help"))
           FormControls.submit(t("users.reset_password"), style: "btn-outline-primary")
         }
         HTML.form(
-          .method("post"), .action("/app/users/\(user.id)/\(user.active ? "deactivate" : "reactivate")"),
+          .method("post"),
+          .action("/app/users/\(user.id)/\(user.active ? "deactivate" : "reactivate")"),
           .data("confirm", user.active ? t("users.deactivate_confirm") : t("users.reactivate"))
         ) {
           FormControls.csrf(context.csrfToken)

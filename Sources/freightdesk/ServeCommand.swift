@@ -1,5 +1,6 @@
 import App
 import Foundation
+import Identity
 import Storage
 import Web
 
@@ -22,25 +23,34 @@ let serveCommand = Command(
       --port N         TCP port, 0 for any free one (env FREIGHTDESK_PORT; default 8080)
       --threads N      worker threads (env FREIGHTDESK_THREADS; default 4 per core)
       --no-access-log  do not write a JSON line per request (env FREIGHTDESK_ACCESS_LOG=off)
+      --demo-if-empty  create the demo company when there is no company yet (make run)
       --synchronous M  SQLite durability FULL or NORMAL (env FREIGHTDESK_SQLITE_SYNCHRONOUS;
                        default FULL: an acknowledged write survives a power cut)
     """
 ) { arguments in
   let options = try CommandLineOptions(
     arguments, valued: ["database", "bind", "port", "threads", "synchronous"],
-    switches: ["no-access-log"])
+    switches: ["no-access-log", "demo-if-empty"])
   _ = try options.requirePositionals(0, naming: "")
   let configuration = try serveConfiguration(options)
   try DatabaseOption.prepareDirectory(for: configuration.databaseURL)
   let signals = blockTerminationSignals()
   let application = try Application(configuration: configuration)
   try application.prepareSchema()
+  if options.has("demo-if-empty") {
+    let identity = IdentityService(
+      services: application.services, configuration: configuration.identity)
+    if try !identity.hasCompanies() { printDemo(try identity.createDemoCompany()) }
+  }
   try application.start()
   let host =
     configuration.server.bindAddress.contains(":")
     ? "[\(configuration.server.bindAddress)]" : configuration.server.bindAddress
+  let address = "http://\(host):\(application.port)"
   FileHandle.standardError.write(
-    Data("Freightdesk is running at http://\(host):\(application.port)/ (Ctrl-C stops it)\n".utf8))
+    Data(
+      "Freightdesk is running at \(address)/ — sign in at \(address)/login (Ctrl-C stops it)\n"
+        .utf8))
   var received: Int32 = 0
   sigwait(&signals.set, &received)
   application.shutdown()

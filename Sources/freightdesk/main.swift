@@ -8,7 +8,8 @@ import Web
 
 /// Every subcommand, in the order `help` lists them.
 let commands: [Command] = [
-  serveCommand, migrateCommand, backupCommand, restoreCommand, versionCommand,
+  serveCommand, migrateCommand, backupCommand, restoreCommand, demoCommand, tenantCommand,
+  userCommand, tokenCommand, auditCommand, versionCommand,
 ]
 
 func printHelp(_ commands: [Command]) {
@@ -53,9 +54,14 @@ do {
   let locale =
     AppLocale(
       languageTag: ProcessInfo.processInfo.environment["LANG"] ?? "") ?? .english
-  fail(
-    Translations.bundled.text("error.\(error.code)", locale: locale, arguments: error.arguments),
-    status: 1)
+  let translations = Translations.bundled
+  var message = translations.text("error.\(error.code)", locale: locale, arguments: error.arguments)
+  for field in error.fieldErrors {
+    message +=
+      "\n  \(field.pointer.dropFirst()): "
+      + translations.text("rule.\(field.code)", locale: locale, arguments: field.arguments)
+  }
+  fail(message, status: 1)
 } catch let error as any CustomStringConvertible & Error {
   fail(error.description, status: 1)
 } catch {

@@ -109,7 +109,8 @@ import Web
     #expect(page.text.contains("The language has been changed."))
     #expect(page.setCookies.contains { $0.hasPrefix("fd_flash=; Path=/; Max-Age=0") })
     #expect(!(try browser.get("/api/docs").text.contains("The language has been changed.")))
-    let offsite = try browser.submit("/locale", [("locale", "en"), ("return_to", "//evil.example")])
+    let offsite = try browser.submit(
+      "/locale", [("locale", "en"), ("return_to", "//evil.example")])
     #expect(offsite.headers["location"] == "/")
     #expect(try browser.submit("/locale", [("locale", "fr")]).status == 400)
     let forged = try browser.submit("/locale", [("locale", "zh-CN")], csrf: false)

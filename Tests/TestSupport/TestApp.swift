@@ -1,7 +1,7 @@
 public import App
-public import Web
 import FreightdeskCore
 import Storage
+public import Web
 
 /// A whole Freightdesk server for one test: a fresh database on the chosen engine, migrated,
 /// the given modules, listening on an ephemeral loopback port, with a client pointed at it.
