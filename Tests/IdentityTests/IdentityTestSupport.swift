@@ -1,0 +1,51 @@
+import FreightdeskCore
+import Identity
+import Storage
+import TestSupport
+import Web
+
+/// A company made for a test, with its owner's credentials and an API token per role.
+struct TestCompany {
+  let tenant: TenantID
+  let slug: String
+  let ownerPassword = "Yellow-Truck-42"
+  let tokens: [BuiltinRole: String]
+  let userIDs: [BuiltinRole: Identifier]
+}
+
+extension TestApp {
+  /// The identity service over this app's services.
+  var identity: IdentityService {
+    IdentityService(
+      services: application.services, configuration: application.configuration.identity)
+  }
+
+  /// Creates a company `slug` with one user per built-in role (logins = role names) and an API
+  /// token for each; `canary` is put in the company's and the users' names so isolation
+  /// tests can search responses for it.
+  func makeCompany(_ slug: String, canary: String = "") throws -> TestCompany {
+    let service = identity
+    let audit = AuditContext.system("test", log: service.auditLog)
+    let password = "Yellow-Truck-42"
+    let (company, owner) = try service.register(
+      Registration(
+        slug: slug, companyName: "\(canary)物流有限公司", shortName: "\(canary)物流",
+        ownerLogin: "owner", ownerName: "\(canary)王", ownerPassword: password),
+      audit: audit)
+    var tokens: [BuiltinRole: String] = [:]
+    var ids: [BuiltinRole: Identifier] = [.owner: owner.id]
+    for role in BuiltinRole.allCases where role != .owner {
+      let user = try service.createUser(
+        NewUser(
+          login: "user-\(role.rawValue)", displayName: "\(canary)\(role.rawValue)", email: nil,
+          password: password, roles: [role.rawValue]), in: company.tenant, audit: audit)
+      ids[role] = user.id
+    }
+    for role in BuiltinRole.allCases {
+      tokens[role] = try service.createToken(
+        for: ids[role]!, name: "test", scopes: [], days: nil, in: company.tenant, audit: audit
+      ).token
+    }
+    return TestCompany(tenant: company.tenant, slug: slug, tokens: tokens, userIDs: ids)
+  }
+}
