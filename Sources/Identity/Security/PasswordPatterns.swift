@@ -26,12 +26,15 @@ enum PasswordPatterns {
     "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i",
   ]
 
-  /// Whether a folded password is common or built on a guessable pattern, whole or in its
-  /// core (what is left after removing the digits and symbols around it).
+  /// Whether a folded password is common or built on a guessable pattern: whole; in its core
+  /// (what is left after removing the digits and symbols around it, `admin` in `admin2024!`);
+  /// or, when the letters are too few to judge, in what is left without them (`a1234567`).
   static func isGuessable(_ folded: String) -> Bool {
-    let core = String(folded.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed())
     if isWeak(folded) || isDate(folded) { return true }
-    return core != folded && core.count >= coreCharactersMin && isWeak(core)
+    let core = String(folded.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed())
+    if core.count >= coreCharactersMin { return core != folded && isWeak(core) }
+    let rest = String(folded.filter { !$0.isLetter })
+    return rest != folded && (isWeak(rest) || isDate(rest))
   }
 
   /// Whether a text is on the list (as typed or with letter substitutes undone), a repeat, a
