@@ -123,6 +123,11 @@ import Testing
     #expect(try TOTPSecret(base32: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ") == self.secret)
   }
 
+  @Test func secretsDoNotShowTheirKeyWhenPrinted() {
+    let secret = TOTPSecret.generate()
+    #expect("\(secret)" == "TOTPSecret(redacted)")
+  }
+
   @Test func secretsShorterThan128BitsOrNotBase32AreRefused() {
     #expect(throws: TOTPSecretError.tooShort(bytesMin: 16)) {
       try TOTPSecret(bytes: Array(repeating: 7, count: 15))
