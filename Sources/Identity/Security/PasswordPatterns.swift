@@ -3,10 +3,11 @@
 /// Every rule reads the folded password (NFKC, lower case), so `ＰＡＳＳＷＯＲＤ` typed in
 /// full-width mode is as common as `password`.
 enum PasswordPatterns {
-  /// Units this short repeated (`abab`, `1231 2312`) are guessable whatever the unit.
+  /// Units this short repeated (`abab`, `xy9!xy9!`) are guessable whatever the unit.
   private static let repeatedUnitCharactersMax = 4
-  /// Cores shorter than this are not judged alone, or `x` + digits would count as a repeat.
-  private static let coreCharactersMin = 3
+  /// Texts shorter than this are not called a run or a keyboard walk, and cores shorter than
+  /// this are not judged alone (or the `x` of `x8472916` would count as a repeat).
+  private static let patternCharactersMin = 3
 
   /// Walks along a US keyboard, the layout Chinese keyboards share: rows, columns top-down
   /// and bottom-up, and alternating between the digit and letter rows. A password that is
@@ -26,12 +27,15 @@ enum PasswordPatterns {
     "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i",
   ]
 
-  /// Whether a folded password is common or built on a guessable pattern, whole or in its
-  /// core (what is left after removing the digits and symbols around it).
+  /// Whether a folded password is common or built on a guessable pattern: whole; in its core
+  /// (what is left after removing the digits and symbols around it, `admin` in `admin2024!`);
+  /// or, when the letters are too few to judge, in what is left without them (`a1234567`).
   static func isGuessable(_ folded: String) -> Bool {
-    let core = String(folded.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed())
     if isWeak(folded) || isDate(folded) { return true }
-    return core != folded && core.count >= coreCharactersMin && isWeak(core)
+    let core = String(folded.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed())
+    if core.count >= patternCharactersMin { return core != folded && isWeak(core) }
+    let rest = String(folded.filter { !$0.isLetter })
+    return rest != folded && (isWeak(rest) || isDate(rest))
   }
 
   /// Whether a text is on the list (as typed or with letter substitutes undone), a repeat, a
@@ -64,7 +68,7 @@ enum PasswordPatterns {
   /// Whether each character follows the one before, all upwards or all downwards:
   /// `abcdefgh`, `87654321`, and `7890123` with digits wrapping around.
   private static func isRun(_ scalars: [Unicode.Scalar]) -> Bool {
-    guard scalars.count >= coreCharactersMin else { return false }
+    guard scalars.count >= patternCharactersMin else { return false }
     return [1, -1].contains { direction in
       zip(scalars, scalars.dropFirst()).allSatisfy { follows($1, $0, by: direction) }
     }
@@ -84,7 +88,7 @@ enum PasswordPatterns {
 
   /// Whether the text, shifted keys read as unshifted, is part of a keyboard walk.
   private static func isKeyboardWalk(_ text: String) -> Bool {
-    guard text.count >= coreCharactersMin else { return false }
+    guard text.count >= patternCharactersMin else { return false }
     let keys = String(text.map { unshifted[$0] ?? $0 })
     return keyboardWalks.contains { $0.contains(keys) }
   }

@@ -9,6 +9,9 @@ import CZint
 public enum QRCode {
   /// libzint's `option_1` for error-correction level M (15 % of the symbol recoverable).
   private static let errorCorrectionLevelM: Int32 = 2
+  /// libzint's `scale` at which vector output measures one module as one unit (its default
+  /// of 1 draws two units per module).
+  private static let vectorScaleOneUnitPerModule: Float = 0.5
 
   /// An SVG document of the QR code of `text`, each module `moduleSizePixels` wide.
   public static func svg(for text: String, moduleSizePixels: Int = 4) throws(QRCodeError)
@@ -26,13 +29,14 @@ public enum QRCode {
     symbol.pointee.input_mode = DATA_MODE
     symbol.pointee.option_1 = errorCorrectionLevelM
     symbol.pointee.output_options = BARCODE_QUIET_ZONES
+    symbol.pointee.scale = vectorScaleOneUnitPerModule
     let status = ZBarcode_Encode_and_Buffer_Vector(symbol, bytes, Int32(bytes.count), 0)
     guard status < ZINT_ERROR, let vector = symbol.pointee.vector else { throw .encodingFailed }
     return document(vector.pointee, moduleSizePixels: moduleSizePixels)
   }
 
-  /// The SVG of zint's vector output, scaled so that one X-dimension unit (a module) is
-  /// `moduleSizePixels`.
+  /// The SVG of zint's vector output, whose unit is one module, drawn `moduleSizePixels` per
+  /// module.
   private static func document(_ vector: zint_vector, moduleSizePixels: Int) -> String {
     let width = format(vector.width)
     let height = format(vector.height)
@@ -54,7 +58,7 @@ public enum QRCode {
     return svg + "</g>\n</svg>\n"
   }
 
-  /// A coordinate without a trailing `.0`; zint's are whole or half modules.
+  /// A coordinate without a trailing `.0`; zint's are whole modules.
   private static func format(_ value: Float) -> String {
     value.rounded() == value ? String(Int(value)) : String(value)
   }

@@ -9,8 +9,9 @@ public import FreightdeskCore
 ///
 /// ```swift
 /// let totp = TOTP()
-/// if let step = totp.verify(code: typed, secret: secret, at: clock.now(), lastUsedStep: user.totpLastStep) {
-///   user.totpLastStep = step  // signed in
+/// let last = user.totpLastStep
+/// if let step = totp.verify(code: typed, secret: secret, at: clock.now(), lastUsedStep: last) {
+///   user.totpLastStep = step  // signed in; store the step
 /// }
 /// ```
 public struct TOTP: Sendable, Equatable {

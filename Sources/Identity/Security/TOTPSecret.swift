@@ -3,7 +3,7 @@
 /// Store it as ``base32`` (encrypted at rest where the deployment can); show it to the user
 /// only once, on the setup page, as a QR code of ``TOTP/provisioningURI(secret:issuer:account:)``
 /// and as base32 text for typing.
-public struct TOTPSecret: Sendable, Equatable {
+public struct TOTPSecret: Sendable, Equatable, CustomStringConvertible {
   /// The shortest secret accepted: 128 bits, the minimum RFC 4226 allows.
   public static let bytesMin = 16
 
@@ -34,6 +34,10 @@ public struct TOTPSecret: Sendable, Equatable {
 
   /// The secret as upper-case base32 without padding, as authenticator apps expect it.
   public var base32: String { Base32.encode(bytes) }
+
+  /// A placeholder, never the key, so a secret interpolated into a log line by mistake does
+  /// not leak.
+  public var description: String { "TOTPSecret(redacted)" }
 
   /// Wraps bytes already known to be long enough.
   private init(unchecked bytes: [UInt8]) {
