@@ -19,6 +19,7 @@ public enum IdentityPermission {
 
   /// The grants of the built-in roles.
   static let grants = RoleGrants([
+    .owner: [trialExtend],
     .admin: [usersRead, usersManage, rolesManage, auditRead, companyManage, tokensManage],
     .sales: [usersRead, tokensManage],
     .customerService: [usersRead],

@@ -68,7 +68,7 @@ enum TwoFactorPages {
       if let enrolment, let qrCode {
         HTML.p { t("two_factor.setup_scan") }
         HTML.img(
-          .src("data:image/svg+xml;base64,\(Data(qrCode.utf8).base64EncodedString())"),
+          .imageData(svg: qrCode),
           .alt(t("two_factor.qr_alt")), .class("border", "p-2", "bg-white", "mb-3"))
         HTML.p {
           t("two_factor.setup_manual")

@@ -1,3 +1,5 @@
+import Foundation
+
 extension HTMLAttribute {
   /// CSS classes, joined by spaces: `.class("btn", "btn-primary")`.
   public static func `class`(_ names: String...) -> HTMLAttribute {
@@ -15,6 +17,13 @@ extension HTMLAttribute {
   /// An image or script source; unsafe schemes become `#`.
   public static func src(_ url: String) -> HTMLAttribute {
     HTMLAttribute("src", .text(safeURL(url)))
+  }
+
+  /// An image's `src` holding the image itself as a base64 SVG data URL (QR codes drawn by the
+  /// server). Images load inertly, so this is safe where `data:` links are not.
+  public static func imageData(svg: String) -> HTMLAttribute {
+    HTMLAttribute(
+      "src", .text("data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()))
   }
 
   /// Where a form is submitted; unsafe schemes become `#`.
