@@ -17,6 +17,7 @@ public enum IdentityModule {
         CompanyPages.register(routes.app, service: service, page: page)
         ProfilePages.register(routes, service: service, page: page)
         IdentityAPI.register(routes, service: service)
+        AuditPages.register(routes, service: service, page: page)
       },
       navigation: [
         NavigationEntry(labelKey: "nav.home", href: "/app", permission: .signedIn, order: 0),
@@ -26,6 +27,9 @@ public enum IdentityModule {
         NavigationEntry(
           labelKey: "nav.roles", href: "/app/roles", permission: IdentityPermission.usersRead,
           order: 910),
+        NavigationEntry(
+          labelKey: "nav.audit", href: "/app/audit", permission: IdentityPermission.auditRead,
+          order: 920),
         NavigationEntry(
           labelKey: "nav.company", href: "/app/company",
           permission: IdentityPermission.companyManage, order: 930),
