@@ -117,4 +117,50 @@ import Testing
     #expect(process.terminationReason == .exit)
     #expect(process.terminationStatus == 0)
   }
+
+  @Test func theDemoCompanyPrintsItsLoginsAndAnAPIToken() throws {
+    let database = temporaryDatabase()
+    let demo = try run(["demo", "--database", database.url])
+    #expect(demo.status == 0)
+    #expect(demo.output.contains("示例物流有限公司"))
+    #expect(demo.output.contains("  dispatcher   dispatcher"))
+    let tokenLine = demo.output.split(separator: "\n").first { $0.hasPrefix("API token: fdk_") }
+    #expect(tokenLine != nil)
+    let again = try run(["demo", "--database", database.url])
+    #expect(again.status == 1)
+    #expect(again.errors.contains("demo"))
+  }
+
+  @Test func operatorsManageCompaniesUsersAndTokensFromTheCommandLine() throws {
+    let database = temporaryDatabase()
+    let created = try run([
+      "tenant", "create", "--slug", "acme", "--name", "艾克米物流", "--owner-login", "boss",
+      "--owner-name", "老板", "--database", database.url,
+    ])
+    #expect(created.status == 0)
+    #expect(created.output.contains("Owner password: fd-"))
+    let added = try run([
+      "user", "add", "--tenant", "acme", "--login", "disp", "--name", "调度", "--role",
+      "dispatcher", "--role", "viewer", "--database", database.url,
+    ])
+    #expect(added.status == 0)
+    #expect(added.output.contains("dispatcher, viewer"))
+    let reset = try run([
+      "user", "reset-password", "--tenant", "acme", "--login", "disp", "--password",
+      "Silver-Van-902", "--database", database.url,
+    ])
+    #expect(reset.status == 0)
+    let token = try run([
+      "token", "create", "--tenant", "acme", "--user", "disp", "--scopes", "users.read",
+      "--database", database.url,
+    ])
+    #expect(token.output.hasPrefix("API token: fdk_"))
+    let extended = try run(["tenant", "extend", "--tenant", "acme", "--days", "30", "--database", database.url])
+    #expect(extended.output.contains("45 days left"))
+    let unknown = try run(["user", "add", "--tenant", "nobody", "--login", "x", "--database", database.url])
+    #expect(unknown.status == 2)
+    let verified = try run(["audit", "verify", "--database", database.url])
+    #expect(verified.status == 0)
+    #expect(verified.output.contains("intact"))
+  }
 }
