@@ -2,9 +2,11 @@
 /// customer `k`, and every distance, time and window is an integer in units of
 /// `1 / scale` of the instance's own unit.
 ///
+/// A final class rather than a struct so the search shares one copy by reference.
+///
 /// Travel times are rounded up and due times down when scaling, so a plan that is on time in
 /// scaled integers is on time in the original numbers too; distances are rounded to nearest.
-public struct ProblemData: Sendable {
+public final class ProblemData: Sendable {
   /// The instance as read, kept for the feasibility checker and for writing solutions.
   public let instance: Instance
   /// The distance convention in force.

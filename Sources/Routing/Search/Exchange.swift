@@ -10,9 +10,21 @@ struct Exchange: NodeOperator {
   /// M, the length of the run starting at `v` (0 to relocate instead of swap).
   let swapped: Int
 
-  func evaluate(
-    _ u: Position, _ v: Position, in routes: SearchRoutes, costs: CostEvaluator
-  ) -> Move? {
+  func evaluate(_ u: Position, _ v: Position, in routes: SearchRoutes, costs: CostEvaluator)
+    -> Int?
+  {
+    guard let rewrites = rewrites(u, v, routes) else { return nil }
+    return routes.improvement(rewrites, costs: costs)
+  }
+
+  func apply(_ u: Position, _ v: Position, to routes: inout SearchRoutes) {
+    if let rewrites = rewrites(u, v, routes) { routes.apply(rewrites) }
+  }
+
+  /// The routes after the move, or `nil` when the move does not apply to `u` and `v`.
+  @inline(__always) private func rewrites(_ u: Position, _ v: Position, _ routes: SearchRoutes)
+    -> Rewrites?
+  {
     let lastOfU = u.index + moved - 1
     guard lastOfU <= routes.routes[u.route].clientCount else { return nil }
     if swapped > 0 {
@@ -20,7 +32,7 @@ struct Exchange: NodeOperator {
         return nil
       }
     }
-    if u.route == v.route { return withinRoute(u, v, lastOfU, routes, costs) }
+    if u.route == v.route { return withinRoute(u, v, lastOfU, routes) }
     let endU = routes.routes[u.route].end
     let endV = routes.routes[v.route].end
     let keptBefore = swapped == 0 ? v.index : v.index - 1
@@ -33,13 +45,12 @@ struct Exchange: NodeOperator {
     second.append(v.route, 0, keptBefore)
     second.append(u.route, u.index, lastOfU)
     second.append(v.route, keptAfter, endV)
-    return routes.move(first, second, costs: costs)
+    return (first, second)
   }
 
-  private func withinRoute(
-    _ u: Position, _ v: Position, _ lastOfU: Int, _ routes: SearchRoutes,
-    _ costs: CostEvaluator
-  ) -> Move? {
+  @inline(__always) private func withinRoute(
+    _ u: Position, _ v: Position, _ lastOfU: Int, _ routes: SearchRoutes
+  ) -> Rewrites? {
     let route = u.route
     let end = routes.routes[route].end
     var rewrite = RouteRewrite(route: route)
@@ -56,7 +67,7 @@ struct Exchange: NodeOperator {
         rewrite.append(route, u.index, lastOfU)
         rewrite.append(route, v.index + 1, end)
       }
-      return routes.move(rewrite, costs: costs)
+      return (rewrite, nil)
     }
     let lastOfV = v.index + swapped - 1
     let (early, earlyLast, late, lateLast) =
@@ -67,6 +78,6 @@ struct Exchange: NodeOperator {
     rewrite.append(route, earlyLast + 1, late - 1)
     rewrite.append(route, early, earlyLast)
     rewrite.append(route, lateLast + 1, end)
-    return routes.move(rewrite, costs: costs)
+    return (rewrite, nil)
   }
 }

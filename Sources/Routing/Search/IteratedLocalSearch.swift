@@ -10,6 +10,23 @@ struct FoundSolution: Sendable {
   var vehicles: Int { routes.count }
 }
 
+/// How long one call of ``IteratedLocalSearch/search(from:routeCount:phase:)`` runs.
+struct SearchPhase {
+  /// Progress (share of the whole budget) at which the phase normally ends.
+  var end: Double
+  /// End as soon as a feasible solution appears (route elimination).
+  var stopsAtFirstFeasible = false
+  /// Keep going past `end`, up to the whole budget, while nothing feasible was found.
+  var extendsUntilFeasible = false
+
+  /// Whether the search goes on at `progress`, given whether a feasible solution was `found`.
+  func continues(progress: Double, found: Bool) -> Bool {
+    guard progress < 1 else { return false }
+    if found { return !stopsAtFirstFeasible && progress < end }
+    return progress < end || extendsUntilFeasible
+  }
+}
+
 /// Iterated local search with penalised infeasibility (after PyVRP's ILS and HGS's local
 /// search): kick the current solution, descend with the local search, keep the best feasible
 /// result, and accept the new solution when its penalised cost is within a threshold of the
@@ -55,12 +72,11 @@ struct IteratedLocalSearch {
   var progress: Double { criteria.progress(iteration: iteration, elapsedSeconds: elapsedSeconds) }
 
   /// Searches with `routeCount` route slots from `start` (clients it leaves out are inserted
-  /// first; `nil` starts from scratch) until progress reaches `phaseEnd`, or, when
-  /// `stopAtFirstFeasible`, until a feasible solution appears. Returns the best feasible
-  /// solution seen, if any.
-  mutating func search(
-    from start: [[Int]]?, routeCount: Int, until phaseEnd: Double, stopAtFirstFeasible: Bool
-  ) -> FoundSolution? {
+  /// first; `nil` starts from scratch) for one `phase`. Returns the best feasible solution
+  /// seen, if any.
+  mutating func search(from start: [[Int]]?, routeCount: Int, phase: SearchPhase)
+    -> FoundSolution?
+  {
     var routes = SearchRoutes(data: data, routeCount: routeCount)
     localSearch.reset()
     if let start {
@@ -76,7 +92,8 @@ struct IteratedLocalSearch {
     var reference = currentCost
     var stamp = routes.clock
     let phaseStart = progress
-    while progress < min(phaseEnd, 1), !(stopAtFirstFeasible && best != nil) {
+    let phaseEnd = phase.end
+    while phase.continues(progress: progress, found: best != nil) {
       iteration += 1
       let penaltiesChanged = descend(&routes)
       keepIfBetter(routes, &best)

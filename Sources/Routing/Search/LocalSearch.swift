@@ -6,8 +6,9 @@ import FreightdeskCore
 /// rounds repeat until nothing improves.
 struct LocalSearch {
   private let neighbours: [ContiguousArray<Int>]
-  private let operators: [any NodeOperator]
-  private let relocate = Exchange(moved: 1, swapped: 0)
+  /// The exchange operators tried on each pair, in order, before 2-opt*.
+  private let exchanges: [Exchange]
+  private let swapTails = SwapTails()
   private var swapStar: SwapStar
   /// Route clock value when each client's neighbourhood was last examined.
   private var lastTested: ContiguousArray<Int>
@@ -15,10 +16,10 @@ struct LocalSearch {
 
   init(data: ProblemData, neighbours: [ContiguousArray<Int>]) {
     self.neighbours = neighbours
-    operators = [
+    exchanges = [
       Exchange(moved: 1, swapped: 0), Exchange(moved: 2, swapped: 0),
       Exchange(moved: 1, swapped: 1), Exchange(moved: 2, swapped: 1),
-      Exchange(moved: 2, swapped: 2), SwapTails(),
+      Exchange(moved: 2, swapped: 2),
     ]
     swapStar = SwapStar(data: data)
     lastTested = ContiguousArray(repeating: 0, count: data.customerCount + 1)
@@ -70,13 +71,14 @@ struct LocalSearch {
       }
     }
     if round > 0, routes.modifiedAt[routes.routeOf[u]] > tested,
-      let empty = routes.firstEmptyRoute,
-      let move = relocate.evaluate(
-        routes.position(of: u), Position(route: empty, index: 0), in: routes, costs: costs),
-      move.delta < 0
+      let empty = routes.firstEmptyRoute
     {
-      routes.apply(move)
-      improved = true
+      let start = Position(route: empty, index: 0)
+      if applyIfImproving(exchanges[0], u, start, &routes, costs)
+        || applyIfImproving(swapTails, u, start, &routes, costs)
+      {
+        improved = true
+      }
     }
     return improved
   }
@@ -84,13 +86,19 @@ struct LocalSearch {
   private func applyFirstImproving(
     _ u: Int, _ v: Position, _ routes: inout SearchRoutes, _ costs: CostEvaluator
   ) -> Bool {
-    let positionU = routes.position(of: u)
-    for candidate in operators {
-      if let move = candidate.evaluate(positionU, v, in: routes, costs: costs), move.delta < 0 {
-        routes.apply(move)
-        return true
-      }
+    for exchange in exchanges where applyIfImproving(exchange, u, v, &routes, costs) {
+      return true
     }
-    return false
+    return applyIfImproving(swapTails, u, v, &routes, costs)
+  }
+
+  @inline(__always) private func applyIfImproving<Operator: NodeOperator>(
+    _ candidate: Operator, _ u: Int, _ v: Position, _ routes: inout SearchRoutes,
+    _ costs: CostEvaluator
+  ) -> Bool {
+    let positionU = routes.position(of: u)
+    guard candidate.evaluate(positionU, v, in: routes, costs: costs) != nil else { return false }
+    candidate.apply(positionU, v, to: &routes)
+    return true
   }
 }

@@ -1,8 +1,19 @@
-/// A run of positions `from…to` (inclusive) of route `route` as it is before a move.
+/// A run of positions `from…to` (inclusive) of route `route` as it is before a move, stored
+/// compactly because moves are built and copied in the search's innermost loop.
 struct Piece {
-  var route: Int
-  var from: Int
-  var to: Int
+  var storedRoute: Int32
+  var storedFrom: Int32
+  var storedTo: Int32
+
+  init(route: Int, from: Int, to: Int) {
+    storedRoute = Int32(truncatingIfNeeded: route)
+    storedFrom = Int32(truncatingIfNeeded: from)
+    storedTo = Int32(truncatingIfNeeded: to)
+  }
+
+  var route: Int { Int(storedRoute) }
+  var from: Int { Int(storedFrom) }
+  var to: Int { Int(storedTo) }
 }
 
 /// The new content of one route, spelled as up to five pieces of the current routes. Moves
@@ -48,21 +59,21 @@ struct RouteRewrite {
   }
 }
 
-/// A priced change to one or two routes.
-struct Move {
-  /// Change of penalised cost; negative is an improvement.
-  var delta: Int
-  var first: RouteRewrite
-  var second: RouteRewrite?
-}
+/// The new content of the one or two routes a move changes.
+typealias Rewrites = (first: RouteRewrite, second: RouteRewrite?)
 
 /// A local-search operator on a pair of positions (u, v): `u` is a client, `v` a client or a
-/// route's start depot. Operators only describe moves; ``SearchRoutes`` prices and applies.
+/// route's start depot. Operators describe their move as route rewrites; ``SearchRoutes``
+/// prices them (``SearchRoutes/improvement(_:costs:)``) and applies them
+/// (``SearchRoutes/apply(_:)``).
 protocol NodeOperator {
-  /// The move this operator makes for `u` and `v`, priced, or `nil` when it does not apply.
-  func evaluate(
-    _ u: Position, _ v: Position, in routes: SearchRoutes, costs: CostEvaluator
-  ) -> Move?
+  /// The change of penalised cost of this operator's move on `u` and `v` when the move
+  /// applies and improves; `nil` otherwise.
+  func evaluate(_ u: Position, _ v: Position, in routes: SearchRoutes, costs: CostEvaluator)
+    -> Int?
+
+  /// Makes the move on `u` and `v` that ``evaluate(_:_:in:costs:)`` priced.
+  func apply(_ u: Position, _ v: Position, to routes: inout SearchRoutes)
 }
 
 /// Where a node is: route index and position in that route (0 is the start depot).

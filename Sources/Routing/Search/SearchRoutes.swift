@@ -80,15 +80,43 @@ struct SearchRoutes {
     costs.cost(routes[route].whole)
   }
 
-  /// Prices the rewrite of one route, or of two different routes, against their current cost.
-  @inline(__always) func move(
-    _ first: RouteRewrite, _ second: RouteRewrite? = nil, costs: CostEvaluator
-  ) -> Move {
+  /// The change of penalised cost if `rewrites` (one route, or two different routes) were
+  /// applied, when it is an improvement; `nil` otherwise. Distance and load alone give a
+  /// lower bound first (as in PyVRP), so most candidates are rejected before any
+  /// time-window algebra is done.
+  @inline(__always) func improvement(_ rewrites: Rewrites, costs: CostEvaluator) -> Int? {
+    let first = rewrites.first
+    var bound = distanceAndLoadCost(of: first, costs) - cost(ofRoute: first.route, costs: costs)
+    if let second = rewrites.second {
+      bound += distanceAndLoadCost(of: second, costs)
+        - cost(ofRoute: second.route, costs: costs)
+    }
+    guard bound < 0 else { return nil }
     var delta = cost(of: first, costs: costs) - cost(ofRoute: first.route, costs: costs)
-    if let second {
+    if let second = rewrites.second {
       delta += cost(of: second, costs: costs) - cost(ofRoute: second.route, costs: costs)
     }
-    return Move(delta: delta, first: first, second: second)
+    return delta < 0 ? delta : nil
+  }
+
+  /// Distance plus load penalty of the route `rewrite` describes: its cost without time warp,
+  /// from prefix sums in O(pieces).
+  @inline(__always) private func distanceAndLoadCost(
+    of rewrite: RouteRewrite, _ costs: CostEvaluator
+  ) -> Int {
+    var distance = 0
+    var load = 0
+    var previous = -1
+    for index in 0..<rewrite.count {
+      let piece = rewrite[index]
+      let prefix = routes[piece.route].prefix
+      distance += prefix[piece.to].distance - prefix[piece.from].distance
+      load += prefix[piece.to].load - (piece.from > 0 ? prefix[piece.from - 1].load : 0)
+      let nodes = routes[piece.route].nodes
+      if previous >= 0 { distance += data.distance(previous, nodes[piece.from]) }
+      previous = nodes[piece.to]
+    }
+    return distance + costs.loadCost(load)
   }
 
   /// Total penalised cost of all routes.
@@ -109,14 +137,14 @@ struct SearchRoutes {
   /// The first route slot without clients, if any.
   var firstEmptyRoute: Int? { routes.firstIndex { $0.clientCount == 0 } }
 
-  /// Applies a move priced by ``move(_:_:costs:)``.
-  mutating func apply(_ move: Move) {
-    let firstNodes = nodes(of: move.first)
-    if let second = move.second {
+  /// Rewrites the routes as `rewrites` describes.
+  mutating func apply(_ rewrites: Rewrites) {
+    let firstNodes = nodes(of: rewrites.first)
+    if let second = rewrites.second {
       let secondNodes = nodes(of: second)
       replace(second.route, with: secondNodes)
     }
-    replace(move.first.route, with: firstNodes)
+    replace(rewrites.first.route, with: firstNodes)
   }
 
   private func nodes(of rewrite: RouteRewrite) -> ContiguousArray<Int> {

@@ -38,8 +38,8 @@ struct SwapStar {
         && (routes.modifiedAt[first] > tested || routes.modifiedAt[second] > tested)
         && overlap(first, second, routes)
       {
-        if let move = best(first, second, routes, costs), move.delta < 0 {
-          routes.apply(move)
+        if let rewrites = best(first, second, routes, costs) {
+          routes.apply(rewrites)
           improved = true
         }
       }
@@ -62,7 +62,7 @@ struct SwapStar {
 
   private mutating func best(
     _ first: Int, _ second: Int, _ routes: SearchRoutes, _ costs: CostEvaluator
-  ) -> Move? {
+  ) -> Rewrites? {
     findPlaces(from: first, into: second, routes)
     findPlaces(from: second, into: first, routes)
     let routeU = routes.routes[first]
@@ -98,7 +98,8 @@ struct SwapStar {
     let secondRewrite = rewrite(
       second, removing: chosen.v, inserting: Piece(route: first, from: chosen.u, to: chosen.u),
       after: chosen.afterV, end: routeV.end)
-    return routes.move(firstRewrite, secondRewrite, costs: costs)
+    let rewrites = (firstRewrite, secondRewrite)
+    return routes.improvement(rewrites, costs: costs) == nil ? nil : rewrites
   }
 
   private func removalDelta(_ index: Int, _ route: SearchRoute) -> Int {

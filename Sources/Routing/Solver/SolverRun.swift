@@ -41,11 +41,12 @@ struct SolverRun {
   mutating func solve() -> ThreadOutcome {
     let fleet = data.fleetSize
     guard objective == .vehiclesThenDistance else {
-      let best = search.search(from: nil, routeCount: fleet, until: 1, stopAtFirstFeasible: false)
+      let best = search.search(from: nil, routeCount: fleet, phase: SearchPhase(end: 1))
       return ThreadOutcome(best: best, iterations: search.iteration)
     }
     var best = search.search(
-      from: nil, routeCount: fleet, until: Self.constructionEnd, stopAtFirstFeasible: false)
+      from: nil, routeCount: fleet,
+      phase: SearchPhase(end: Self.constructionEnd, extendsUntilFeasible: true))
     while let current = best, current.vehicles > vehicleLowerBound,
       search.progress < Self.eliminationEnd
     {
@@ -54,14 +55,14 @@ struct SolverRun {
       start.remove(at: smallest)
       guard
         let fewer = search.search(
-          from: start, routeCount: current.vehicles - 1, until: Self.eliminationEnd,
-          stopAtFirstFeasible: true)
+          from: start, routeCount: current.vehicles - 1,
+          phase: SearchPhase(end: Self.eliminationEnd, stopsAtFirstFeasible: true))
       else { break }
       best = fewer
     }
     if let current = best {
       let polished = search.search(
-        from: current.routes, routeCount: current.vehicles, until: 1, stopAtFirstFeasible: false)
+        from: current.routes, routeCount: current.vehicles, phase: SearchPhase(end: 1))
       if let polished,
         objective.prefers(
           vehicles: polished.vehicles, cost: polished.distance, over: current.vehicles,
