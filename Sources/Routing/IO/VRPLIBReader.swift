@@ -59,6 +59,7 @@ private struct VRPLIBFile {
     guard let capacity = try integer("CAPACITY") else {
       throw InstanceFormatError(line: 0, "CAPACITY is missing")
     }
+    let rounding = try rounding()
     let depot = try depotIndex(dimension)
     var sites = try coordinates(dimension)
     try fill(&sites, section: "DEMAND_SECTION", columns: 1, required: true) { site, row in
@@ -84,7 +85,7 @@ private struct VRPLIBFile {
       fleetSize: try integer("VEHICLES"),
       explicitDistances: try explicitMatrix(dimension)?.map { row in order.map { row[$0] } }
         .reorderedRows(order),
-      defaultRounding: try rounding())
+      defaultRounding: rounding)
   }
 
   func rounding() throws(InstanceFormatError) -> Rounding {

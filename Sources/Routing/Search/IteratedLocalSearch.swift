@@ -85,6 +85,11 @@ struct IteratedLocalSearch {
     let clients = Array(1..<(data.customerCount + 1)).shuffled(using: &generator)
     perturbation.insertion.insertAll(clients, into: &routes, costs: penalties.costs)
     localSearch.run(&routes, costs: penalties.costs, using: &generator)
+    if !(routes.isLoadFeasible && routes.isTimeFeasible) {
+      localSearch.run(
+        &routes, costs: penalties.costs.boosted(by: Self.repairBoost), using: &generator)
+      routes.markAllChanged()
+    }
     var best: FoundSolution?
     keepIfBetter(routes, &best)
     var current = routes.snapshot()
@@ -95,7 +100,7 @@ struct IteratedLocalSearch {
     let phaseEnd = phase.end
     while phase.continues(progress: progress, found: best != nil) {
       iteration += 1
-      let penaltiesChanged = descend(&routes)
+      let penaltiesChanged = descend(&routes, alwaysRepair: best == nil)
       keepIfBetter(routes, &best)
       let cost = routes.penalisedCost(penalties.costs)
       let fraction = (progress - phaseStart) / max(phaseEnd - phaseStart, 1e-9)
@@ -117,14 +122,16 @@ struct IteratedLocalSearch {
     return best
   }
 
-  /// Kicks and descends once; returns whether the penalties changed.
-  private mutating func descend(_ routes: inout SearchRoutes) -> Bool {
+  /// Kicks and descends once; returns whether the penalties changed. An infeasible result
+  /// gets a repair descent under boosted penalties half of the time, or always while nothing
+  /// feasible has been found (`alwaysRepair`).
+  private mutating func descend(_ routes: inout SearchRoutes, alwaysRepair: Bool) -> Bool {
     perturbation.apply(to: &routes, costs: penalties.costs, using: &generator)
     localSearch.run(&routes, costs: penalties.costs, using: &generator)
     let loadFeasible = routes.isLoadFeasible
     let timeFeasible = routes.isTimeFeasible
     let changed = penalties.record(loadFeasible: loadFeasible, timeFeasible: timeFeasible)
-    if !(loadFeasible && timeFeasible), Bool.random(using: &generator) {
+    if !(loadFeasible && timeFeasible), alwaysRepair || Bool.random(using: &generator) {
       localSearch.run(
         &routes, costs: penalties.costs.boosted(by: Self.repairBoost), using: &generator)
       routes.markAllChanged()

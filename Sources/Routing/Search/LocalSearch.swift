@@ -3,7 +3,8 @@ import FreightdeskCore
 /// First-improvement local search over granular neighbourhoods, as in HGS-CVRP: every client
 /// `u` is tried with each of its neighbours `v` under every node operator, skipping pairs
 /// whose routes did not change since `u` was last tried, then SWAP* runs between routes;
-/// rounds repeat until nothing improves.
+/// rounds repeat until nothing improves. From the second round on, moves into an empty route
+/// are tried too (not in the first, which would open too many routes).
 struct LocalSearch {
   private let neighbours: [ContiguousArray<Int>]
   /// The exchange operators tried on each pair, in order, before 2-opt*.
@@ -39,7 +40,7 @@ struct LocalSearch {
     order.shuffle(using: &generator)
     var round = 0
     var improved = true
-    while improved {
+    while improved || round < 2 {
       improved = false
       for u in order where examine(u, &routes, costs: costs, round: round) {
         improved = true
@@ -70,9 +71,7 @@ struct LocalSearch {
         improved = true
       }
     }
-    if round > 0, routes.modifiedAt[routes.routeOf[u]] > tested,
-      let empty = routes.firstEmptyRoute
-    {
+    if round > 0, let empty = routes.firstEmptyRoute {
       let start = Position(route: empty, index: 0)
       if applyIfImproving(exchanges[0], u, start, &routes, costs)
         || applyIfImproving(swapTails, u, start, &routes, costs)

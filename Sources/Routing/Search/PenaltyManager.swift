@@ -4,7 +4,7 @@ struct PenaltyManager {
   /// Share of feasible local-search results aimed for.
   static let targetFeasible = 0.45
   /// Results between two adjustments.
-  static let samplesPerUpdate = 25
+  static let samplesPerUpdate = 20
   static let increase = 1.3
   static let decrease = 0.85
   static let penaltyMin = 0.01
