@@ -1,7 +1,8 @@
+import Routing
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Routing
 
 /// `freightdesk solve FILE …`: reads a Solomon or VRPLIB instance, optimises its routes and
 /// prints (or writes) the solution in VRPLIB `.sol` form, with a live progress line on a
@@ -101,7 +102,9 @@ private struct SolveRequest {
     while index < arguments.count {
       let argument = arguments[index]
       if argument.hasPrefix("--") {
-        guard Self.options.contains(argument) else { throw Failure(message: "unknown option \(argument)") }
+        guard Self.options.contains(argument) else {
+          throw Failure(message: "unknown option \(argument)")
+        }
         guard index + 1 < arguments.count else {
           throw Failure(message: "\(argument) needs a value")
         }
@@ -192,7 +195,8 @@ private final class ProgressLine: @unchecked Sendable {
       else { return }
     }
     best = (progress.vehicles, progress.cost)
-    let line = "\r\u{1B}[K  \(SolutionWriter.formatted(progress.elapsedSeconds)) s  best "
+    let line =
+      "\r\u{1B}[K  \(SolutionWriter.formatted(progress.elapsedSeconds)) s  best "
       + "\(SolutionWriter.formatted(progress.cost))  \(progress.vehicles) vehicles"
     SolveCommand.writeToStandardError(line)
   }

@@ -35,12 +35,14 @@ import Testing
   }
 
   @Test func moreRoutesThanVehiclesIsReported() {
-    let report = FeasibilityChecker.check([[1], [2], [3]], instance: Self.instance, rounding: .none)
+    let report = FeasibilityChecker.check(
+      [[1], [2], [3]], instance: Self.instance, rounding: .none)
     #expect(report.violations.contains(.fleetExceeded(routes: 3, fleet: 2)))
   }
 
   @Test func unknownCustomerNumberIsReported() {
-    let report = FeasibilityChecker.check([[1, 2], [3, 9]], instance: Self.instance, rounding: .none)
+    let report = FeasibilityChecker.check(
+      [[1, 2], [3, 9]], instance: Self.instance, rounding: .none)
     #expect(report.violations.contains(.customerUnknown(customer: 9)))
   }
 

@@ -117,11 +117,15 @@ import Testing
 
   @Test(arguments: [
     ("NAME : a\nCAPACITY : 5\n", "DIMENSION is missing"),
-    ("DIMENSION : 2\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\n2 1 1\n", "DEMAND_SECTION is missing"),
+    (
+      "DIMENSION : 2\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\n2 1 1\n", "DEMAND_SECTION is missing"
+    ),
     ("DIMENSION : 2\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\n", "NODE_COORD_SECTION has 1 rows"),
     ("DIMENSION : 2\nCAPACITY : x\n", "CAPACITY 'x' is not a whole number"),
-    ("DIMENSION : 2\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\n3 1 1\nDEMAND_SECTION\n1 0\n2 1\n",
-     "line 5: NODE_COORD_SECTION row 2"),
+    (
+      "DIMENSION : 2\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\n3 1 1\nDEMAND_SECTION\n1 0\n2 1\n",
+      "line 5: NODE_COORD_SECTION row 2"
+    ),
     ("DIMENSION : 2\nCAPACITY : 5\nEDGE_WEIGHT_TYPE : GEO\n", "GEO not supported"),
     ("DIMENSION : 2\nthis is not a key\n", "line 2: expected 'KEY : value'"),
   ])
@@ -137,7 +141,7 @@ import Testing
     #expect {
       try InstanceReader.read(path: "/nonexistent/instance.vrp")
     } throws: { error in
-      "\(error)".contains("cannot open /nonexistent/instance.vrp")
+      "\(error)".contains("cannot read /nonexistent/instance.vrp")
     }
   }
 }

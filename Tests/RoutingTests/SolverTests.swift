@@ -2,9 +2,10 @@ import Routing
 import Testing
 
 @Suite struct SolverTests {
-  static func options(iterations: Int, seed: UInt64 = 7, threads: Int = 1,
-    objective: Objective = .distance) -> SolverOptions
-  {
+  static func options(
+    iterations: Int, seed: UInt64 = 7, threads: Int = 1,
+    objective: Objective = .distance
+  ) -> SolverOptions {
     SolverOptions(
       objective: objective, stopping: StoppingCriteria(iterationLimit: iterations), seed: seed,
       threads: threads)
@@ -15,7 +16,8 @@ import Testing
     let instance = TestInstances.random(
       customers: 6, seed: seed, timeWindows: timeWindows, capacity: 20)
     let optimum = try #require(TestInstances.bruteForceOptimum(instance))
-    let result = try Solver.solve(ProblemData(instance: instance), options: Self.options(iterations: 300))
+    let result = try Solver.solve(
+      ProblemData(instance: instance), options: Self.options(iterations: 300))
     #expect(abs(result.solution.cost - optimum) < 1e-3)
   }
 

@@ -1,19 +1,16 @@
-/// Why an instance file could not be read: which line, which rule.
-public struct InstanceFormatError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// The 1-based line the problem was found on (0 when it concerns the whole file).
-  public var line: Int
-  /// What is wrong, in one sentence.
-  public var message: String
+/// Why an instance file could not be read: which file or line, which rule.
+public enum InstanceFormatError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file could not be opened or is not UTF-8 text of acceptable size.
+  case fileUnreadable(path: String, reason: String)
+  /// The content breaks the format on the 1-based `line` (0 when it concerns the whole file).
+  case malformed(line: Int, reason: String)
 
-  /// Creates a format error.
-  public init(line: Int, _ message: String) {
-    self.line = line
-    self.message = message
-  }
-
-  /// `line 12: …`, or the bare message for whole-file problems.
+  /// `line 12: …`, or the bare reason for whole-file problems.
   public var description: String {
-    line > 0 ? "line \(line): \(message)" : message
+    switch self {
+    case .fileUnreadable(let path, let reason): "cannot read \(path): \(reason)"
+    case .malformed(let line, let reason): line > 0 ? "line \(line): \(reason)" : reason
+    }
   }
 }
 
@@ -43,7 +40,7 @@ struct InstanceLines {
     -> Double
   {
     guard let value = Double(word), value.isFinite, abs(value) <= Limits.valueMagnitudeMax else {
-      throw InstanceFormatError(line: line, "\(what) '\(word)' is not a number in range")
+      throw InstanceFormatError.malformed(line: line, reason: "\(what) '\(word)' is not a number in range")
     }
     return value
   }
@@ -54,7 +51,7 @@ struct InstanceLines {
   {
     let value = try number(word, line: line, what: what)
     guard value == value.rounded() else {
-      throw InstanceFormatError(line: line, "\(what) '\(word)' is not a whole number")
+      throw InstanceFormatError.malformed(line: line, reason: "\(what) '\(word)' is not a whole number")
     }
     return Int(value)
   }

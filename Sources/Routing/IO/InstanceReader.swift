@@ -21,7 +21,7 @@ public enum InstanceReader {
 enum FileText {
   static func read(_ path: String) throws(InstanceFormatError) -> String {
     guard let file = fopen(path, "rb") else {
-      throw InstanceFormatError(line: 0, "cannot open \(path): \(String(cString: strerror(errno)))")
+      throw InstanceFormatError.fileUnreadable(path: path, reason: String(cString: strerror(errno)))
     }
     defer { fclose(file) }
     var bytes: [UInt8] = []
@@ -31,11 +31,12 @@ enum FileText {
       if count == 0 { break }
       bytes.append(contentsOf: buffer[0..<count])
       guard bytes.count <= Limits.instanceFileBytesMax else {
-        throw InstanceFormatError(line: 0, "\(path) is larger than \(Limits.instanceFileBytesMax) bytes")
+        throw InstanceFormatError.fileUnreadable(
+          path: path, reason: "larger than \(Limits.instanceFileBytesMax) bytes")
       }
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw InstanceFormatError(line: 0, "\(path) is not UTF-8 text")
+      throw InstanceFormatError.fileUnreadable(path: path, reason: "not UTF-8 text")
     }
     return text
   }

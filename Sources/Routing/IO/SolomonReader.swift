@@ -6,16 +6,16 @@ public enum SolomonReader {
   public static func read(_ text: String) throws(InstanceFormatError) -> Instance {
     let lines = InstanceLines(text).lines
     guard let vehicleIndex = lines.firstIndex(where: { $0.words.first == "VEHICLE" }) else {
-      throw InstanceFormatError(line: 0, "no VEHICLE section")
+      throw InstanceFormatError.malformed(line: 0, reason: "no VEHICLE section")
     }
     guard let customerIndex = lines.firstIndex(where: { $0.words.first == "CUSTOMER" }),
       customerIndex > vehicleIndex
     else {
-      throw InstanceFormatError(line: 0, "no CUSTOMER section after the VEHICLE section")
+      throw InstanceFormatError.malformed(line: 0, reason: "no CUSTOMER section after the VEHICLE section")
     }
     let fleetLine = try numericLine(lines, after: vehicleIndex, until: customerIndex)
     guard fleetLine.words.count == 2 else {
-      throw InstanceFormatError(line: fleetLine.number, "expected 'vehicles capacity'")
+      throw InstanceFormatError.malformed(line: fleetLine.number, reason: "expected 'vehicles capacity'")
     }
     let fleet = try InstanceLines.integer(
       fleetLine.words[0], line: fleetLine.number, what: "vehicle number")
@@ -26,7 +26,7 @@ public enum SolomonReader {
       sites.append(try site(line, expectedNumber: sites.count))
     }
     guard let depot = sites.first else {
-      throw InstanceFormatError(line: 0, "the CUSTOMER section has no rows")
+      throw InstanceFormatError.malformed(line: 0, reason: "the CUSTOMER section has no rows")
     }
     let name = vehicleIndex > 0 ? lines[0].words.joined(separator: " ") : "solomon"
     return Instance(
@@ -40,15 +40,14 @@ public enum SolomonReader {
     for line in lines[(start + 1)..<end] where Double(line.words[0]) != nil {
       return line
     }
-    throw InstanceFormatError(line: lines[start].number, "VEHICLE section has no numbers")
+    throw InstanceFormatError.malformed(line: lines[start].number, reason: "VEHICLE section has no numbers")
   }
 
   private static func site(_ line: InstanceLines.Line, expectedNumber: Int)
     throws(InstanceFormatError) -> Site
   {
     guard line.words.count == 7 else {
-      throw InstanceFormatError(
-        line: line.number, "expected 7 columns (number x y demand ready due service), found "
+      throw InstanceFormatError.malformed(line: line.number, reason: "expected 7 columns (number x y demand ready due service), found "
           + "\(line.words.count)")
     }
     var values: [Double] = []
@@ -57,8 +56,7 @@ public enum SolomonReader {
       values.append(try InstanceLines.number(word, line: line.number, what: what))
     }
     guard Int(values[0]) == expectedNumber else {
-      throw InstanceFormatError(
-        line: line.number, "customer number \(Int(values[0])), expected \(expectedNumber)")
+      throw InstanceFormatError.malformed(line: line.number, reason: "customer number \(Int(values[0])), expected \(expectedNumber)")
     }
     let demand = try InstanceLines.integer(line.words[3], line: line.number, what: "demand")
     return Site(

@@ -36,7 +36,7 @@ private struct VRPLIBFile {
       }
       let text = line.words.joined(separator: " ")
       guard let colon = text.firstIndex(of: ":") else {
-        throw InstanceFormatError(line: line.number, "expected 'KEY : value' or a section")
+        throw InstanceFormatError.malformed(line: line.number, reason: "expected 'KEY : value' or a section")
       }
       let key = text[..<colon].trimmingSpaces()
       specification[key] = text[text.index(after: colon)...].trimmingSpaces()
@@ -47,17 +47,17 @@ private struct VRPLIBFile {
   func integer(_ key: String) throws(InstanceFormatError) -> Int? {
     guard let text = specification[key] else { return nil }
     guard let value = Int(text) else {
-      throw InstanceFormatError(line: 0, "\(key) '\(text)' is not a whole number")
+      throw InstanceFormatError.malformed(line: 0, reason: "\(key) '\(text)' is not a whole number")
     }
     return value
   }
 
   func instance() throws(InstanceFormatError) -> Instance {
     guard let dimension = try integer("DIMENSION"), dimension >= 1 else {
-      throw InstanceFormatError(line: 0, "DIMENSION is missing")
+      throw InstanceFormatError.malformed(line: 0, reason: "DIMENSION is missing")
     }
     guard let capacity = try integer("CAPACITY") else {
-      throw InstanceFormatError(line: 0, "CAPACITY is missing")
+      throw InstanceFormatError.malformed(line: 0, reason: "CAPACITY is missing")
     }
     let rounding = try rounding()
     let depot = try depotIndex(dimension)
@@ -71,7 +71,7 @@ private struct VRPLIBFile {
     }
     if let text = specification["SERVICE_TIME"] {
       guard let service = Double(text), service >= 0 else {
-        throw InstanceFormatError(line: 0, "SERVICE_TIME '\(text)' is not a number")
+        throw InstanceFormatError.malformed(line: 0, reason: "SERVICE_TIME '\(text)' is not a number")
       }
       for index in sites.indices where index != depot { sites[index].serviceTime = service }
     }
@@ -92,7 +92,7 @@ private struct VRPLIBFile {
     switch specification["EDGE_WEIGHT_TYPE"] ?? "EUC_2D" {
     case "EUC_2D": .nint
     case "EXACT_2D", "EXPLICIT": .none
-    case let other: throw InstanceFormatError(line: 0, "EDGE_WEIGHT_TYPE \(other) not supported")
+    case let other: throw InstanceFormatError.malformed(line: 0, reason: "EDGE_WEIGHT_TYPE \(other) not supported")
     }
   }
 
@@ -101,7 +101,7 @@ private struct VRPLIBFile {
       return 0
     }
     guard first >= 1, Int(first) <= dimension else {
-      throw InstanceFormatError(line: section.line, "depot \(Int(first)) is not a node")
+      throw InstanceFormatError.malformed(line: section.line, reason: "depot \(Int(first)) is not a node")
     }
     return Int(first) - 1
   }
@@ -123,17 +123,15 @@ private struct VRPLIBFile {
     _ apply: (inout Site, [Double]) -> Void
   ) throws(InstanceFormatError) {
     guard let section = sections[name] else {
-      if required { throw InstanceFormatError(line: 0, "\(name) is missing") }
+      if required { throw InstanceFormatError.malformed(line: 0, reason: "\(name) is missing") }
       return
     }
     guard section.rows.count == sites.count else {
-      throw InstanceFormatError(
-        line: section.line, "\(name) has \(section.rows.count) rows, expected \(sites.count)")
+      throw InstanceFormatError.malformed(line: section.line, reason: "\(name) has \(section.rows.count) rows, expected \(sites.count)")
     }
     for (index, row) in section.rows.enumerated() {
       guard row.count == columns + 1, Int(row[0]) == index + 1 else {
-        throw InstanceFormatError(
-          line: section.line + index + 1, "\(name) row \(index + 1): expected id and "
+        throw InstanceFormatError.malformed(line: section.line + index + 1, reason: "\(name) row \(index + 1): expected id and "
             + "\(columns) value\(columns == 1 ? "" : "s")")
       }
       apply(&sites[index], Array(row.dropFirst()))
@@ -143,17 +141,15 @@ private struct VRPLIBFile {
   func explicitMatrix(_ dimension: Int) throws(InstanceFormatError) -> [[Double]]? {
     guard specification["EDGE_WEIGHT_TYPE"] == "EXPLICIT" else { return nil }
     guard let section = sections["EDGE_WEIGHT_SECTION"] else {
-      throw InstanceFormatError(line: 0, "EDGE_WEIGHT_SECTION is missing")
+      throw InstanceFormatError.malformed(line: 0, reason: "EDGE_WEIGHT_SECTION is missing")
     }
     let values = section.rows.flatMap { $0 }
     let format = specification["EDGE_WEIGHT_FORMAT"] ?? "FULL_MATRIX"
     guard let layout = MatrixLayout(rawValue: format) else {
-      throw InstanceFormatError(line: 0, "EDGE_WEIGHT_FORMAT \(format) not supported")
+      throw InstanceFormatError.malformed(line: 0, reason: "EDGE_WEIGHT_FORMAT \(format) not supported")
     }
     guard values.count == layout.count(dimension) else {
-      throw InstanceFormatError(
-        line: section.line,
-        "EDGE_WEIGHT_SECTION has \(values.count) values, \(format) needs "
+      throw InstanceFormatError.malformed(line: section.line, reason: "EDGE_WEIGHT_SECTION has \(values.count) values, \(format) needs "
           + "\(layout.count(dimension))")
     }
     return layout.matrix(values, dimension: dimension)

@@ -123,7 +123,9 @@ public final class ProblemData: Sendable {
       guard site.demand <= capacity else {
         throw .demandExceedsCapacity(customer: node, demand: site.demand, capacity: capacity)
       }
-      guard site.serviceTime >= 0 else { throw .valueInvalid(customer: node, field: "service time") }
+      guard site.serviceTime >= 0 else {
+        throw .valueInvalid(customer: node, field: "service time")
+      }
       guard readyTimes[node] <= dueTimes[node] else { throw .timeWindowEmpty(customer: node) }
       let arrival = readyTimes[0] + duration(0, node)
       guard arrival <= dueTimes[node] else { throw .customerUnreachable(customer: node) }

@@ -71,7 +71,8 @@ struct Exchange: NodeOperator {
     }
     let lastOfV = v.index + swapped - 1
     let (early, earlyLast, late, lateLast) =
-      u.index < v.index ? (u.index, lastOfU, v.index, lastOfV) : (v.index, lastOfV, u.index, lastOfU)
+      u.index < v.index
+      ? (u.index, lastOfU, v.index, lastOfV) : (v.index, lastOfV, u.index, lastOfU)
     guard earlyLast < late else { return nil }
     rewrite.append(route, 0, early - 1)
     rewrite.append(route, late, lateLast)

@@ -15,12 +15,10 @@ struct PenaltyManager {
   private var timeFeasibleCount = 0
   private var sampleCount = 0
 
-  /// Starts with a load penalty that makes one unit of excess cost about one average-demand
-  /// share of the longest edge, and a time-warp penalty of one distance unit per time unit.
+  /// Starts with a load penalty that makes one unit of excess cost the longest edge divided
+  /// by the largest demand (as HGS does), and a time-warp penalty of one distance unit per time unit.
   init(data: ProblemData) {
-    let count = data.customerCount + 1
-    let longest = (0..<count).flatMap { from in (0..<count).map { data.distance(from, $0) } }
-      .max() ?? 1
+    let longest = data.distances.max() ?? 1
     let largestDemand = max(1, data.demands.max() ?? 1)
     let loadPenalty = Double(max(1, longest)) / Double(largestDemand)
     costs = CostEvaluator(

@@ -88,7 +88,8 @@ struct SearchRoutes {
     let first = rewrites.first
     var bound = distanceAndLoadCost(of: first, costs) - cost(ofRoute: first.route, costs: costs)
     if let second = rewrites.second {
-      bound += distanceAndLoadCost(of: second, costs)
+      bound +=
+        distanceAndLoadCost(of: second, costs)
         - cost(ofRoute: second.route, costs: costs)
     }
     guard bound < 0 else { return nil }

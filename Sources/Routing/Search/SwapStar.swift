@@ -134,7 +134,8 @@ struct SwapStar {
     for node in routes.routes[source].nodes.dropFirst().dropLast() {
       var found = InsertionPlaces()
       for after in 0..<(nodes.count - 1) {
-        let cost = data.distance(nodes[after], node) + data.distance(node, nodes[after + 1])
+        let cost =
+          data.distance(nodes[after], node) + data.distance(node, nodes[after + 1])
           - data.distance(nodes[after], nodes[after + 1])
         found.offer(cost: cost, after: after)
       }

@@ -1,8 +1,9 @@
+import Dispatch
+import FreightdeskCore
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Dispatch
-import FreightdeskCore
 
 /// The route optimiser's entry point: runs one search per thread and returns the best
 /// solution after the independent feasibility checker has re-checked it.
@@ -52,8 +53,7 @@ public enum Solver {
   }
 
   /// Runs the checker on `found`; its cost must match the search's within rounding noise.
-  static func checked(_ found: FoundSolution, _ data: ProblemData) throws(SolverError) -> Solution
-  {
+  static func checked(_ found: FoundSolution, _ data: ProblemData) throws(SolverError) -> Solution {
     let report = FeasibilityChecker.check(
       found.routes, instance: data.instance, rounding: data.rounding)
     let searchCost = Double(found.distance) / Double(data.scale)
