@@ -40,7 +40,8 @@ struct InstanceLines {
     -> Double
   {
     guard let value = Double(word), value.isFinite, abs(value) <= Limits.valueMagnitudeMax else {
-      throw InstanceFormatError.malformed(line: line, reason: "\(what) '\(word)' is not a number in range")
+      throw InstanceFormatError.malformed(
+        line: line, reason: "\(what) '\(word)' is not a number in range")
     }
     return value
   }
@@ -51,7 +52,8 @@ struct InstanceLines {
   {
     let value = try number(word, line: line, what: what)
     guard value == value.rounded() else {
-      throw InstanceFormatError.malformed(line: line, reason: "\(what) '\(word)' is not a whole number")
+      throw InstanceFormatError.malformed(
+        line: line, reason: "\(what) '\(word)' is not a whole number")
     }
     return Int(value)
   }

@@ -11,11 +11,13 @@ public enum SolomonReader {
     guard let customerIndex = lines.firstIndex(where: { $0.words.first == "CUSTOMER" }),
       customerIndex > vehicleIndex
     else {
-      throw InstanceFormatError.malformed(line: 0, reason: "no CUSTOMER section after the VEHICLE section")
+      throw InstanceFormatError.malformed(
+        line: 0, reason: "no CUSTOMER section after the VEHICLE section")
     }
     let fleetLine = try numericLine(lines, after: vehicleIndex, until: customerIndex)
     guard fleetLine.words.count == 2 else {
-      throw InstanceFormatError.malformed(line: fleetLine.number, reason: "expected 'vehicles capacity'")
+      throw InstanceFormatError.malformed(
+        line: fleetLine.number, reason: "expected 'vehicles capacity'")
     }
     let fleet = try InstanceLines.integer(
       fleetLine.words[0], line: fleetLine.number, what: "vehicle number")
@@ -40,14 +42,17 @@ public enum SolomonReader {
     for line in lines[(start + 1)..<end] where Double(line.words[0]) != nil {
       return line
     }
-    throw InstanceFormatError.malformed(line: lines[start].number, reason: "VEHICLE section has no numbers")
+    throw InstanceFormatError.malformed(
+      line: lines[start].number, reason: "VEHICLE section has no numbers")
   }
 
   private static func site(_ line: InstanceLines.Line, expectedNumber: Int)
     throws(InstanceFormatError) -> Site
   {
     guard line.words.count == 7 else {
-      throw InstanceFormatError.malformed(line: line.number, reason: "expected 7 columns (number x y demand ready due service), found "
+      throw InstanceFormatError.malformed(
+        line: line.number,
+        reason: "expected 7 columns (number x y demand ready due service), found "
           + "\(line.words.count)")
     }
     var values: [Double] = []
@@ -56,7 +61,8 @@ public enum SolomonReader {
       values.append(try InstanceLines.number(word, line: line.number, what: what))
     }
     guard Int(values[0]) == expectedNumber else {
-      throw InstanceFormatError.malformed(line: line.number, reason: "customer number \(Int(values[0])), expected \(expectedNumber)")
+      throw InstanceFormatError.malformed(
+        line: line.number, reason: "customer number \(Int(values[0])), expected \(expectedNumber)")
     }
     let demand = try InstanceLines.integer(line.words[3], line: line.number, what: "demand")
     return Site(

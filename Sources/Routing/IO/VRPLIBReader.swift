@@ -36,7 +36,8 @@ private struct VRPLIBFile {
       }
       let text = line.words.joined(separator: " ")
       guard let colon = text.firstIndex(of: ":") else {
-        throw InstanceFormatError.malformed(line: line.number, reason: "expected 'KEY : value' or a section")
+        throw InstanceFormatError.malformed(
+          line: line.number, reason: "expected 'KEY : value' or a section")
       }
       let key = text[..<colon].trimmingSpaces()
       specification[key] = text[text.index(after: colon)...].trimmingSpaces()
@@ -71,7 +72,8 @@ private struct VRPLIBFile {
     }
     if let text = specification["SERVICE_TIME"] {
       guard let service = Double(text), service >= 0 else {
-        throw InstanceFormatError.malformed(line: 0, reason: "SERVICE_TIME '\(text)' is not a number")
+        throw InstanceFormatError.malformed(
+          line: 0, reason: "SERVICE_TIME '\(text)' is not a number")
       }
       for index in sites.indices where index != depot { sites[index].serviceTime = service }
     }
@@ -92,7 +94,9 @@ private struct VRPLIBFile {
     switch specification["EDGE_WEIGHT_TYPE"] ?? "EUC_2D" {
     case "EUC_2D": .nint
     case "EXACT_2D", "EXPLICIT": .none
-    case let other: throw InstanceFormatError.malformed(line: 0, reason: "EDGE_WEIGHT_TYPE \(other) not supported")
+    case let other:
+      throw InstanceFormatError.malformed(
+        line: 0, reason: "EDGE_WEIGHT_TYPE \(other) not supported")
     }
   }
 
@@ -101,7 +105,8 @@ private struct VRPLIBFile {
       return 0
     }
     guard first >= 1, Int(first) <= dimension else {
-      throw InstanceFormatError.malformed(line: section.line, reason: "depot \(Int(first)) is not a node")
+      throw InstanceFormatError.malformed(
+        line: section.line, reason: "depot \(Int(first)) is not a node")
     }
     return Int(first) - 1
   }
@@ -127,11 +132,15 @@ private struct VRPLIBFile {
       return
     }
     guard section.rows.count == sites.count else {
-      throw InstanceFormatError.malformed(line: section.line, reason: "\(name) has \(section.rows.count) rows, expected \(sites.count)")
+      throw InstanceFormatError.malformed(
+        line: section.line,
+        reason: "\(name) has \(section.rows.count) rows, expected \(sites.count)")
     }
     for (index, row) in section.rows.enumerated() {
       guard row.count == columns + 1, Int(row[0]) == index + 1 else {
-        throw InstanceFormatError.malformed(line: section.line + index + 1, reason: "\(name) row \(index + 1): expected id and "
+        throw InstanceFormatError.malformed(
+          line: section.line + index + 1,
+          reason: "\(name) row \(index + 1): expected id and "
             + "\(columns) value\(columns == 1 ? "" : "s")")
       }
       apply(&sites[index], Array(row.dropFirst()))
@@ -146,10 +155,13 @@ private struct VRPLIBFile {
     let values = section.rows.flatMap { $0 }
     let format = specification["EDGE_WEIGHT_FORMAT"] ?? "FULL_MATRIX"
     guard let layout = MatrixLayout(rawValue: format) else {
-      throw InstanceFormatError.malformed(line: 0, reason: "EDGE_WEIGHT_FORMAT \(format) not supported")
+      throw InstanceFormatError.malformed(
+        line: 0, reason: "EDGE_WEIGHT_FORMAT \(format) not supported")
     }
     guard values.count == layout.count(dimension) else {
-      throw InstanceFormatError.malformed(line: section.line, reason: "EDGE_WEIGHT_SECTION has \(values.count) values, \(format) needs "
+      throw InstanceFormatError.malformed(
+        line: section.line,
+        reason: "EDGE_WEIGHT_SECTION has \(values.count) values, \(format) needs "
           + "\(layout.count(dimension))")
     }
     return layout.matrix(values, dimension: dimension)

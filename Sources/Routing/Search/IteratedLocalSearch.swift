@@ -36,6 +36,8 @@ struct IteratedLocalSearch {
   static let thresholdStart = 0.01
   /// Penalty factor of the repair descent tried on half of the infeasible results.
   static let repairBoost = 10.0
+  /// Penalty factors tried in turn while no feasible solution has been found yet.
+  static let urgentRepairBoosts = [10.0, 100.0, 1_000.0]
 
   let data: ProblemData
   let objective: Objective
@@ -85,11 +87,7 @@ struct IteratedLocalSearch {
     let clients = Array(1..<(data.customerCount + 1)).shuffled(using: &generator)
     perturbation.insertion.insertAll(clients, into: &routes, costs: penalties.costs)
     localSearch.run(&routes, costs: penalties.costs, using: &generator)
-    if !(routes.isLoadFeasible && routes.isTimeFeasible) {
-      localSearch.run(
-        &routes, costs: penalties.costs.boosted(by: Self.repairBoost), using: &generator)
-      routes.markAllChanged()
-    }
+    repair(&routes, boosts: Self.urgentRepairBoosts)
     var best: FoundSolution?
     keepIfBetter(routes, &best)
     var current = routes.snapshot()
@@ -100,7 +98,7 @@ struct IteratedLocalSearch {
     let phaseEnd = phase.end
     while phase.continues(progress: progress, found: best != nil) {
       iteration += 1
-      let penaltiesChanged = descend(&routes, alwaysRepair: best == nil)
+      let penaltiesChanged = descend(&routes, urgent: best == nil)
       keepIfBetter(routes, &best)
       let cost = routes.penalisedCost(penalties.costs)
       let fraction = (progress - phaseStart) / max(phaseEnd - phaseStart, 1e-9)
@@ -123,20 +121,27 @@ struct IteratedLocalSearch {
   }
 
   /// Kicks and descends once; returns whether the penalties changed. An infeasible result
-  /// gets a repair descent under boosted penalties half of the time, or always while nothing
-  /// feasible has been found (`alwaysRepair`).
-  private mutating func descend(_ routes: inout SearchRoutes, alwaysRepair: Bool) -> Bool {
+  /// gets a repair descent under boosted penalties half of the time, or, while nothing
+  /// feasible has been found (`urgent`), always and with escalating boosts.
+  private mutating func descend(_ routes: inout SearchRoutes, urgent: Bool) -> Bool {
     perturbation.apply(to: &routes, costs: penalties.costs, using: &generator)
     localSearch.run(&routes, costs: penalties.costs, using: &generator)
-    let loadFeasible = routes.isLoadFeasible
-    let timeFeasible = routes.isTimeFeasible
-    let changed = penalties.record(loadFeasible: loadFeasible, timeFeasible: timeFeasible)
-    if !(loadFeasible && timeFeasible), alwaysRepair || Bool.random(using: &generator) {
-      localSearch.run(
-        &routes, costs: penalties.costs.boosted(by: Self.repairBoost), using: &generator)
-      routes.markAllChanged()
+    let changed = penalties.record(
+      loadFeasible: routes.isLoadFeasible, timeFeasible: routes.isTimeFeasible)
+    if urgent {
+      repair(&routes, boosts: Self.urgentRepairBoosts)
+    } else if Bool.random(using: &generator) {
+      repair(&routes, boosts: [Self.repairBoost])
     }
     return changed
+  }
+
+  /// Descends again under each boosted penalty in turn while `routes` stay infeasible.
+  private mutating func repair(_ routes: inout SearchRoutes, boosts: [Double]) {
+    for boost in boosts where !(routes.isLoadFeasible && routes.isTimeFeasible) {
+      localSearch.run(&routes, costs: penalties.costs.boosted(by: boost), using: &generator)
+      routes.markAllChanged()
+    }
   }
 
   private func keepIfBetter(_ routes: SearchRoutes, _ best: inout FoundSolution?) {

@@ -7,23 +7,26 @@ struct PenaltyManager {
   static let samplesPerUpdate = 20
   static let increase = 1.3
   static let decrease = 0.85
-  static let penaltyMin = 0.01
-  static let penaltyMax = 100_000.0
+  /// How far a penalty may move from its starting value, either way.
+  static let rangeFactor = 1_000.0
 
   private(set) var costs: CostEvaluator
+  private let loadRange: ClosedRange<Double>
+  private let timeWarpRange: ClosedRange<Double>
   private var loadFeasibleCount = 0
   private var timeFeasibleCount = 0
   private var sampleCount = 0
 
   /// Starts with a load penalty that makes one unit of excess cost the longest edge divided
-  /// by the largest demand (as HGS does), and a time-warp penalty of one distance unit per time unit.
+  /// by the largest demand (as HGS does), and a time-warp penalty of one distance unit per
+  /// time unit; each may then move by ``rangeFactor`` either way.
   init(data: ProblemData) {
     let longest = data.distances.max() ?? 1
     let largestDemand = max(1, data.demands.max() ?? 1)
     let loadPenalty = Double(max(1, longest)) / Double(largestDemand)
-    costs = CostEvaluator(
-      loadPenalty: min(Self.penaltyMax, max(Self.penaltyMin, loadPenalty)), timeWarpPenalty: 1,
-      capacity: data.capacity)
+    loadRange = (loadPenalty / Self.rangeFactor)...(loadPenalty * Self.rangeFactor)
+    timeWarpRange = (1 / Self.rangeFactor)...Self.rangeFactor
+    costs = CostEvaluator(loadPenalty: loadPenalty, timeWarpPenalty: 1, capacity: data.capacity)
   }
 
   /// Records one local-search result; returns whether the penalties changed.
@@ -32,16 +35,18 @@ struct PenaltyManager {
     timeFeasibleCount += timeFeasible ? 1 : 0
     sampleCount += 1
     guard sampleCount == Self.samplesPerUpdate else { return false }
-    costs.loadPenalty = adjusted(costs.loadPenalty, feasibleCount: loadFeasibleCount)
-    costs.timeWarpPenalty = adjusted(costs.timeWarpPenalty, feasibleCount: timeFeasibleCount)
+    costs.loadPenalty = adjusted(costs.loadPenalty, loadFeasibleCount, loadRange)
+    costs.timeWarpPenalty = adjusted(costs.timeWarpPenalty, timeFeasibleCount, timeWarpRange)
     (loadFeasibleCount, timeFeasibleCount, sampleCount) = (0, 0, 0)
     return true
   }
 
-  private func adjusted(_ penalty: Double, feasibleCount: Int) -> Double {
+  private func adjusted(_ penalty: Double, _ feasibleCount: Int, _ range: ClosedRange<Double>)
+    -> Double
+  {
     let share = Double(feasibleCount) / Double(Self.samplesPerUpdate)
-    if share < Self.targetFeasible - 0.05 { return min(Self.penaltyMax, penalty * Self.increase) }
-    if share > Self.targetFeasible + 0.05 { return max(Self.penaltyMin, penalty * Self.decrease) }
+    if share < Self.targetFeasible - 0.05 { return min(range.upperBound, penalty * Self.increase) }
+    if share > Self.targetFeasible + 0.05 { return max(range.lowerBound, penalty * Self.decrease) }
     return penalty
   }
 }
