@@ -36,9 +36,9 @@ import Testing
 
   @Test func sameSeedAndIterationLimitGiveTheSameSolution() throws {
     let data = try ProblemData(
-      instance: TestInstances.random(customers: 50, seed: 99, timeWindows: true, capacity: 50))
-    let first = try Solver.solve(data, options: Self.options(iterations: 200, seed: 3))
-    let second = try Solver.solve(data, options: Self.options(iterations: 200, seed: 3))
+      instance: TestInstances.random(customers: 40, seed: 99, timeWindows: true, capacity: 50))
+    let first = try Solver.solve(data, options: Self.options(iterations: 120, seed: 3))
+    let second = try Solver.solve(data, options: Self.options(iterations: 120, seed: 3))
     #expect(first.solution == second.solution)
   }
 
@@ -55,10 +55,10 @@ import Testing
 
   @Test func hierarchicalObjectiveNeverUsesMoreVehiclesThanDistanceObjective() throws {
     let data = try ProblemData(
-      instance: TestInstances.random(customers: 40, seed: 17, timeWindows: true, capacity: 60))
-    let distance = try Solver.solve(data, options: Self.options(iterations: 300))
+      instance: TestInstances.random(customers: 30, seed: 17, timeWindows: true, capacity: 60))
+    let distance = try Solver.solve(data, options: Self.options(iterations: 150))
     let hierarchical = try Solver.solve(
-      data, options: Self.options(iterations: 300, objective: .vehiclesThenDistance))
+      data, options: Self.options(iterations: 150, objective: .vehiclesThenDistance))
     #expect(hierarchical.solution.vehicleCount <= distance.solution.vehicleCount)
   }
 

@@ -98,7 +98,7 @@ struct IteratedLocalSearch {
     let phaseEnd = phase.end
     while phase.continues(progress: progress, found: best != nil) {
       iteration += 1
-      let penaltiesChanged = descend(&routes, urgent: best == nil)
+      let penaltiesChanged = descend(&routes, urgent: best == nil && !phase.stopsAtFirstFeasible)
       keepIfBetter(routes, &best)
       let cost = routes.penalisedCost(penalties.costs)
       let fraction = (progress - phaseStart) / max(phaseEnd - phaseStart, 1e-9)
@@ -121,8 +121,9 @@ struct IteratedLocalSearch {
   }
 
   /// Kicks and descends once; returns whether the penalties changed. An infeasible result
-  /// gets a repair descent under boosted penalties half of the time, or, while nothing
-  /// feasible has been found (`urgent`), always and with escalating boosts.
+  /// gets a repair descent under boosted penalties half of the time, or, while a phase that
+  /// must end feasible has found nothing feasible yet (`urgent`), always and with escalating
+  /// boosts. Route elimination is not urgent: it may fail and gives up at its deadline.
   private mutating func descend(_ routes: inout SearchRoutes, urgent: Bool) -> Bool {
     perturbation.apply(to: &routes, costs: penalties.costs, using: &generator)
     localSearch.run(&routes, costs: penalties.costs, using: &generator)
