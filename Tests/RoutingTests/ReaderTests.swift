@@ -101,37 +101,48 @@ import Testing
     #expect(instance.customers[1].serviceTime == 7)
   }
 
-  @Test(arguments: [
-    ("VEHICLE\n2 10\n", "no CUSTOMER section"),
-    ("X\nVEHICLE\nNUMBER CAPACITY\n2 ten\nCUSTOMER\n0 0 0 0 0 9 0\n", "line 4: capacity 'ten'"),
-    ("X\nVEHICLE\n2 10\nCUSTOMER\n0 0 0 0 0 9 0\n1 1 1 1 0\n", "line 6: expected 7 columns"),
-    ("X\nVEHICLE\n2 10\nCUSTOMER\n0 0 0 0 0 9 0\n5 1 1 1 0 9 0\n", "line 6: customer number 5"),
-  ])
-  func malformedSolomonFilesNameTheLineAndTheRule(text: String, message: String) {
-    #expect {
-      try SolomonReader.read(text)
-    } throws: { error in
-      "\(error)".contains(message)
+  /// Which reader a malformed-file case is for.
+  enum Format: Sendable {
+    case solomon
+    case vrplib
+
+    func read(_ text: String) throws(InstanceFormatError) -> Instance {
+      switch self {
+      case .solomon: try SolomonReader.read(text)
+      case .vrplib: try VRPLIBReader.read(text)
+      }
     }
   }
 
   @Test(arguments: [
-    ("NAME : a\nCAPACITY : 5\n", "DIMENSION is missing"),
+    (Format.solomon, "VEHICLE\n2 10\n", "no CUSTOMER section"),
+    (.solomon, "X\nVEHICLE\nN C\n2 ten\nCUSTOMER\n0 0 0 0 0 9 0\n", "line 4: capacity 'ten'"),
+    (.solomon, "X\nVEHICLE\n2 10\nCUSTOMER\n0 0 0 0 0 9 0\n1 1 1 1 0\n", "line 6: expected 7"),
     (
-      "DIMENSION : 2\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\n2 1 1\n", "DEMAND_SECTION is missing"
+      .solomon, "X\nVEHICLE\n2 10\nCUSTOMER\n0 0 0 0 0 9 0\n5 1 1 1 0 9 0\n",
+      "line 6: customer number 5"
     ),
-    ("DIMENSION : 2\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\n", "NODE_COORD_SECTION has 1 rows"),
-    ("DIMENSION : 2\nCAPACITY : x\n", "CAPACITY 'x' is not a whole number"),
+    (.vrplib, "NAME : a\nCAPACITY : 5\n", "DIMENSION is missing"),
     (
+      .vrplib, "DIMENSION : 2\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\n2 1 1\n",
+      "DEMAND_SECTION is missing"
+    ),
+    (
+      .vrplib, "DIMENSION : 2\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\n",
+      "NODE_COORD_SECTION has 1 rows"
+    ),
+    (.vrplib, "DIMENSION : 2\nCAPACITY : x\n", "CAPACITY 'x' is not a whole number"),
+    (
+      .vrplib,
       "DIMENSION : 2\nCAPACITY : 5\nNODE_COORD_SECTION\n1 0 0\n3 1 1\nDEMAND_SECTION\n1 0\n2 1\n",
       "line 5: NODE_COORD_SECTION row 2"
     ),
-    ("DIMENSION : 2\nCAPACITY : 5\nEDGE_WEIGHT_TYPE : GEO\n", "GEO not supported"),
-    ("DIMENSION : 2\nthis is not a key\n", "line 2: expected 'KEY : value'"),
+    (.vrplib, "DIMENSION : 2\nCAPACITY : 5\nEDGE_WEIGHT_TYPE : GEO\n", "GEO not supported"),
+    (.vrplib, "DIMENSION : 2\nthis is not a key\n", "line 2: expected 'KEY : value'"),
   ])
-  func malformedVRPLIBFilesNameTheLineAndTheRule(text: String, message: String) {
+  func malformedFilesNameTheLineAndTheRule(format: Format, text: String, message: String) {
     #expect {
-      try VRPLIBReader.read(text)
+      try format.read(text)
     } throws: { error in
       "\(error)".contains(message)
     }

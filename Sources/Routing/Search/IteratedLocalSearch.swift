@@ -81,6 +81,7 @@ struct IteratedLocalSearch {
   {
     var routes = SearchRoutes(data: data, routeCount: routeCount)
     localSearch.reset()
+    penalties.restart()
     if let start {
       routes.load(start + Array(repeating: [], count: max(0, routeCount - start.count)))
     }

@@ -11,6 +11,7 @@ struct PenaltyManager {
   static let rangeFactor = 1_000.0
 
   private(set) var costs: CostEvaluator
+  private let initialCosts: CostEvaluator
   private let loadRange: ClosedRange<Double>
   private let timeWarpRange: ClosedRange<Double>
   private var loadFeasibleCount = 0
@@ -27,6 +28,14 @@ struct PenaltyManager {
     loadRange = (loadPenalty / Self.rangeFactor)...(loadPenalty * Self.rangeFactor)
     timeWarpRange = (1 / Self.rangeFactor)...Self.rangeFactor
     costs = CostEvaluator(loadPenalty: loadPenalty, timeWarpPenalty: 1, capacity: data.capacity)
+    initialCosts = costs
+  }
+
+  /// Returns to the starting penalties, for a new search phase whose feasibility differs
+  /// from the last one's (as when route elimination removes a vehicle).
+  mutating func restart() {
+    costs = initialCosts
+    (loadFeasibleCount, timeFeasibleCount, sampleCount) = (0, 0, 0)
   }
 
   /// Records one local-search result; returns whether the penalties changed.
