@@ -1,0 +1,16 @@
+/// Hard limits of the route optimiser, named with their unit last, so that no input can make
+/// it allocate or run without bound.
+public enum Limits {
+  /// Most customers one instance may hold; the distance and duration matrices grow with the
+  /// square of this (3 000 customers is about 144 MB of matrices).
+  public static let customersMax = 3_000
+  /// Longest wall-clock time limit a caller may ask for (one day).
+  public static let timeLimitSecondsMax = 86_400.0
+  /// Most search threads a caller may ask for.
+  public static let threadsMax = 64
+  /// Largest instance file the readers accept.
+  public static let instanceFileBytesMax = 64 * 1_024 * 1_024
+  /// Largest absolute coordinate, time or demand value the readers accept, so that scaled
+  /// integer arithmetic cannot overflow.
+  public static let valueMagnitudeMax = 1.0e9
+}
