@@ -126,3 +126,9 @@ let versionCommand = Command(
   print("freightdesk \(Application.version)")
   return 0
 }
+
+/// `freightdesk solve`: the route optimiser on a benchmark or customer instance file.
+let solveCommand = Command(
+  name: "solve", summary: "Solve a vehicle-routing instance (Solomon or VRPLIB file)",
+  usage: SolveCommand.usage
+) { arguments in SolveCommand.run(arguments) }

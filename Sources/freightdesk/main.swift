@@ -9,7 +9,7 @@ import Web
 /// Every subcommand, in the order `help` lists them.
 let commands: [Command] = [
   serveCommand, migrateCommand, backupCommand, restoreCommand, demoCommand, tenantCommand,
-  userCommand, tokenCommand, auditCommand, versionCommand,
+  userCommand, tokenCommand, auditCommand, solveCommand, versionCommand,
 ]
 
 func printHelp(_ commands: [Command]) {
