@@ -24,13 +24,15 @@ let serveCommand = Command(
       --threads N      worker threads (env FREIGHTDESK_THREADS; default 4 per core)
       --no-access-log  do not write a JSON line per request (env FREIGHTDESK_ACCESS_LOG=off)
       --demo-if-empty  create the demo company when there is no company yet (make run)
+      --secure-cookies the site is served over TLS (behind a proxy): session cookies get the
+                       __Host- prefix and Secure (env FREIGHTDESK_SECURE_COOKIES=1)
       --synchronous M  SQLite durability FULL or NORMAL (env FREIGHTDESK_SQLITE_SYNCHRONOUS;
                        default FULL: an acknowledged write survives a power cut)
     """
 ) { arguments in
   let options = try CommandLineOptions(
     arguments, valued: ["database", "bind", "port", "threads", "synchronous"],
-    switches: ["no-access-log", "demo-if-empty"])
+    switches: ["no-access-log", "demo-if-empty", "secure-cookies"])
   _ = try options.requirePositionals(0, naming: "")
   let configuration = try serveConfiguration(options)
   try DatabaseOption.prepareDirectory(for: configuration.databaseURL)
@@ -74,6 +76,9 @@ private func serveConfiguration(_ options: CommandLineOptions) throws -> AppConf
   configuration.accessLog =
     !options.has("no-access-log")
     && options.value("access-log", environment: "FREIGHTDESK_ACCESS_LOG") != "off"
+  configuration.identity.secureCookies =
+    options.has("secure-cookies")
+    || ProcessInfo.processInfo.environment["FREIGHTDESK_SECURE_COOKIES"] == "1"
   if let text = options.value("synchronous", environment: "FREIGHTDESK_SQLITE_SYNCHRONOUS") {
     guard let level = SQLiteSynchronous(rawValue: text.uppercased()) else {
       throw UsageError("--synchronous must be FULL or NORMAL")
