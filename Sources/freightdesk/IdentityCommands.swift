@@ -190,6 +190,7 @@ func printDemo(_ demo: DemoCompany) {
   }
   print("Password for every demo user: \(demo.password)")
   print("API token: \(demo.apiToken)")
+  fflush(nil)
 }
 
 /// `freightdesk audit verify`.
