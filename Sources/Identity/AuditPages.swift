@@ -89,7 +89,8 @@ enum AuditPages {
     calendar.timeZone = timeZone
     let parts = text.split(separator: "-").compactMap { Int($0) }
     guard parts.count == 3,
-      let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+      let date = calendar.date(
+        from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
       calendar.dateComponents([.year, .month, .day], from: date)
         == DateComponents(year: parts[0], month: parts[1], day: parts[2])
     else { throw ValidationFailure(pointer: "/query/\(name)", code: "invalid_format") }
@@ -118,7 +119,9 @@ enum AuditPages {
         }
         HTML.div(.class("col-lg-4", "d-flex", "align-items-end", "gap-2")) {
           FormControls.submit(t("common.search"), style: "btn-sm btn-primary")
-          HTML.a(.class("btn", "btn-sm", "btn-outline-secondary"), .href("/app/audit.csv?\(filterQuery)")) {
+          HTML.a(
+            .class("btn", "btn-sm", "btn-outline-secondary"), .href("/app/audit.csv?\(filterQuery)")
+          ) {
             t("audit.export")
           }
         }
@@ -152,7 +155,8 @@ enum AuditPages {
         if records.count > pageSize, let last = shown.last {
           HTML.a(
             .class("btn", "btn-sm", "btn-outline-secondary"),
-            .href("/app/audit?\(filterQuery)\(filterQuery.isEmpty ? "" : "&")before=\(last.sequence)")
+            .href(
+              "/app/audit?\(filterQuery)\(filterQuery.isEmpty ? "" : "&")before=\(last.sequence)")
           ) { t("common.next_page") }
         }
       }

@@ -13,6 +13,8 @@ public struct SessionTicket: Sendable, Equatable {
   public let user: Identifier
   /// Whether the user must still give a two-factor code.
   public let needsTwoFactor: Bool
+  /// Where the user works: the portal for customers, the app for staff.
+  public let home: String
 }
 
 extension IdentityService {
@@ -66,24 +68,26 @@ extension IdentityService {
       try audit.acting(as: stored.user.id, name: stored.user.displayName).record(
         entity: "user", id: stored.user.id, action: "login", in: scope)
       return try openSession(
-        for: stored.user.id, in: tenant, twoFactor: stored.totpSecret != nil,
+        for: stored.user, in: tenant, twoFactor: stored.totpSecret != nil,
         clientAddress: clientAddress, scope)
     }
   }
 
   /// Opens a session row and returns its ticket.
   func openSession(
-    for user: Identifier, in tenant: TenantID, twoFactor: Bool, clientAddress: String,
+    for user: User, in tenant: TenantID, twoFactor: Bool, clientAddress: String,
     _ scope: TenantScope
   ) throws -> SessionTicket {
     let now = clock.now()
     let token = "\(tenant.rawValue).\(SecretToken.generate())"
     try SessionStore.insert(
-      id: identifiers.next(), user: user, stage: twoFactor ? .twoFactor : .active,
+      id: identifiers.next(), user: user.id, stage: twoFactor ? .twoFactor : .active,
       tokenHash: SHA256.hex(token), csrfToken: SecretToken.generate(), at: now,
       expiresAt: now.adding(seconds: configuration.sessionAbsoluteSeconds),
       address: clientAddress, scope)
-    return SessionTicket(token: token, tenant: tenant, user: user, needsTwoFactor: twoFactor)
+    let home = user.roles.contains(BuiltinRole.customer.rawValue) ? "/portal" : "/app"
+    return SessionTicket(
+      token: token, tenant: tenant, user: user.id, needsTwoFactor: twoFactor, home: home)
   }
 
   /// Finishes a two-factor sign-in: the pending session ends and a new, full one opens (a new
@@ -110,7 +114,7 @@ extension IdentityService {
       try audit.record(
         entity: "user", id: stored.user.id, action: "login_two_factor", in: scope)
       return try openSession(
-        for: stored.user.id, in: tenant, twoFactor: false, clientAddress: clientAddress, scope)
+        for: stored.user, in: tenant, twoFactor: false, clientAddress: clientAddress, scope)
     }
   }
 

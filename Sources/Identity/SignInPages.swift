@@ -97,7 +97,7 @@ enum SignInPages {
       let target =
         ticket.needsTwoFactor
         ? "/login/two-factor"
-        : LanguagePreference.safeReturnPath(form["return_to"], default: "/app")
+        : LanguagePreference.safeReturnPath(form["return_to"], default: ticket.home)
       return Response.redirect(to: target)
         .setting(
           cookie: SessionCookie.set(ticket.token, secure: service.configuration.secureCookies)
@@ -152,7 +152,7 @@ enum SignInPages {
       let ticket = try service.completeTwoFactor(
         pendingToken: pending, code: form["code"] ?? "", clientAddress: context.clientAddress,
         requestID: context.requestID)
-      return Response.redirect(to: "/app").setting(
+      return Response.redirect(to: ticket.home).setting(
         cookie: SessionCookie.set(ticket.token, secure: service.configuration.secureCookies))
     } catch let error as IdentityError {
       return try twoFactorPage(

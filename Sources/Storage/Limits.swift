@@ -48,4 +48,7 @@ public enum Limits {
   public static let auditExportEntriesMax = 100_000
   /// Audit entries read per query while verifying a chain, which bounds its memory.
   public static let auditVerifyPageEntriesMax = 1_000
+
+  /// Distinct statement texts whose tenant scoping is remembered as checked.
+  public static let scopedStatementsRememberedMax = 10_000
 }

@@ -1,4 +1,5 @@
 public import FreightdeskCore
+import Synchronization
 
 /// The only way business code reads or writes tenant data: an executor bound to one tenant.
 ///
@@ -56,10 +57,18 @@ public struct TenantScope {
     executor.wakeWorkersAfterCommit()
   }
 
-  /// Throws unless `sql` follows the scoping rule described on ``TenantScope``.
+  /// Throws unless `sql` follows the scoping rule described on ``TenantScope``. Statements are
+  /// constant texts at their call sites, so each distinct text is checked once and remembered
+  /// (up to ``Limits/scopedStatementsRememberedMax``), keeping the check off the hot path.
   static func requireScoped(_ sql: String) throws {
+    if checkedStatements.withLock({ $0.contains(sql) }) { return }
     guard TenantScopeRule(sql: sql).isSatisfied else { throw DatabaseError.unscopedQuery(sql: sql) }
+    checkedStatements.withLock { checked in
+      if checked.count < Limits.scopedStatementsRememberedMax { checked.insert(sql) }
+    }
   }
+
+  private static let checkedStatements = Mutex<Set<String>>([])
 }
 
 extension Database {

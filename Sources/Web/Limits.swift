@@ -7,7 +7,7 @@ public enum Limits {
   public static let uploadBodyBytesMax = 64 << 20
   /// Memory for one connection's request line, headers and read buffer; requests whose
   /// headers do not fit are refused with 431.
-  public static let connectionMemoryBytesMax = 64 << 10
+  public static let connectionMemoryBytesMax = 32 << 10
   /// Connections open at once, over all clients.
   public static let connectionsMax = 4096
   /// Connections open at once from one IP address.

@@ -2,8 +2,8 @@ import Foundation
 import FreightdeskCore
 import Identity
 import Storage
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// Trials, API tokens, two-factor sign-in and the audit trail, over HTTP.
@@ -21,7 +21,8 @@ import Web
     let app = try TestApp(backend)
     let company = try app.makeCompany("acme")
     let owner = ["Authorization": "Bearer \(company.tokens[.owner]!)", "Origin": "http://x"]
-    let newUser = #"{"login": "late", "display_name": "迟到", "password": "Quiet-River-51", "roles": ["viewer"]}"#
+    let newUser =
+      #"{"login": "late", "display_name": "迟到", "password": "Quiet-River-51", "roles": ["viewer"]}"#
     app.clock.advance(seconds: 16 * 86_400)
     let refused = try app.client.sendJSON("POST", "/api/v1/users", newUser, headers: owner)
     #expect(refused.status == 403)
@@ -53,7 +54,8 @@ import Web
     let company = try app.makeCompany("acme")
     let owner = ["Authorization": "Bearer \(company.tokens[.owner]!)"]
     let created = try app.client.sendJSON(
-      "POST", "/api/v1/tokens", #"{"name": "erp", "scopes": ["users.read"], "expires_in_days": 30}"#,
+      "POST", "/api/v1/tokens",
+      #"{"name": "erp", "scopes": ["users.read"], "expires_in_days": 30}"#,
       headers: owner)
     #expect(created.status == 201)
     let token = try #require(created.json["token"] as? String)
@@ -62,13 +64,16 @@ import Web
     #expect(try app.client.get("/api/v1/users", headers: scoped).status == 200)
     #expect(try app.client.get("/api/v1/roles", headers: scoped).status == 200)
     #expect(try app.client.get("/api/v1/jobs", headers: scoped).status == 403)
-    let listed = try app.client.get("/api/v1/tokens", headers: owner).json["items"] as? [[String: Any]]
+    let listed =
+      try app.client.get("/api/v1/tokens", headers: owner).json["items"] as? [[String: Any]]
     #expect(listed?.contains { $0["name"] as? String == "erp" && $0["token"] == nil } == true)
     let id = try #require((created.json["summary"] as? [String: Any])?["id"])
     #expect(try app.client.send("DELETE", "/api/v1/tokens/\(id)", headers: owner).status == 204)
     #expect(try app.client.get("/api/v1/users", headers: scoped).status == 401)
     app.clock.advance(seconds: 1)
-    #expect(try app.client.get("/api/v1/me", headers: ["Authorization": "Bearer fdk_1_forged"]).status == 401)
+    #expect(
+      try app.client.get("/api/v1/me", headers: ["Authorization": "Bearer fdk_1_forged"]).status
+        == 401)
   }
 
   @Test func anExpiredTokenStopsWorking() throws {
@@ -93,7 +98,8 @@ import Web
     #expect(setup.text.contains("data:image/svg+xml;base64,"))
     let secretText = try #require(setup.text.firstMatch(of: /name="secret" value="([A-Z2-7]+)"/)?.1)
     let secret = try TOTPSecret(base32: String(secretText))
-    let wrong = try browser.submit("/app/profile/two-factor", [("secret", String(secretText)), ("code", "000000")])
+    let wrong = try browser.submit(
+      "/app/profile/two-factor", [("secret", String(secretText)), ("code", "000000")])
     #expect(wrong.status == 422)
     try browser.get("/app/profile/two-factor")
     let enabled = try browser.submit(
@@ -136,5 +142,23 @@ import Web
     #expect(login.entry.clientAddress == "127.0.0.1")
     #expect(login.entry.requestID?.isEmpty == false)
     #expect(try AuditLog.verify(database: app.database).isIntact)
+  }
+
+  @Test func aCompanyCanRequireTwoFactorForOwnersAndFinance() throws {
+    let app = try TestApp(.primary)
+    let company = try app.makeCompany("acme")
+    var settings = try app.identity.company(company.tenant)
+    settings.twoFactorRequired = true
+    try app.identity.updateCompany(
+      settings, expectedVersion: settings.version,
+      audit: AuditContext.system("test", log: app.identity.auditLog))
+    let finance = Browser(app.client)
+    _ = try signIn(finance, slug: "acme", login: "user-finance", password: company.ownerPassword)
+    let sent = try finance.get("/app/users")
+    #expect(sent.headers["location"] == "/app/profile/two-factor")
+    #expect(try finance.get("/app/profile/two-factor").status == 200)
+    let sales = Browser(app.client)
+    _ = try signIn(sales, slug: "acme", login: "user-sales", password: company.ownerPassword)
+    #expect(try sales.get("/app/users").status == 200)
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Identity
-import Testing
 import TestSupport
+import Testing
 
 /// The audit trail as finance and administrators read it: filtered, paged, exported.
 @Suite struct AuditPageTests {
@@ -17,13 +17,17 @@ import TestSupport
     let sequences = items.compactMap { ($0["sequence"] as? NSNumber)?.int64Value }
     #expect(sequences == sequences.sorted(by: >))
     let cursor = try #require(all.json["next_cursor"] as? String)
-    let next = try app.client.get("/api/v1/audit-entries?limit=5&cursor=\(cursor)", headers: finance)
+    let next = try app.client.get(
+      "/api/v1/audit-entries?limit=5&cursor=\(cursor)", headers: finance)
     let nextSequences = (next.json["items"] as? [[String: Any]] ?? []).compactMap {
       ($0["sequence"] as? NSNumber)?.int64Value
     }
     #expect(nextSequences.allSatisfy { $0 < sequences.last! })
     let tokens = try app.client.get("/api/v1/audit-entries?entity=api_token", headers: finance)
-    #expect((tokens.json["items"] as? [[String: Any]] ?? []).allSatisfy { $0["entity"] as? String == "api_token" })
+    #expect(
+      (tokens.json["items"] as? [[String: Any]] ?? []).allSatisfy {
+        $0["entity"] as? String == "api_token"
+      })
     let page = try app.client.get("/app/audit?action=create", headers: finance)
     #expect(page.status == 200)
     #expect(page.text.contains("审计日志"))
@@ -32,6 +36,9 @@ import TestSupport
     #expect(csv.text.hasPrefix("\u{FEFF}sequence,id,occurred_at"))
     #expect(csv.text.contains(",user,"))
     #expect(try app.client.get("/app/audit?from=2026-13-45", headers: finance).status == 400)
-    #expect(try app.client.get("/app/audit", headers: ["Authorization": "Bearer \(company.tokens[.sales]!)"]).status == 403)
+    #expect(
+      try app.client.get(
+        "/app/audit", headers: ["Authorization": "Bearer \(company.tokens[.sales]!)"]
+      ).status == 403)
   }
 }

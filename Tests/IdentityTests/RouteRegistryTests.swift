@@ -1,8 +1,8 @@
 import Foundation
 import FreightdeskCore
 import Identity
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// Sweeps over every route in the registry, so a new route cannot forget its permission, leak
@@ -43,7 +43,8 @@ import Web
       } else {
         #expect(
           route.operation.permission == .public,
-          "\(route.operation.id) outside the signed-in areas cannot check \(route.operation.permission)")
+          "\(route.operation.id) outside the signed-in areas cannot check \(route.operation.permission)"
+        )
       }
     }
   }

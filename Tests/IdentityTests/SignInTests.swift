@@ -1,8 +1,8 @@
 import Foundation
 import FreightdeskCore
 import Identity
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// Signing up, in and out through the pages, as a person does.
@@ -60,7 +60,8 @@ import Web
     let app = try TestApp(backend)
     let company = try app.makeCompany("acme")
     let browser = Browser(app.client)
-    let signedIn = try signIn(browser, slug: "acme", login: "owner", password: company.ownerPassword)
+    let signedIn = try signIn(
+      browser, slug: "acme", login: "owner", password: company.ownerPassword)
     #expect(signedIn.headers["location"] == "/app")
     let session = try #require(browser.cookies["fd_session"])
     #expect(try browser.get("/app").status == 200)
@@ -91,7 +92,8 @@ import Web
     let company = try app.makeCompany("acme")
     let browser = Browser(app.client)
     for _ in 0..<IdentityLimits.loginFailuresPerAccountMax {
-      #expect(try signIn(browser, slug: "acme", login: "owner", password: "wrong-pass-1").status == 401)
+      #expect(
+        try signIn(browser, slug: "acme", login: "owner", password: "wrong-pass-1").status == 401)
     }
     let locked = try signIn(browser, slug: "acme", login: "owner", password: company.ownerPassword)
     #expect(locked.status == 429)
@@ -110,7 +112,10 @@ import Web
     try browser.get("/app/users")
     let forged = try browser.submit(
       "/app/users",
-      [("login", "mallory"), ("display_name", "M"), ("password", "Green-Lorry-77"), ("roles", "admin")],
+      [
+        ("login", "mallory"), ("display_name", "M"), ("password", "Green-Lorry-77"),
+        ("roles", "admin"),
+      ],
       csrf: false)
     #expect(forged.status == 403)
     #expect(try app.identity.users(company.tenant).allSatisfy { $0.login != "mallory" })
@@ -147,7 +152,9 @@ import Web
       company.userIDs[.driver]!, in: company.tenant,
       audit: AuditContext.system("test", log: app.identity.auditLog))
     #expect(try driver.get("/app").headers["location"]?.hasPrefix("/login") == true)
-    #expect(try signIn(driver, slug: "acme", login: "user-driver", password: company.ownerPassword).status == 401)
+    #expect(
+      try signIn(driver, slug: "acme", login: "user-driver", password: company.ownerPassword).status
+        == 401)
   }
 
   @Test func theLastOwnerCannotBeDeactivated() throws {
@@ -164,7 +171,9 @@ import Web
     let app = try TestApp(.primary)
     let company = try app.makeCompany("acme")
     let customer = Browser(app.client)
-    _ = try signIn(customer, slug: "acme", login: "user-customer", password: company.ownerPassword)
+    let landed = try signIn(
+      customer, slug: "acme", login: "user-customer", password: company.ownerPassword)
+    #expect(landed.headers["location"] == "/portal")
     #expect(try customer.get("/portal").status == 200)
     #expect(try customer.get("/app").status == 403)
     let staff = Browser(app.client)

@@ -155,9 +155,13 @@ import Testing
       "--database", database.url,
     ])
     #expect(token.output.hasPrefix("API token: fdk_"))
-    let extended = try run(["tenant", "extend", "--tenant", "acme", "--days", "30", "--database", database.url])
+    let extended = try run([
+      "tenant", "extend", "--tenant", "acme", "--days", "30", "--database", database.url,
+    ])
     #expect(extended.output.contains("45 days left"))
-    let unknown = try run(["user", "add", "--tenant", "nobody", "--login", "x", "--database", database.url])
+    let unknown = try run([
+      "user", "add", "--tenant", "nobody", "--login", "x", "--database", database.url,
+    ])
     #expect(unknown.status == 2)
     let verified = try run(["audit", "verify", "--database", database.url])
     #expect(verified.status == 0)

@@ -8,7 +8,7 @@ import Synchronization
 public final class StaticAssets: Sendable {
   /// One file ready to send.
   struct Asset: Sendable {
-    let bytes: [UInt8]
+    let bytes: SharedBytes
     let entityTag: EntityTag
     let contentType: String
     let cacheControl: String
@@ -41,13 +41,14 @@ public final class StaticAssets: Sendable {
         status: 304,
         headers: ["ETag": asset.entityTag.description, "Cache-Control": asset.cacheControl])
     }
-    return Response(
+    var response = Response(
       status: 200,
       headers: [
         "Content-Type": asset.contentType, "ETag": asset.entityTag.description,
         "Cache-Control": asset.cacheControl,
-      ],
-      body: asset.bytes)
+      ])
+    response.body = .shared(asset.bytes)
+    return response
   }
 
   func asset(at path: String) -> Asset? {
@@ -57,7 +58,7 @@ public final class StaticAssets: Sendable {
     else { return nil }
     let bytes = [UInt8](data)
     let asset = Asset(
-      bytes: bytes, entityTag: EntityTag(Self.contentHash(bytes)),
+      bytes: SharedBytes(bytes), entityTag: EntityTag(Self.contentHash(bytes)),
       contentType: Self.contentType(of: path), cacheControl: cacheControl)
     cache.withLock { $0[path] = asset }
     return asset

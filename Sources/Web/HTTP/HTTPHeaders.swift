@@ -17,8 +17,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
   /// The first value for `name`, compared case-insensitively.
   public subscript(name: String) -> String? {
-    let wanted = name.lowercased()
-    return fields.first { $0.name.lowercased() == wanted }?.value
+    fields.first { Self.sameName($0.name, name) }?.value
   }
 
   /// Appends a field, keeping any existing ones with the same name (e.g. `Set-Cookie`).
@@ -34,8 +33,23 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
   /// Removes every field named `name`.
   public mutating func remove(_ name: String) {
-    let wanted = name.lowercased()
-    fields.removeAll { $0.name.lowercased() == wanted }
+    fields.removeAll { Self.sameName($0.name, name) }
+  }
+
+  /// Whether two field names are equal ignoring ASCII case (field names are ASCII), without
+  /// allocating: this runs several times for every request.
+  static func sameName(_ lhs: String, _ rhs: String) -> Bool {
+    var left = lhs.utf8.makeIterator()
+    var right = rhs.utf8.makeIterator()
+    while true {
+      switch (left.next(), right.next()) {
+      case (nil, nil): return true
+      case (let a?, let b?):
+        if a != b && (a | 0x20) != (b | 0x20) { return false }
+        if a != b && !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(a | 0x20) { return false }
+      default: return false
+      }
+    }
   }
 
   /// Whether a field named `name` is present.

@@ -4,6 +4,8 @@ public struct Response: Sendable {
   public enum Body: Sendable {
     /// A complete body.
     case bytes([UInt8])
+    /// A body shared by many responses, sent without copying.
+    case shared(SharedBytes)
     /// A Server-Sent Events stream that stays open until either side ends it.
     case eventStream(EventStream)
   }
@@ -46,7 +48,19 @@ public struct Response: Sendable {
 
   /// The body bytes, or empty for a stream.
   public var bodyBytes: [UInt8] {
-    if case .bytes(let bytes) = body { return bytes }
-    return []
+    switch body {
+    case .bytes(let bytes): bytes
+    case .shared(let shared): shared.array
+    case .eventStream: []
+    }
+  }
+
+  /// The body's length in bytes (0 for a stream), without copying it.
+  public var bodyCount: Int {
+    switch body {
+    case .bytes(let bytes): bytes.count
+    case .shared(let shared): shared.count
+    case .eventStream: 0
+    }
   }
 }

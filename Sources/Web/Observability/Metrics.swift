@@ -1,5 +1,9 @@
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Request counts and a latency histogram by route, method and status, rendered in the
 /// Prometheus text format at `/metrics`.
 public final class Metrics: Sendable {
@@ -18,9 +22,28 @@ public final class Metrics: Sendable {
     var bucketCounts = [UInt64](repeating: 0, count: Metrics.bucketBoundsSeconds.count)
     var count: UInt64 = 0
     var sumSeconds: Double = 0
+
+    mutating func record(_ seconds: Double, bucket: Int?) {
+      count += 1
+      sumSeconds += seconds
+      if let bucket { bucketCounts[bucket] += 1 }
+    }
+
+    mutating func add(_ other: Series) {
+      count += other.count
+      sumSeconds += other.sumSeconds
+      for index in bucketCounts.indices { bucketCounts[index] += other.bucketCounts[index] }
+    }
   }
 
-  private let series = Mutex<[SeriesKey: Series]>([:])
+  /// Counters are split over shards picked by thread, so worker threads rarely wait on each
+  /// other; a scrape adds the shards up.
+  private static let shardCount = 16
+  private let shards = (0..<Metrics.shardCount).map { _ in Shard() }
+
+  private final class Shard: Sendable {
+    let series = Mutex<[SeriesKey: Series]>([:])
+  }
   private let collectors = Mutex<[@Sendable () -> String]>([])
 
   /// Creates empty metrics.
@@ -30,12 +53,11 @@ public final class Metrics: Sendable {
   public func record(route: String, method: String, status: Int, durationSeconds: Double) {
     let key = SeriesKey(route: route, method: method, status: status)
     let bucket = Self.bucketBoundsSeconds.firstIndex { durationSeconds <= $0 }
-    series.withLock { all in
-      var entry = all[key] ?? Series()
-      entry.count += 1
-      entry.sumSeconds += durationSeconds
-      if let bucket { entry.bucketCounts[bucket] += 1 }
-      all[key] = entry
+    let shard =
+      Int(UInt(bitPattern: Int(bitPattern: UInt(pthread_self()))) >> 8)
+      % Self.shardCount
+    shards[shard].series.withLock { all in
+      all[key, default: Series()].record(durationSeconds, bucket: bucket)
     }
   }
 
@@ -52,7 +74,13 @@ public final class Metrics: Sendable {
 
   /// The request metrics in Prometheus text format.
   func renderRequests() -> String {
-    let snapshot = series.withLock { $0 }.sorted {
+    var merged: [SeriesKey: Series] = [:]
+    for shard in shards {
+      for (key, entry) in shard.series.withLock({ $0 }) {
+        merged[key, default: Series()].add(entry)
+      }
+    }
+    let snapshot = merged.sorted {
       ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status)
     }
     var out = "# HELP freightdesk_http_requests_total Requests answered.\n"

@@ -78,7 +78,7 @@ public struct PlatformRoutes: Sendable {
     on root: RouteGroup<RequestContext>, router: @escaping @Sendable () -> Router
   ) {
     let version = self.version
-    let openAPI = ComputedOnce<(text: String, tag: EntityTag)>()
+    let openAPI = ComputedOnce<(body: SharedBytes, tag: EntityTag)>()
     root.get(
       "/api/openapi.json",
       Operation(
@@ -89,12 +89,14 @@ public struct PlatformRoutes: Sendable {
         let text = try OpenAPIDocument.make(
           router: router(), title: "Freightdesk API", version: version
         ).serialized
-        return (text, EntityTag(StaticAssets.contentHash(Array(text.utf8))))
+        let bytes = Array(text.utf8)
+        return (SharedBytes(bytes), EntityTag(StaticAssets.contentHash(bytes)))
       }
       if EntityTag.isNotModified(request, current: document.tag) {
         return Response(status: 304, headers: ["ETag": document.tag.description])
       }
-      var response = Response.text(document.text, contentType: "application/json")
+      var response = Response(headers: ["Content-Type": "application/json"])
+      response.body = .shared(document.body)
       response.headers.set("ETag", document.tag.description)
       response.headers.set("Cache-Control", "no-cache")
       return response

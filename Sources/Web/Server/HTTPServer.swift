@@ -155,6 +155,10 @@ public final class HTTPServer: @unchecked Sendable {
           buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
           .RESPMEM_MUST_COPY)
       }
+    case .shared(let shared):
+      native = MHD_create_response_from_buffer_with_free_callback_cls(
+        shared.count, shared.buffer.baseAddress, releaseShared,
+        Unmanaged.passRetained(shared).toOpaque())
     case .eventStream(let stream):
       native = streams.attach(stream, to: connection)
     }
@@ -185,6 +189,11 @@ private let collectPair: MHD_KeyValueIterator = { context, _, key, value in
   let box = Unmanaged<PairCollector>.fromOpaque(context).takeUnretainedValue()
   box.pairs.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
   return .YES
+}
+
+private let releaseShared: MHD_ContentReaderFreeCallback = { context in
+  guard let context else { return }
+  Unmanaged<SharedBytes>.fromOpaque(context).release()
 }
 
 private let accessHandler: MHD_AccessHandlerCallback = {

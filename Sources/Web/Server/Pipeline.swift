@@ -136,7 +136,7 @@ public final class Pipeline: Sendable {
       durationSeconds: seconds)
     accessLog.record(
       request: request, context: context, route: route, status: response.status,
-      bytes: response.bodyBytes.count, durationSeconds: seconds)
+      bytes: response.bodyCount, durationSeconds: seconds)
     return response
   }
 }
