@@ -49,37 +49,29 @@ enum SignInPages {
   static func loginPage(
     _ request: Request, _ context: RequestContext, state: FormState, status: Int = 200
   ) throws -> Response {
-    let formGuard = FormGuard.token(for: request)
-    let page = context.pageContext(path: "/login", csrfToken: formGuard.token)
-    let t = page.localizer
-    let html = Layout.page(title: t("login.title"), context: page) {
-      HTML.div(.class("row", "justify-content-center")) {
-        HTML.div(.class("col-md-6", "col-lg-4")) {
-          HTML.h1(.class("h3", "mb-3")) { t("login.title") }
-          FormControls.formErrors(state, localizer: t)
-          HTML.form(.method("post"), .action("/login")) {
-            FormControls.csrf(formGuard.token)
-            HTML.input(.type("hidden"), .name("return_to"), .value(state.values["return_to"] ?? ""))
-            FormControls.field(
-              "company", label: t("login.company"), state: state, localizer: t,
-              autocomplete: "organization", help: t("login.company_help"))
-            FormControls.field(
-              "login", label: t("login.account"), state: state, localizer: t,
-              autocomplete: "username")
-            FormControls.field(
-              "password", label: t("login.password"), state: state, localizer: t,
-              type: "password", autocomplete: "current-password")
-            FormControls.submit(t("login.submit"))
-          }
-          HTML.p(.class("mt-3")) {
-            t("login.no_account")
-            HTML.text(" ")
-            HTML.a(.href("/signup")) { t("login.signup_link") }
-          }
-        }
+    PublicPage.render(request, context, path: "/login", titleKey: "login.title", status: status) {
+      t, token in
+      FormControls.formErrors(state, localizer: t)
+      HTML.form(.method("post"), .action("/login")) {
+        FormControls.csrf(token)
+        HTML.input(.type("hidden"), .name("return_to"), .value(state.values["return_to"] ?? ""))
+        FormControls.field(
+          "company", label: t("login.company"), state: state, localizer: t,
+          autocomplete: "organization", help: t("login.company_help"))
+        FormControls.field(
+          "login", label: t("login.account"), state: state, localizer: t,
+          autocomplete: "username")
+        FormControls.field(
+          "password", label: t("login.password"), state: state, localizer: t,
+          type: "password", autocomplete: "current-password")
+        FormControls.submit(t("login.submit"))
+      }
+      HTML.p(.class("mt-3")) {
+        t("login.no_account")
+        HTML.text(" ")
+        HTML.a(.href("/signup")) { t("login.signup_link") }
       }
     }
-    return Response.html(html.render(), status: status).setting(cookie: formGuard.setCookie)
   }
 
   private static func signIn(
@@ -120,26 +112,19 @@ enum SignInPages {
   static func twoFactorPage(
     _ request: Request, _ context: RequestContext, state: FormState, status: Int = 200
   ) throws -> Response {
-    let formGuard = FormGuard.token(for: request)
-    let page = context.pageContext(path: "/login/two-factor", csrfToken: formGuard.token)
-    let t = page.localizer
-    let html = Layout.page(title: t("two_factor.title"), context: page) {
-      HTML.div(.class("row", "justify-content-center")) {
-        HTML.div(.class("col-md-6", "col-lg-4")) {
-          HTML.h1(.class("h3", "mb-3")) { t("two_factor.title") }
-          HTML.p { t("two_factor.prompt") }
-          FormControls.formErrors(state, localizer: t)
-          HTML.form(.method("post"), .action("/login/two-factor")) {
-            FormControls.csrf(formGuard.token)
-            FormControls.field(
-              "code", label: t("two_factor.code"), state: state, localizer: t,
-              autocomplete: "one-time-code")
-            FormControls.submit(t("two_factor.submit"))
-          }
-        }
+    PublicPage.render(
+      request, context, path: "/login/two-factor", titleKey: "two_factor.title", status: status
+    ) { t, token in
+      HTML.p { t("two_factor.prompt") }
+      FormControls.formErrors(state, localizer: t)
+      HTML.form(.method("post"), .action("/login/two-factor")) {
+        FormControls.csrf(token)
+        FormControls.field(
+          "code", label: t("two_factor.code"), state: state, localizer: t,
+          autocomplete: "one-time-code")
+        FormControls.submit(t("two_factor.submit"))
       }
     }
-    return Response.html(html.render(), status: status).setting(cookie: formGuard.setCookie)
   }
 
   private static func completeTwoFactor(

@@ -5,10 +5,6 @@ import Web
 /// Self-service sign-up at `/signup`: a company on a 15-day trial and its first owner, who is
 /// signed in straight away.
 enum SignUpPages {
-  static let fields = [
-    "company_name", "slug", "credit_code", "owner_name", "owner_login", "owner_email",
-  ]
-
   static func register(_ root: RouteGroup<RequestContext>, service: IdentityService) {
     root.get("/signup", SignInPages.page("getSignup", "The sign-up page")) { request, context in
       try page(request, context, state: FormState())
@@ -50,54 +46,48 @@ enum SignUpPages {
   static func page(
     _ request: Request, _ context: RequestContext, state: FormState, status: Int = 200
   ) throws -> Response {
-    let formGuard = FormGuard.token(for: request)
-    let page = context.pageContext(path: "/signup", csrfToken: formGuard.token)
-    let t = page.localizer
-    let html = Layout.page(title: t("signup.title"), context: page) {
-      HTML.div(.class("row", "justify-content-center")) {
-        HTML.div(.class("col-md-8", "col-lg-6")) {
-          HTML.h1(.class("h3")) { t("signup.title") }
-          HTML.p(.class("text-body-secondary")) { t("signup.intro") }
-          FormControls.formErrors(state, localizer: t)
-          HTML.form(.method("post"), .action("/signup")) {
-            FormControls.csrf(formGuard.token)
-            HTML.fieldset(.class("mb-3")) {
-              HTML.legend(.class("h5")) { t("signup.company_section") }
-              FormControls.field(
-                "company_name", label: t("signup.company_name"), state: state, localizer: t,
-                autocomplete: "organization")
-              FormControls.field(
-                "slug", label: t("signup.slug"), state: state, localizer: t,
-                help: t("signup.slug_help"))
-              FormControls.field(
-                "credit_code", label: t("signup.credit_code"), state: state, localizer: t,
-                required: false, help: t("signup.credit_code_help"))
-            }
-            HTML.fieldset(.class("mb-3")) {
-              HTML.legend(.class("h5")) { t("signup.owner_section") }
-              FormControls.field(
-                "owner_name", label: t("signup.owner_name"), state: state, localizer: t,
-                autocomplete: "name")
-              FormControls.field(
-                "owner_login", label: t("signup.owner_login"), state: state, localizer: t,
-                autocomplete: "username")
-              FormControls.field(
-                "owner_email", label: t("signup.owner_email"), state: state, localizer: t,
-                type: "email", required: false, autocomplete: "email")
-              FormControls.field(
-                "owner_password", label: t("signup.owner_password"), state: state, localizer: t,
-                type: "password", autocomplete: "new-password", help: t("password.help"))
-            }
-            FormControls.submit(t("signup.submit"))
-          }
-          HTML.p(.class("mt-3")) {
-            t("signup.have_account")
-            HTML.text(" ")
-            HTML.a(.href("/login")) { t("signup.login_link") }
-          }
+    PublicPage.render(
+      request, context, path: "/signup", titleKey: "signup.title",
+      columns: ["col-md-8", "col-lg-6"], status: status
+    ) { t, token in
+      HTML.p(.class("text-body-secondary")) { t("signup.intro") }
+      FormControls.formErrors(state, localizer: t)
+      HTML.form(.method("post"), .action("/signup")) {
+        FormControls.csrf(token)
+        HTML.fieldset(.class("mb-3")) {
+          HTML.legend(.class("h5")) { t("signup.company_section") }
+          FormControls.field(
+            "company_name", label: t("signup.company_name"), state: state, localizer: t,
+            autocomplete: "organization")
+          FormControls.field(
+            "slug", label: t("signup.slug"), state: state, localizer: t,
+            help: t("signup.slug_help"))
+          FormControls.field(
+            "credit_code", label: t("signup.credit_code"), state: state, localizer: t,
+            required: false, help: t("signup.credit_code_help"))
         }
+        HTML.fieldset(.class("mb-3")) {
+          HTML.legend(.class("h5")) { t("signup.owner_section") }
+          FormControls.field(
+            "owner_name", label: t("signup.owner_name"), state: state, localizer: t,
+            autocomplete: "name")
+          FormControls.field(
+            "owner_login", label: t("signup.owner_login"), state: state, localizer: t,
+            autocomplete: "username")
+          FormControls.field(
+            "owner_email", label: t("signup.owner_email"), state: state, localizer: t,
+            type: "email", required: false, autocomplete: "email")
+          FormControls.field(
+            "owner_password", label: t("signup.owner_password"), state: state, localizer: t,
+            type: "password", autocomplete: "new-password", help: t("password.help"))
+        }
+        FormControls.submit(t("signup.submit"))
+      }
+      HTML.p(.class("mt-3")) {
+        t("signup.have_account")
+        HTML.text(" ")
+        HTML.a(.href("/login")) { t("signup.login_link") }
       }
     }
-    return Response.html(html.render(), status: status).setting(cookie: formGuard.setCookie)
   }
 }

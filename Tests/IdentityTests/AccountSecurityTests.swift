@@ -8,14 +8,6 @@ import Web
 
 /// Trials, API tokens, two-factor sign-in and the audit trail, over HTTP.
 @Suite struct AccountSecurityTests {
-  private func signIn(_ browser: Browser, slug: String, login: String, password: String) throws
-    -> HTTPClient.Response
-  {
-    try browser.get("/login")
-    return try browser.submit(
-      "/login", [("company", slug), ("login", login), ("password", password)])
-  }
-
   @Test(arguments: Backend.allCases)
   func anExpiredTrialLeavesTheCompanyReadOnlyUntilExtended(backend: Backend) throws {
     let app = try TestApp(backend)
@@ -38,7 +30,7 @@ import Web
     let company = try app.makeCompany("acme")
     app.clock.advance(seconds: 16 * 86_400)
     let browser = Browser(app.client)
-    _ = try signIn(browser, slug: "acme", login: "owner", password: company.ownerPassword)
+    _ = try browser.signIn(slug: "acme", login: "owner", password: company.ownerPassword)
     #expect(try browser.get("/app").text.contains("免费试用已结束"))
     try browser.get("/app/company")
     let extended = try browser.submit("/app/company/trial", [])
@@ -93,7 +85,7 @@ import Web
     let app = try TestApp(backend)
     let company = try app.makeCompany("acme")
     let browser = Browser(app.client)
-    _ = try signIn(browser, slug: "acme", login: "owner", password: company.ownerPassword)
+    _ = try browser.signIn(slug: "acme", login: "owner", password: company.ownerPassword)
     let setup = try browser.get("/app/profile/two-factor")
     #expect(setup.text.contains("data:image/svg+xml;base64,"))
     let secretText = try #require(setup.text.firstMatch(of: /name="secret" value="([A-Z2-7]+)"/)?.1)
@@ -108,7 +100,7 @@ import Web
     #expect(enabled.status == 303)
     try browser.get("/app")
     _ = try browser.submit("/logout", [])
-    let pending = try signIn(browser, slug: "acme", login: "owner", password: company.ownerPassword)
+    let pending = try browser.signIn(slug: "acme", login: "owner", password: company.ownerPassword)
     #expect(pending.headers["location"] == "/login/two-factor")
     #expect(try browser.get("/app").status == 303)
     try browser.get("/login/two-factor")
@@ -128,8 +120,8 @@ import Web
     let app = try TestApp(backend)
     let company = try app.makeCompany("acme")
     let browser = Browser(app.client)
-    _ = try signIn(browser, slug: "acme", login: "owner", password: "wrong-pass-1")
-    _ = try signIn(browser, slug: "acme", login: "owner", password: company.ownerPassword)
+    _ = try browser.signIn(slug: "acme", login: "owner", password: "wrong-pass-1")
+    _ = try browser.signIn(slug: "acme", login: "owner", password: company.ownerPassword)
     try app.identity.deactivate(
       company.userIDs[.viewer]!, in: company.tenant,
       audit: AuditContext.system("test", log: app.identity.auditLog))
@@ -153,12 +145,12 @@ import Web
       settings, expectedVersion: settings.version,
       audit: AuditContext.system("test", log: app.identity.auditLog))
     let finance = Browser(app.client)
-    _ = try signIn(finance, slug: "acme", login: "user-finance", password: company.ownerPassword)
+    _ = try finance.signIn(slug: "acme", login: "user-finance", password: company.ownerPassword)
     let sent = try finance.get("/app/users")
     #expect(sent.headers["location"] == "/app/profile/two-factor")
     #expect(try finance.get("/app/profile/two-factor").status == 200)
     let sales = Browser(app.client)
-    _ = try signIn(sales, slug: "acme", login: "user-sales", password: company.ownerPassword)
+    _ = try sales.signIn(slug: "acme", login: "user-sales", password: company.ownerPassword)
     #expect(try sales.get("/app/users").status == 200)
   }
 }

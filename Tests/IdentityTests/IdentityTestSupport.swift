@@ -49,3 +49,11 @@ extension TestApp {
     return TestCompany(tenant: company.tenant, slug: slug, tokens: tokens, userIDs: ids)
   }
 }
+
+extension Browser {
+  /// Opens the sign-in page and signs in.
+  func signIn(slug: String, login: String, password: String) throws -> HTTPClient.Response {
+    try get("/login")
+    return try submit("/login", [("company", slug), ("login", login), ("password", password)])
+  }
+}

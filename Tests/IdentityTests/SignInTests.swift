@@ -7,14 +7,6 @@ import Web
 
 /// Signing up, in and out through the pages, as a person does.
 @Suite struct SignInTests {
-  private func signIn(_ browser: Browser, slug: String, login: String, password: String) throws
-    -> HTTPClient.Response
-  {
-    try browser.get("/login")
-    return try browser.submit(
-      "/login", [("company", slug), ("login", login), ("password", password)])
-  }
-
   @Test(arguments: Backend.allCases)
   func signingUpCreatesACompanyOnTrialAndSignsTheOwnerIn(backend: Backend) throws {
     let app = try TestApp(backend)
@@ -60,8 +52,7 @@ import Web
     let app = try TestApp(backend)
     let company = try app.makeCompany("acme")
     let browser = Browser(app.client)
-    let signedIn = try signIn(
-      browser, slug: "acme", login: "owner", password: company.ownerPassword)
+    let signedIn = try browser.signIn(slug: "acme", login: "owner", password: company.ownerPassword)
     #expect(signedIn.headers["location"] == "/app")
     let session = try #require(browser.cookies["fd_session"])
     #expect(try browser.get("/app").status == 200)
@@ -77,9 +68,9 @@ import Web
     let app = try TestApp(.primary)
     _ = try app.makeCompany("acme")
     let browser = Browser(app.client)
-    let wrongPassword = try signIn(browser, slug: "acme", login: "owner", password: "nope-nope-1")
-    let wrongUser = try signIn(browser, slug: "acme", login: "nobody", password: "nope-nope-1")
-    let wrongCompany = try signIn(browser, slug: "nowhere", login: "owner", password: "x")
+    let wrongPassword = try browser.signIn(slug: "acme", login: "owner", password: "nope-nope-1")
+    let wrongUser = try browser.signIn(slug: "acme", login: "nobody", password: "nope-nope-1")
+    let wrongCompany = try browser.signIn(slug: "nowhere", login: "owner", password: "x")
     for answer in [wrongPassword, wrongUser, wrongCompany] {
       #expect(answer.status == 401)
       #expect(answer.text.contains("公司代码、账号或密码错误。"))
@@ -93,14 +84,14 @@ import Web
     let browser = Browser(app.client)
     for _ in 0..<IdentityLimits.loginFailuresPerAccountMax {
       #expect(
-        try signIn(browser, slug: "acme", login: "owner", password: "wrong-pass-1").status == 401)
+        try browser.signIn(slug: "acme", login: "owner", password: "wrong-pass-1").status == 401)
     }
-    let locked = try signIn(browser, slug: "acme", login: "owner", password: company.ownerPassword)
+    let locked = try browser.signIn(slug: "acme", login: "owner", password: company.ownerPassword)
     #expect(locked.status == 429)
     #expect(Int(locked.headers["retry-after"] ?? "") ?? 0 > 0)
     #expect(locked.text.contains("登录失败次数过多"))
     app.clock.advance(seconds: IdentityLimits.loginWindowSeconds + 1)
-    let later = try signIn(browser, slug: "acme", login: "owner", password: company.ownerPassword)
+    let later = try browser.signIn(slug: "acme", login: "owner", password: company.ownerPassword)
     #expect(later.status == 303)
   }
 
@@ -108,7 +99,7 @@ import Web
     let app = try TestApp(.primary)
     let company = try app.makeCompany("acme")
     let browser = Browser(app.client)
-    _ = try signIn(browser, slug: "acme", login: "owner", password: company.ownerPassword)
+    _ = try browser.signIn(slug: "acme", login: "owner", password: company.ownerPassword)
     try browser.get("/app/users")
     let forged = try browser.submit(
       "/app/users",
@@ -125,7 +116,7 @@ import Web
     let app = try TestApp(.primary)
     let company = try app.makeCompany("acme")
     let admin = Browser(app.client)
-    _ = try signIn(admin, slug: "acme", login: "user-admin", password: company.ownerPassword)
+    _ = try admin.signIn(slug: "acme", login: "user-admin", password: company.ownerPassword)
     try admin.get("/app/users")
     let added = try admin.submit(
       "/app/users",
@@ -136,7 +127,7 @@ import Web
     #expect(added.status == 303)
     #expect(try admin.follow(added).text.contains("小明 现在可以登录了。"))
     let newcomer = Browser(app.client)
-    let signedIn = try signIn(newcomer, slug: "acme", login: "xiaoming", password: "Green-Lorry-77")
+    let signedIn = try newcomer.signIn(slug: "acme", login: "xiaoming", password: "Green-Lorry-77")
     #expect(signedIn.status == 303)
     #expect(try newcomer.get("/app/users").status == 200)
     #expect(try newcomer.get("/app/company").status == 403)
@@ -146,14 +137,14 @@ import Web
     let app = try TestApp(.primary)
     let company = try app.makeCompany("acme")
     let driver = Browser(app.client)
-    _ = try signIn(driver, slug: "acme", login: "user-driver", password: company.ownerPassword)
+    _ = try driver.signIn(slug: "acme", login: "user-driver", password: company.ownerPassword)
     #expect(try driver.get("/app").status == 200)
     try app.identity.deactivate(
       company.userIDs[.driver]!, in: company.tenant,
       audit: AuditContext.system("test", log: app.identity.auditLog))
     #expect(try driver.get("/app").headers["location"]?.hasPrefix("/login") == true)
     #expect(
-      try signIn(driver, slug: "acme", login: "user-driver", password: company.ownerPassword).status
+      try driver.signIn(slug: "acme", login: "user-driver", password: company.ownerPassword).status
         == 401)
   }
 
@@ -171,13 +162,13 @@ import Web
     let app = try TestApp(.primary)
     let company = try app.makeCompany("acme")
     let customer = Browser(app.client)
-    let landed = try signIn(
-      customer, slug: "acme", login: "user-customer", password: company.ownerPassword)
+    let landed = try customer.signIn(
+      slug: "acme", login: "user-customer", password: company.ownerPassword)
     #expect(landed.headers["location"] == "/portal")
     #expect(try customer.get("/portal").status == 200)
     #expect(try customer.get("/app").status == 403)
     let staff = Browser(app.client)
-    _ = try signIn(staff, slug: "acme", login: "user-sales", password: company.ownerPassword)
+    _ = try staff.signIn(slug: "acme", login: "user-sales", password: company.ownerPassword)
     #expect(try staff.get("/portal").status == 403)
   }
 }
