@@ -23,6 +23,9 @@ let package = Package(
     .systemLibrary(name: "CPostgreSQL", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+    .systemLibrary(
+      name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
     .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
     // The few C calls Swift cannot make itself (variadic functions, macros).
     .target(name: "CShim", dependencies: ["CMicroHTTPD", "CSQLite"]),
@@ -37,18 +40,26 @@ let package = Package(
       resources: [.copy("Resources")], swiftSettings: strict),
     .target(name: "Routing", dependencies: ["FreightdeskCore"], swiftSettings: strict),
     .target(
+      name: "Spreadsheet", dependencies: ["FreightdeskCore", "CZip", "CXLSXWriter"],
+      swiftSettings: strict),
+    .target(
+      name: "CRM", dependencies: ["FreightdeskCore", "Storage", "Web", "Spreadsheet"],
+      swiftSettings: strict),
+    .target(
       name: "Identity",
       dependencies: ["FreightdeskCore", "Storage", "Web", "CSodium", "CCrypto", "CZint"],
       swiftSettings: strict),
     .target(
-      name: "App", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing", "Identity"],
+      name: "App",
+      dependencies: ["FreightdeskCore", "Storage", "Web", "Routing", "Identity", "CRM"],
       swiftSettings: strict),
     .executableTarget(
       name: "freightdesk", dependencies: ["App", "FreightdeskCore", "Storage", "Web", "Routing"],
       swiftSettings: strict),
 
     .target(
-      name: "TestSupport", dependencies: ["FreightdeskCore", "Storage", "Web", "Identity", "App"],
+      name: "TestSupport",
+      dependencies: ["FreightdeskCore", "Storage", "Web", "Identity", "CRM", "App"],
       path: "Tests/TestSupport", swiftSettings: strict),
     .testTarget(
       name: "FreightdeskCoreTests", dependencies: ["FreightdeskCore", "TestSupport"],
@@ -61,6 +72,11 @@ let package = Package(
       name: "RoutingTests", dependencies: ["Routing", "FreightdeskCore"], swiftSettings: strict),
     .testTarget(
       name: "IdentityTests", dependencies: ["Identity", "TestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "SpreadsheetTests", dependencies: ["Spreadsheet", "FreightdeskCore"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "CRMTests", dependencies: ["CRM", "Identity", "TestSupport"], swiftSettings: strict),
     .testTarget(
       name: "AppTests", dependencies: ["App", "Web", "Storage", "TestSupport"],
       swiftSettings: strict),

@@ -1,0 +1,1 @@
+// Scaffold; replaced as the target is built.
