@@ -11,7 +11,71 @@ enum PlatformModule {
     name: "platform", migrations: StorageSchema.migrations + IdempotencyGuard.migrations,
     roleGrants: RoleGrants(
       Dictionary(uniqueKeysWithValues: BuiltinRole.allCases.map { ($0, [jobsRead]) })),
-    registerRoutes: { routes in registerJobRoutes(routes) })
+    registerRoutes: { routes in
+      registerJobRoutes(routes)
+      registerJobPage(routes)
+    },
+    navigation: [
+      NavigationEntry(labelKey: "nav.jobs", href: "/app/jobs", permission: jobsRead, order: 940)
+    ])
+
+  /// `/app/jobs`: the company's recent long-running work with its progress, newest first.
+  private static func registerJobPage(_ routes: ModuleRoutes) {
+    let database = routes.services.database
+    let jobs = routes.services.jobs
+    let navigation = routes.navigation
+    routes.app.get(
+      "/jobs",
+      Operation(
+        id: "getJobsPage", summary: "Recent jobs and their progress", tag: "Jobs",
+        permission: jobsRead, style: .page)
+    ) { _, context in
+      let recent = try context.read(database) { try jobs.recent(limit: 50, in: $0) }
+      let page = context.pageContext(path: "/app/jobs", navigation: navigation)
+      let t = page.localizer
+      let html = Layout.page(title: t("jobs.title"), context: page) {
+        HTML.h1(.class("h3")) { t("jobs.title") }
+        if recent.isEmpty {
+          HTML.p(.class("text-body-secondary")) { t("jobs.none") }
+        } else {
+          HTML.table(.class("table", "align-middle")) {
+            HTML.thead {
+              HTML.tr {
+                for column in ["kind", "status", "progress", "message", "updated"] {
+                  HTML.th { t("jobs.column.\(column)") }
+                }
+              }
+            }
+            HTML.tbody {
+              for job in recent {
+                HTML.tr {
+                  HTML.td { HTML.code { job.kind } }
+                  HTML.td { t("jobs.status.\(job.status.rawValue)") }
+                  HTML.td { progressBar(job, localizer: t) }
+                  HTML.td { job.lastError ?? job.message }
+                  HTML.td { t.dateTime(job.updatedAt) }
+                }
+              }
+            }
+          }
+        }
+      }
+      return .html(html.render())
+    }
+  }
+
+  /// A Bootstrap progress bar; its width class is one of twenty steps, since the page's
+  /// Content-Security-Policy forbids inline styles.
+  private static func progressBar(_ job: JobProgress, localizer t: Localizer) -> HTML {
+    let percent = Int(((job.fraction ?? (job.status == .succeeded ? 1 : 0)) * 100).rounded())
+    return HTML.div(
+      .class("progress"), .role("progressbar"), .aria("valuenow", String(percent)),
+      .aria("valuemin", "0"), .aria("valuemax", "100"),
+      .aria("label", t("jobs.progress", ["percent": String(percent)]))
+    ) {
+      HTML.div(.class("progress-bar", "fd-w-\(percent / 5 * 5)")) { "\(percent)%" }
+    }
+  }
 
   private static func registerJobRoutes(_ routes: ModuleRoutes) {
     let database = routes.services.database

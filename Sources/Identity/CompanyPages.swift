@@ -72,6 +72,13 @@ enum CompanyPages {
     }
   }
 
+  /// The zones a company may choose: mainland China's and its neighbours' business hubs.
+  static let companyTimeZones = [
+    "Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei",
+    "Asia/Singapore", "Asia/Tokyo", "Asia/Seoul", "Asia/Bangkok", "Asia/Kuala_Lumpur",
+    "Asia/Ho_Chi_Minh", "Europe/London", "America/Los_Angeles",
+  ]
+
   static func values(of company: Company) -> [String: String] {
     [
       "name": company.name, "short_name": company.shortName,

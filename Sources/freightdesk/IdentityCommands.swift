@@ -213,3 +213,33 @@ let auditCommand = Command(
   print(verification.summary)
   return verification.isIntact ? 0 : 1
 }
+
+/// `freightdesk jobs`.
+let jobsCommand = Command(
+  name: "jobs", summary: "Show a company's recent jobs and their progress",
+  usage: """
+    Usage: freightdesk jobs --tenant CODE [--database URL]
+
+    Lists the company's most recent long-running jobs (imports, optimisations, reports),
+    newest first, with their status and progress.
+    \(DatabaseOption.usage)
+    """
+) { arguments in
+  let options = try CommandLineOptions(arguments, valued: ["database", "tenant"], switches: [])
+  return try withApplication(options) { application, service in
+    let tenant = try tenant(options, service)
+    let recent = try application.database.read(for: tenant) {
+      try application.services.jobs.recent(limit: 50, in: $0)
+    }
+    if recent.isEmpty { print("No jobs yet.") }
+    for job in recent {
+      let percent = job.fraction.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"
+      let bar = String(repeating: "█", count: Int(((job.fraction ?? 0) * 20).rounded()))
+        .padding(toLength: 20, withPad: "░", startingAt: 0)
+      print(
+        "\(job.id)  \(job.kind)  \(job.status.rawValue)  \(bar) \(percent)  \(job.lastError ?? job.message)"
+      )
+    }
+    return 0
+  }
+}

@@ -9,7 +9,7 @@ import Web
 /// Every subcommand, in the order `help` lists them.
 let commands: [Command] = [
   serveCommand, migrateCommand, backupCommand, restoreCommand, demoCommand, tenantCommand,
-  userCommand, tokenCommand, auditCommand, solveCommand, versionCommand,
+  userCommand, tokenCommand, jobsCommand, auditCommand, solveCommand, versionCommand,
 ]
 
 func printHelp(_ commands: [Command]) {

@@ -182,3 +182,33 @@ import Web
     try stopped.value()
   }
 }
+
+/// Long-running work reports progress that the API, the jobs page and the CLI show.
+@Suite struct JobProgressTests {
+  @Test(arguments: Backend.allCases)
+  func aJobsProgressShowsInTheAPIAndOnThePage(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let jobs = app.application.services.jobs
+    let job = try app.database.write(for: company.tenant) {
+      try jobs.enqueue(kind: "crm.import", payload: "{}", in: $0)
+    }
+    let claimed = try #require(
+      try jobs.claim(kinds: ["crm.import"], worker: "test", from: app.database))
+    #expect(claimed.id == job)
+    _ = try jobs.reportProgress(
+      of: claimed, done: 40, total: 100, message: "40 / 100", in: app.database)
+    let owner = ["Authorization": "Bearer \(company.tokens[.owner]!)"]
+    let answer = try app.client.get("/api/v1/jobs/\(job)", headers: owner)
+    #expect(answer.status == 200)
+    #expect(answer.json["done"] as? Int == 40)
+    #expect(answer.json["status"] as? String == "running")
+    let page = try app.client.get("/app/jobs", headers: owner)
+    #expect(page.text.contains("fd-w-40"))
+    #expect(page.text.contains("crm.import"))
+    let other = try app.makeCompany("other")
+    let foreign = try app.client.get(
+      "/api/v1/jobs/\(job)", headers: ["Authorization": "Bearer \(other.tokens[.owner]!)"])
+    #expect(foreign.status == 404)
+  }
+}
