@@ -21,6 +21,7 @@ public final class Application: Sendable {
   private let server: HTTPServer
   private let dispatcher: OutboxDispatcher
   private let jobRunner: JobRunner?
+  private let maintenance: Maintenance
 
   /// Opens the database (or uses `database`, for tests) and assembles the standard modules
   /// plus `extraModules` behind the server; nothing listens yet.
@@ -64,6 +65,9 @@ public final class Application: Sendable {
       : JobRunner(
         database: self.database, queue: services.jobs, handlers: jobHandlers,
         workerName: "node-\(configuration.node)", reportError: reportError)
+    maintenance = Maintenance(
+      database: self.database, idempotency: services.idempotency, dispatcher: dispatcher,
+      clock: clock)
     registerCollectors()
   }
 
@@ -92,6 +96,7 @@ public final class Application: Sendable {
     try server.start()
     dispatcher.start()
     jobRunner?.start()
+    maintenance.start()
     Log.event(
       "server_started",
       [
@@ -99,6 +104,11 @@ public final class Application: Sendable {
         "threads": String(configuration.server.threads), "database": database.engine.rawValue,
         "version": Self.version,
       ])
+  }
+
+  /// Runs one round of housekeeping now (it also runs hourly in the background).
+  public func runMaintenance() {
+    maintenance.runOnce()
   }
 
   /// The port the server listens on.
@@ -112,6 +122,7 @@ public final class Application: Sendable {
     server.shutdown()
     dispatcher.stop()
     jobRunner?.stop()
+    maintenance.stop()
     database.close()
     Log.event("server_stopped")
   }

@@ -73,6 +73,24 @@ import Testing
   }
 
   @Test(arguments: Backend.allCases)
+  func storedAnswersExpireAfterTheirRetention(backend: Backend) throws {
+    let app = try start(backend)
+    let headers = ["Idempotency-Key": "daily-1"]
+    _ = try app.client.sendJSON("POST", "/api/v1/notes", #"{"text": "a"}"#, headers: headers)
+    app.clock.advance(seconds: 23 * 3600)
+    app.application.runMaintenance()
+    let kept = try app.client.sendJSON("POST", "/api/v1/notes", #"{"text": "a"}"#, headers: headers)
+    #expect(kept.headers["idempotent-replayed"] == "true")
+    app.clock.advance(seconds: 2 * 3600)
+    app.application.runMaintenance()
+    let fresh = try app.client.sendJSON(
+      "POST", "/api/v1/notes", #"{"text": "a"}"#, headers: headers)
+    #expect(fresh.status == 201)
+    #expect(fresh.headers["idempotent-replayed"] == nil)
+    #expect(try count(app) == 2)
+  }
+
+  @Test(arguments: Backend.allCases)
   func aConcurrentDuplicateIsRefusedWhileTheFirstRuns(backend: Backend) throws {
     let gate = Gate()
     let app = try start(backend, gate: gate)

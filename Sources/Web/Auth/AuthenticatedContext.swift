@@ -14,7 +14,7 @@ public enum Credential: Sendable, Equatable {
 /// which company, with which permissions. Route groups for `/app`, `/api/v1`, `/portal`,
 /// `/driver` and `/scan` hand this to their handlers; building it fails with 401, so a handler
 /// there cannot run without a tenant, and it is the only source of a ``TenantScope``.
-public struct AuthenticatedContext: ContextCarrying {
+public struct AuthenticatedContext: Sendable {
   /// The base request context.
   public var request: RequestContext
   /// The company.

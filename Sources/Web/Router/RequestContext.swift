@@ -35,14 +35,3 @@ public struct RequestContext: Sendable {
     self.operation = operation
   }
 }
-
-/// A context a route group derives from its parent's, carrying the base request context along.
-public protocol ContextCarrying: Sendable {
-  /// The base context every request has.
-  var request: RequestContext { get }
-}
-
-extension RequestContext: ContextCarrying {
-  /// The context itself.
-  public var request: RequestContext { self }
-}
