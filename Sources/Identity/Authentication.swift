@@ -85,10 +85,14 @@ extension IdentityService {
     {
       throw AuthenticationError.twoFactorSetupRequired
     }
-    return AuthenticatedContext(
+    var authenticated = AuthenticatedContext(
       request: request, tenant: tenant, tenantName: company.shortName, timeZone: company.timeZone,
       user: user, userName: stored.user.displayName, roles: stored.user.roles,
       permissions: permissions, credential: credential, isReadOnly: company.isReadOnly(at: now),
       trialDaysLeft: company.trialDaysLeft(at: now))
+    authenticated.logoHref = company.logoUpdatedAt.map {
+      "/app/company/logo?v=\($0.epochMilliseconds)"
+    }
+    return authenticated
   }
 }

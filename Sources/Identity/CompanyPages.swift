@@ -49,6 +49,7 @@ enum CompanyPages {
           state: FormState(form: form, error: error), status: error.kind.httpStatus)
       }
     }
+    registerLogo(app, service: service, page: page)
     app.post(
       "/company/trial",
       UserPages.operation(
@@ -69,6 +70,48 @@ enum CompanyPages {
             values: values(of: company), errors: [FieldError(pointer: "", code: error.code)]),
           status: 409)
       }
+    }
+  }
+
+  /// The logo upload (multipart, PNG or JPEG) and the logo itself for the top bar.
+  static func registerLogo(
+    _ app: RouteGroup<AuthenticatedContext>, service: IdentityService, page: SignedInPage
+  ) {
+    app.post(
+      "/company/logo",
+      Web.Operation(
+        id: "postCompanyLogo", summary: "Upload the company's logo (PNG or JPEG)", tag: "Users",
+        permission: IdentityPermission.companyManage, style: .page,
+        bodyBytesMax: CompanyLogo.bytesMax + 64 * 1024)
+    ) { request, context in
+      do {
+        let file = request.parts.first { $0.name == "logo" && $0.filename != nil }
+        try service.setLogo(
+          try CompanyLogo(bytes: file?.bytes ?? []), for: context.tenant,
+          audit: context.audit(service.auditLog))
+        return page.done("/app/company", message: "flash.saved")
+      } catch let error as ValidationFailure {
+        let company = try service.company(context.tenant)
+        return render(
+          context, company: company, service: service, page: page,
+          state: FormState(values: values(of: company), errors: error.fieldErrors), status: 422)
+      }
+    }
+    app.get(
+      "/company/logo", UserPages.operation("getCompanyLogo", "The company's logo", .signedIn)
+    ) { request, context in
+      guard let logo = try service.logo(context.tenant) else { throw HTTPError.notFound }
+      let tag = EntityTag(hashing: logo.bytes)
+      if EntityTag.isNotModified(request, current: tag) {
+        return Response(status: 304, headers: ["ETag": tag.description])
+      }
+      return Response(
+        status: 200,
+        headers: [
+          "Content-Type": logo.contentType, "ETag": tag.description,
+          "Cache-Control": "private, no-cache",
+        ],
+        body: logo.bytes)
     }
   }
 
@@ -115,6 +158,21 @@ enum CompanyPages {
         }
       }
       FormControls.formErrors(state, localizer: t)
+      HTML.form(
+        .method("post"), .action("/app/company/logo"), .class("mb-4"),
+        .enctype("multipart/form-data")
+      ) {
+        FormControls.csrf(context.csrfToken)
+        HTML.label(.class("form-label"), .for("logo")) { t("company.logo") }
+        HTML.input(
+          .class("form-control", state.errors(for: "logo").isEmpty ? "" : "is-invalid"),
+          .type("file"), .id("logo"), .name("logo"), .accept("image/png,image/jpeg"))
+        for error in state.errors(for: "logo") {
+          HTML.div(.class("invalid-feedback")) { t.message(for: error) }
+        }
+        HTML.div(.class("form-text")) { t("company.logo_help") }
+        FormControls.submit(t("company.logo_upload"), style: "btn-outline-primary mt-2")
+      }
       HTML.form(.method("post"), .action("/app/company")) {
         FormControls.csrf(context.csrfToken)
         HTML.input(.type("hidden"), .name("version"), .value(String(company.version)))

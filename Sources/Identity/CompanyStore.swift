@@ -6,7 +6,7 @@ import Storage
 enum CompanyStore {
   static let columns = """
     tenant_id, slug, name, short_name, credit_code, address, taxpayer_kind, time_zone,
-    default_locale, trial_ends_at, trial_extended, two_factor_required, version
+    default_locale, trial_ends_at, trial_extended, two_factor_required, logo_updated_at, version
     """
 
   /// The tenant whose sign-in code is `slug`. The company directory is the one lookup made
@@ -37,7 +37,8 @@ enum CompanyStore {
       defaultLocale: try row.string("default_locale"),
       trialEndsAt: try row.optionalInstant("trial_ends_at"),
       trialExtended: try row.bool("trial_extended"),
-      twoFactorRequired: try row.bool("two_factor_required"), version: try row.int64("version"))
+      twoFactorRequired: try row.bool("two_factor_required"),
+      logoUpdatedAt: try row.optionalInstant("logo_updated_at"), version: try row.int64("version"))
   }
 
   static func insert(_ company: Company, at now: Instant, _ scope: TenantScope) throws {

@@ -73,7 +73,7 @@ enum CSRFCheck {
 
   static func verify(_ request: Request, expected: String) throws {
     switch request.mediaType {
-    case "application/x-www-form-urlencoded":
+    case "application/x-www-form-urlencoded", "multipart/form-data":
       let form = try FormBody(request)
       guard let sent = form[field], TokenDigest.equal(sent, expected) else {
         throw AuthenticationError.csrfRejected

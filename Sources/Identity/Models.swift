@@ -34,6 +34,8 @@ public struct Company: Sendable, Equatable {
   public var trialExtended: Bool
   /// Whether owners and finance staff must use two-factor sign-in.
   public var twoFactorRequired: Bool
+  /// When the logo was last uploaded, or nil when there is none.
+  public var logoUpdatedAt: Instant? = nil
   /// The row version, for `If-Match`.
   public var version: Int64
 

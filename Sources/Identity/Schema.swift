@@ -114,5 +114,29 @@ enum IdentitySchema {
         CREATE INDEX login_attempts_address
           ON login_attempts (tenant_id, client_address, attempted_at);
         """),
+    Migration(
+      module: module, number: 3, name: "company_logos",
+      sqlite: """
+        CREATE TABLE company_logos (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          content_type TEXT NOT NULL,
+          image BLOB NOT NULL,
+          updated_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id)
+        );
+        ALTER TABLE tenants ADD COLUMN logo_updated_at BIGINT;
+        """,
+      postgres: """
+        CREATE TABLE company_logos (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          content_type TEXT NOT NULL,
+          image BYTEA NOT NULL,
+          updated_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id)
+        );
+        ALTER TABLE tenants ADD COLUMN logo_updated_at BIGINT;
+        """),
   ]
 }

@@ -153,4 +153,33 @@ import Web
     _ = try sales.signIn(slug: "acme", login: "user-sales", password: company.ownerPassword)
     #expect(try sales.get("/app/users").status == 200)
   }
+
+  @Test(arguments: Backend.allCases)
+  func theOwnerUploadsALogoThatAppearsInTheTopBar(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let browser = Browser(app.client)
+    _ = try browser.signIn(slug: "acme", login: "owner", password: company.ownerPassword)
+    try browser.get("/app/company")
+    let png: [UInt8] =
+      [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 300)
+    let uploaded = try browser.upload(
+      "/app/company/logo", file: ("logo", "标志.png", "image/png", png))
+    #expect(uploaded.status == 303)
+    let home = try browser.get("/app")
+    let href = try #require(home.text.firstMatch(of: /src="(\/app\/company\/logo\?v=[0-9]+)"/)?.1)
+    let logo = try browser.get(String(href))
+    #expect(logo.headers["content-type"] == "image/png")
+    #expect(logo.body == png)
+    try browser.get("/app/company")
+    let script = Array("<svg onload=alert(1)>".utf8)
+    let refused = try browser.upload(
+      "/app/company/logo", file: ("logo", "x.svg", "image/svg+xml", script))
+    #expect(refused.status == 422)
+    #expect(refused.text.contains("公司标志只能使用 PNG 或 JPEG 图片。"))
+    let forged = try browser.upload(
+      "/app/company/logo", fields: [("csrf_token", "wrong")],
+      file: ("logo", "a.png", "image/png", png))
+    #expect(forged.status == 403 || forged.status == 303)
+  }
 }

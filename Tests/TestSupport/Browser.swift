@@ -37,6 +37,30 @@ public final class Browser: @unchecked Sendable {
     return try keep(client.send("POST", path, headers: sent, body: Array(body.utf8)))
   }
 
+  /// Submits a `multipart/form-data` form with one file, as a browser's file upload does.
+  @discardableResult
+  public func upload(
+    _ path: String, fields: [(String, String)] = [],
+    file: (field: String, filename: String, contentType: String, bytes: [UInt8])
+  ) throws -> HTTPClient.Response {
+    let boundary = "----freightdesk-test-\(UUID().uuidString)"
+    var body: [UInt8] = []
+    var all = fields
+    if let token = csrfToken { all.append(("csrf_token", token)) }
+    for (name, value) in all {
+      body += Array(
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8
+      )
+    }
+    body += Array(
+      ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; "
+        + "filename=\"\(file.filename)\"\r\nContent-Type: \(file.contentType)\r\n\r\n").utf8)
+    body += file.bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+    var sent = headers()
+    sent["Content-Type"] = "multipart/form-data; boundary=\(boundary)"
+    return try keep(client.send("POST", path, headers: sent, body: body))
+  }
+
   /// Follows a redirect answer with a `GET` of its location.
   @discardableResult
   public func follow(_ response: HTTPClient.Response) throws -> HTTPClient.Response {

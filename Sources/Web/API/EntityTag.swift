@@ -12,6 +12,16 @@ public struct EntityTag: Sendable, Equatable, CustomStringConvertible {
     self.value = value
   }
 
+  /// A tag for content: FNV-1a over the bytes, a cheap and stable validator (not a security
+  /// hash) for files and documents served many times.
+  public init(hashing bytes: [UInt8]) {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    self.init(String(hash, radix: 16))
+  }
+
   /// The header form: a quoted strong tag.
   public var description: String { "\"\(value)\"" }
 

@@ -5,12 +5,22 @@ public struct FormBody: Sendable {
   /// Fields in order; a name may repeat (checkboxes, multi-selects).
   public let fields: [(name: String, value: String)]
 
-  /// Parses the request body; throws 415 when it is not a form.
+  /// Parses the request body (URL-encoded, or the text fields of a multipart form); throws
+  /// 415 when it is not a form.
   public init(_ request: Request) throws {
-    guard request.mediaType == "application/x-www-form-urlencoded" else {
+    switch request.mediaType {
+    case "application/x-www-form-urlencoded":
+      self.init(encoded: String(decoding: request.body, as: UTF8.self))
+    case "multipart/form-data":
+      self.init(fields: request.parts.filter { $0.filename == nil }.map { ($0.name, $0.text) })
+    default:
       throw HTTPError.unsupportedMediaType(expected: "application/x-www-form-urlencoded")
     }
-    self.init(encoded: String(decoding: request.body, as: UTF8.self))
+  }
+
+  /// A form with these fields.
+  public init(fields: [(name: String, value: String)]) {
+    self.fields = fields
   }
 
   /// Parses `a=1&b=two+words` text.

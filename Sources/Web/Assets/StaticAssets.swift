@@ -58,7 +58,7 @@ public final class StaticAssets: Sendable {
     else { return nil }
     let bytes = [UInt8](data)
     let asset = Asset(
-      bytes: SharedBytes(bytes), entityTag: EntityTag(Self.contentHash(bytes)),
+      bytes: SharedBytes(bytes), entityTag: EntityTag(hashing: bytes),
       contentType: Self.contentType(of: path), cacheControl: cacheControl)
     cache.withLock { $0[path] = asset }
     return asset
@@ -77,15 +77,6 @@ public final class StaticAssets: Sendable {
     }
     guard let ownRoot else { return nil }
     return (([ownRoot] + segments).joined(separator: "/"), Self.ownCacheControl)
-  }
-
-  /// FNV-1a over the content: a cheap, stable validator (not a security hash).
-  static func contentHash(_ bytes: [UInt8]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-    }
-    return String(hash, radix: 16)
   }
 
   static func contentType(of path: String) -> String {

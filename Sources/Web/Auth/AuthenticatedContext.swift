@@ -37,6 +37,9 @@ public struct AuthenticatedContext: Sendable {
   public var isReadOnly: Bool
   /// Whole days left in the trial, or nil when the company is not on a trial.
   public var trialDaysLeft: Int?
+  /// Where the company's logo is served (with a version, so browsers refetch a new one), or
+  /// nil when it has none.
+  public var logoHref: String?
 
   /// Creates a context (the authenticator does this after checking the credential).
   public init(

@@ -19,6 +19,16 @@ extension HTMLAttribute {
     HTMLAttribute("src", .text(safeURL(url)))
   }
 
+  /// How a form encodes its body: `multipart/form-data` for file uploads.
+  public static func enctype(_ value: String) -> HTMLAttribute {
+    HTMLAttribute("enctype", .text(value))
+  }
+
+  /// The file types a file input offers, e.g. `image/png,image/jpeg`.
+  public static func accept(_ value: String) -> HTMLAttribute {
+    HTMLAttribute("accept", .text(value))
+  }
+
   /// An image's `src` holding the image itself as a base64 SVG data URL (QR codes drawn by the
   /// server). Images load inertly, so this is safe where `data:` links are not.
   public static func imageData(svg: String) -> HTMLAttribute {

@@ -24,7 +24,16 @@ extension Layout {
         .aria("label", localizer("layout.nav.label"))
       ) {
         HTML.div(.class("container-fluid")) {
-          HTML.a(.class("navbar-brand"), .href(context.homeHref)) { localizer("app.name") }
+          HTML.a(
+            .class("navbar-brand", "d-flex", "align-items-center", "gap-2"), .href(context.homeHref)
+          ) {
+            if let logo = context.brandLogoHref, let account = context.account {
+              HTML.img(
+                .src(logo), .class("fd-brand-logo"),
+                .alt(localizer("layout.logo_alt", ["company": account.companyName])))
+            }
+            localizer("app.name")
+          }
           HTML.button(
             .class("navbar-toggler"), .type("button"), .data("bs-toggle", "collapse"),
             .data("bs-target", "#primary-navigation"), .aria("controls", "primary-navigation"),

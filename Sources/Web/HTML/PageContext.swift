@@ -26,6 +26,8 @@ public struct PageContext: Sendable {
   public var languageSwitchPath = Layout.LanguageSwitchForm.path
   /// The signed-in user's menu, or nil on public pages.
   public var account: AccountMenu?
+  /// The company's logo for the top bar, when it has one.
+  public var brandLogoHref: String?
 
   public init(
     localizer: Localizer, requestID: String, currentPath: String, csrfToken: String?,

@@ -10,8 +10,11 @@ public struct Request: Sendable {
   public var query: [(name: String, value: String)]
   /// Header fields.
   public var headers: HTTPHeaders
-  /// The body bytes (empty when none was sent).
+  /// The body bytes (empty when none was sent, and for multipart bodies, which arrive parsed
+  /// in ``parts``).
   public var body: [UInt8]
+  /// The parts of a `multipart/form-data` body (file uploads), parsed by libmicrohttpd.
+  public var parts: [FormPart] = []
 
   /// Creates a request.
   public init(

@@ -51,6 +51,7 @@ extension AuthenticatedContext {
     var page = request.pageContext(
       path: path, homeHref: home, navigation: items, csrfToken: csrfToken, timeZone: timeZone)
     page.languageSwitchPath = "\(home)/profile/locale"
+    page.brandLogoHref = area == .app ? logoHref : nil
     page.account = AccountMenu(
       displayName: userName, companyName: tenantName, profileHref: "\(home)/profile",
       signOutPath: "/logout")

@@ -90,7 +90,7 @@ public struct PlatformRoutes: Sendable {
           router: router(), title: "Freightdesk API", version: version
         ).serialized
         let bytes = Array(text.utf8)
-        return (SharedBytes(bytes), EntityTag(StaticAssets.contentHash(bytes)))
+        return (SharedBytes(bytes), EntityTag(hashing: bytes))
       }
       if EntityTag.isNotModified(request, current: document.tag) {
         return Response(status: 304, headers: ["ETag": document.tag.description])

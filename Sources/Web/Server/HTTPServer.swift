@@ -103,6 +103,10 @@ public final class HTTPServer: @unchecked Sendable {
     guard let existing = state.pointee else {
       let pending = begin(connection, url: url, method: method)
       state.pointee = Unmanaged.passRetained(pending).toOpaque()
+      if pending.headers["Content-Type"]?.lowercased().hasPrefix("multipart/form-data") == true {
+        pending.postProcessor = MHD_create_post_processor(
+          connection, 16 * 1024, collectPart, Unmanaged.passUnretained(pending).toOpaque())
+      }
       inFlight.add(1, ordering: .relaxed)
       if let declared = pending.headers["Content-Length"].flatMap(Int.init),
         declared > pending.bodyBytesMax
@@ -122,6 +126,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
     if pending.answered { return .YES }
     pending.answered = true
+    pending.finishParts()
     let response = pending.bodyTooLarge ? pipeline.tooLarge(pending) : pipeline.respond(to: pending)
     return send(response, for: pending, on: connection)
   }
@@ -173,7 +178,9 @@ public final class HTTPServer: @unchecked Sendable {
 
   fileprivate func complete(_ state: UnsafeMutablePointer<UnsafeMutableRawPointer?>?) {
     guard let state, let pointer = state.pointee else { return }
-    Unmanaged<PendingRequest>.fromOpaque(pointer).release()
+    let pending = Unmanaged<PendingRequest>.fromOpaque(pointer)
+    pending.takeUnretainedValue().finishParts()
+    pending.release()
     state.pointee = nil
     inFlight.subtract(1, ordering: .relaxed)
   }
@@ -194,6 +201,17 @@ private let collectPair: MHD_KeyValueIterator = { context, _, key, value in
 private let releaseShared: MHD_ContentReaderFreeCallback = { context in
   guard let context else { return }
   Unmanaged<SharedBytes>.fromOpaque(context).release()
+}
+
+private let collectPart: MHD_PostDataIterator = {
+  context, _, key, filename, contentType, _, data, offset, size in
+  guard let context, let key else { return .YES }
+  let pending = Unmanaged<PendingRequest>.fromOpaque(context).takeUnretainedValue()
+  pending.receivePart(
+    name: String(cString: key), filename: filename.map { String(cString: $0) },
+    contentType: contentType.map { String(cString: $0) }, offset: offset,
+    bytes: UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size))
+  return .YES
 }
 
 private let accessHandler: MHD_AccessHandlerCallback = {

@@ -1,3 +1,4 @@
+import CMicroHTTPD
 import FreightdeskCore
 
 /// A request while libmicrohttpd is still delivering it: the head, the body read so far, and
@@ -13,6 +14,11 @@ final class PendingRequest {
   var body: [UInt8] = []
   var bodyTooLarge = false
   var answered = false
+  /// libmicrohttpd's parser for a multipart body, fed as the body arrives.
+  var postProcessor: OpaquePointer?
+  /// Parts parsed so far.
+  var parts: [FormPart] = []
+  private var receivedBytes = 0
 
   init(
     method: String, path: String, headers: HTTPHeaders, query: [(name: String, value: String)],
@@ -27,14 +33,44 @@ final class PendingRequest {
     self.startedNanoseconds = MonotonicClock().nanoseconds()
   }
 
-  /// Appends body bytes unless the limit would be passed, in which case it remembers that.
+  /// Takes body bytes unless the limit would be passed, in which case it remembers that and
+  /// drops what it had; multipart bodies go to the parser instead of the raw body.
   func append(_ bytes: UnsafeRawBufferPointer) {
     if bodyTooLarge { return }
-    if body.count + bytes.count > bodyBytesMax {
+    receivedBytes += bytes.count
+    if receivedBytes > bodyBytesMax {
       bodyTooLarge = true
       body = []
+      parts = []
       return
     }
-    body.append(contentsOf: bytes)
+    if let postProcessor {
+      _ = MHD_post_process(
+        postProcessor, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
+    } else {
+      body.append(contentsOf: bytes)
+    }
+  }
+
+  /// Adds a chunk of a multipart part: continues the last part when it is the same field and
+  /// the chunk does not start at offset 0.
+  func receivePart(
+    name: String, filename: String?, contentType: String?, offset: UInt64,
+    bytes: UnsafeRawBufferPointer
+  ) {
+    if offset > 0, let last = parts.indices.last, parts[last].name == name {
+      parts[last].bytes.append(contentsOf: bytes)
+    } else {
+      parts.append(
+        FormPart(name: name, filename: filename, contentType: contentType, bytes: Array(bytes)))
+    }
+  }
+
+  /// Ends the multipart parser.
+  func finishParts() {
+    if let postProcessor {
+      MHD_destroy_post_processor(postProcessor)
+      self.postProcessor = nil
+    }
   }
 }

@@ -51,9 +51,10 @@ public final class Pipeline: Sendable {
         errors.response(for: error, request: request, context: context), request: request,
         context: context, route: "unmatched", started: pending.startedNanoseconds)
     }
-    let request = Request(
+    var request = Request(
       method: method, path: pending.path, query: pending.query, headers: pending.headers,
       body: pending.body)
+    request.parts = pending.parts
     return handle(
       request, clientAddress: pending.clientAddress, started: pending.startedNanoseconds)
   }
