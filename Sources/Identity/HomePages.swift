@@ -39,7 +39,7 @@ enum HomePages {
         HTML.p(.class("text-body-secondary")) { company.name }
         trialNotice(company, context: context, localizer: t, now: service.clock.now())
         HTML.div(.class("row", "g-3", "mt-2")) {
-          for entry in page.navigation
+          for entry in page.navigation.sorted(by: { $0.order < $1.order })
           where entry.area == .app && entry.href != "/app"
             && (entry.permission == .signedIn || context.can(entry.permission))
           {
