@@ -51,5 +51,6 @@ import Testing
     #expect(text == "Route #1: 3 1\nRoute #2: 2\nCost 828.94\n")
     #expect(SolutionWriter.formatted(27591) == "27591")
     #expect(SolutionWriter.formatted(12.05) == "12.05")
+    #expect(SolutionWriter.formatted(1637.998) == "1638.00")
   }
 }

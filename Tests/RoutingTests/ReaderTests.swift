@@ -65,6 +65,12 @@ import Testing
     #expect(solution.solution.routes.flatMap { $0 }.sorted() == [1, 2, 3])
   }
 
+  @Test func vrplibRouteLengthLimitClosesTheDepot() throws {
+    let instance = try VRPLIBReader.read("DISTANCE : 30\nSERVICE_TIME : 2\n" + Self.cvrp)
+    #expect(instance.depot.dueTime == 30)
+    #expect(instance.customers.allSatisfy { $0.serviceTime == 2 })
+  }
+
   @Test func vrplibReadsTimeWindowsServiceTimesAndExplicitMatrices() throws {
     let text = """
       NAME : tw

@@ -16,10 +16,10 @@ public enum SolutionWriter {
     return text + "Cost \(formatted(solution.cost))\n"
   }
 
-  /// A cost as an integer when it is one, else with two decimals.
+  /// A cost as an integer when it is exactly one, else with two decimals.
   public static func formatted(_ cost: Double) -> String {
+    if cost == cost.rounded(), abs(cost) < 1e15 { return String(Int(cost)) }
     let hundredths = Int((cost * 100).rounded())
-    if hundredths % 100 == 0 { return String(hundredths / 100) }
     let fraction = abs(hundredths % 100)
     return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
   }

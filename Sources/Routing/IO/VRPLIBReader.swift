@@ -1,7 +1,9 @@
 /// Reads the VRPLIB (TSPLIB-style) format for CVRP and VRPTW: `KEY : value` specification
 /// lines, then `NODE_COORD_SECTION`, `DEMAND_SECTION`, `DEPOT_SECTION` and, for VRPTW,
 /// `TIME_WINDOW_SECTION` and `SERVICE_TIME_SECTION`, or an `EDGE_WEIGHT_SECTION` matrix.
-/// `EUC_2D` distances round to the nearest integer, as TSPLIB defines them.
+/// `EUC_2D` distances round to the nearest integer, as TSPLIB defines them. A `DISTANCE`
+/// limit (longest route, CVRP with route-length limits) becomes the depot's closing time,
+/// which bounds each route's travel plus service time.
 public enum VRPLIBReader {
   /// Parses `text`. Customers are numbered 1…n in file order, the depot left out.
   public static func read(_ text: String) throws(InstanceFormatError) -> Instance {
@@ -53,6 +55,15 @@ private struct VRPLIBFile {
     return value
   }
 
+  /// The non-negative number under `key`, if the key is there.
+  func number(_ key: String) throws(InstanceFormatError) -> Double? {
+    guard let text = specification[key] else { return nil }
+    guard let value = Double(text), value >= 0, value.isFinite else {
+      throw InstanceFormatError.malformed(line: 0, reason: "\(key) '\(text)' is not a number")
+    }
+    return value
+  }
+
   func instance() throws(InstanceFormatError) -> Instance {
     guard let dimension = try integer("DIMENSION"), dimension >= 1 else {
       throw InstanceFormatError.malformed(line: 0, reason: "DIMENSION is missing")
@@ -70,12 +81,11 @@ private struct VRPLIBFile {
       site.readyTime = row[0]
       site.dueTime = row[1]
     }
-    if let text = specification["SERVICE_TIME"] {
-      guard let service = Double(text), service >= 0 else {
-        throw InstanceFormatError.malformed(
-          line: 0, reason: "SERVICE_TIME '\(text)' is not a number")
-      }
+    if let service = try number("SERVICE_TIME") {
       for index in sites.indices where index != depot { sites[index].serviceTime = service }
+    }
+    if let limit = try number("DISTANCE") {
+      sites[depot].dueTime = min(sites[depot].dueTime, limit)
     }
     try fill(&sites, section: "SERVICE_TIME_SECTION", columns: 1, required: false) { site, row in
       site.serviceTime = row[0]

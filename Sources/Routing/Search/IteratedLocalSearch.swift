@@ -36,6 +36,9 @@ struct IteratedLocalSearch {
   static let thresholdStart = 0.01
   /// Penalty factor of the repair descent tried on half of the infeasible results.
   static let repairBoost = 10.0
+  /// Penalty factor at the start of a phase that only seeks feasibility (route elimination),
+  /// where distance matters little.
+  static let eliminationBoost = 100.0
   /// Penalty factors tried in turn while no feasible solution has been found yet.
   static let urgentRepairBoosts = [10.0, 100.0, 1_000.0]
 
@@ -81,7 +84,7 @@ struct IteratedLocalSearch {
   {
     var routes = SearchRoutes(data: data, routeCount: routeCount)
     localSearch.reset()
-    penalties.restart()
+    penalties.restart(boostedBy: phase.stopsAtFirstFeasible ? Self.eliminationBoost : 1)
     if let start {
       routes.load(start + Array(repeating: [], count: max(0, routeCount - start.count)))
     }

@@ -31,10 +31,10 @@ struct PenaltyManager {
     initialCosts = costs
   }
 
-  /// Returns to the starting penalties, for a new search phase whose feasibility differs
-  /// from the last one's (as when route elimination removes a vehicle).
-  mutating func restart() {
-    costs = initialCosts
+  /// Returns to the starting penalties times `factor`, for a new search phase whose
+  /// feasibility differs from the last one's (as when route elimination removes a vehicle).
+  mutating func restart(boostedBy factor: Double = 1) {
+    costs = initialCosts.boosted(by: factor)
     (loadFeasibleCount, timeFeasibleCount, sampleCount) = (0, 0, 0)
   }
 

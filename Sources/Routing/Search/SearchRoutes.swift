@@ -110,14 +110,15 @@ struct SearchRoutes {
     var previous = -1
     for index in 0..<rewrite.count {
       let piece = rewrite[index]
-      let prefix = routes[piece.route].prefix
-      distance += prefix[piece.to].distance - prefix[piece.from].distance
-      load += prefix[piece.to].load - (piece.from > 0 ? prefix[piece.from - 1].load : 0)
-      let nodes = routes[piece.route].nodes
-      if previous >= 0 { distance += data.distance(previous, nodes[piece.from]) }
-      previous = nodes[piece.to]
+      let route = routes[piece.route]
+      let last = route.prefix[piece.to]
+      let first = route.prefix[piece.from]
+      distance = distance &+ last.distance &- first.distance
+      load = load &+ last.load &- first.load &+ data.demands[first.last]
+      if previous >= 0 { distance = distance &+ data.distance(previous, first.last) }
+      previous = last.last
     }
-    return distance + costs.loadCost(load)
+    return distance &+ costs.loadCost(load)
   }
 
   /// Total penalised cost of all routes.
