@@ -167,4 +167,40 @@ import Testing
     #expect(verified.status == 0)
     #expect(verified.output.contains("intact"))
   }
+
+  @Test func solveWritesAVRPLIBSolutionAndRefusesAMalformedFile() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("fd-solve-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let instance = folder.appendingPathComponent("tiny.txt")
+    try """
+    TINY
+
+    VEHICLE
+    NUMBER     CAPACITY
+      3         20
+
+    CUSTOMER
+    CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME
+
+        0      0          0          0          0       1000          0
+        1      10         0         10          0       1000          5
+        2      0          10        10          0       1000          5
+        3      -10        0         10          0       1000          5
+        4      0          -10       10          0       1000          5
+    """.write(to: instance, atomically: true, encoding: .utf8)
+    let solution = folder.appendingPathComponent("tiny.sol").path
+    let solved = try run([
+      "solve", instance.path, "--iterations", "200", "--seed", "1", "--output", solution,
+    ])
+    #expect(solved.status == 0)
+    let written = try String(contentsOfFile: solution, encoding: .utf8)
+    #expect(written.contains("Route #1:"))
+    #expect(written.contains("Cost"))
+    try "not an instance".write(to: instance, atomically: true, encoding: .utf8)
+    let malformed = try run(["solve", instance.path, "--iterations", "10"])
+    #expect(malformed.status == 1)
+    #expect(malformed.errors.split(separator: "\n").count == 1)
+    #expect(try run(["solve"]).status == 2)
+  }
 }
