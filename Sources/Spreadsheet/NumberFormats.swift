@@ -79,7 +79,7 @@ final class StylesHandler: PartHandler {
     styleFormatIDs.map { DateKind(formatID: $0, code: customFormats[$0]) }
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName: String?, attributes: [String: String]
   ) {
@@ -97,7 +97,7 @@ final class StylesHandler: PartHandler {
     }
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
     qualifiedName: String?
   ) {

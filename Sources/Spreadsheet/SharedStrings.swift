@@ -11,7 +11,7 @@ final class SharedStringsHandler: PartHandler {
   private var phoneticDepth = 0
   private var textBytes = 0
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName: String?, attributes: [String: String]
   ) {
@@ -27,7 +27,7 @@ final class SharedStringsHandler: PartHandler {
     }
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
     qualifiedName: String?
   ) {
@@ -43,7 +43,7 @@ final class SharedStringsHandler: PartHandler {
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
+  override func parser(_ parser: XMLParser, foundCharacters string: String) {
     guard isInText else { return }
     textBytes += string.utf8.count
     guard textBytes <= SpreadsheetLimits.sharedStringsBytesMax else {

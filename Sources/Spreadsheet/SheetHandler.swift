@@ -36,7 +36,7 @@ final class SheetHandler: PartHandler {
     self.body = body
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName: String?, attributes: [String: String]
   ) {
@@ -59,7 +59,7 @@ final class SheetHandler: PartHandler {
     }
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
     qualifiedName: String?
   ) {
@@ -83,7 +83,7 @@ final class SheetHandler: PartHandler {
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
+  override func parser(_ parser: XMLParser, foundCharacters string: String) {
     if isCollectingText { text += string }
   }
 

@@ -39,7 +39,7 @@ private final class WorkbookHandler: PartHandler {
   var sheets: [(name: String, relationship: String)] = []
   var usesDate1904 = false
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName: String?, attributes: [String: String]
   ) {
@@ -61,7 +61,7 @@ private final class WorkbookHandler: PartHandler {
 private final class RelationshipsHandler: PartHandler {
   var targets: [String: String] = [:]
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName: String?, attributes: [String: String]
   ) {
