@@ -1,3 +1,5 @@
+public import FreightdeskCore
+
 /// One cell of an export, typed so a workbook stores numbers as numbers and dates as dates
 /// (sortable and summable in Excel), while CSV writes each the way Excel shows it.
 public enum CellValue: Sendable, Equatable {
@@ -9,7 +11,7 @@ public enum CellValue: Sendable, Equatable {
   /// it is written as text.
   case integer(Int64)
   /// A calendar day, shown as `yyyy-mm-dd`.
-  case date(year: Int, month: Int, day: Int)
+  case date(CivilDate)
   /// TRUE or FALSE.
   case boolean(Bool)
   /// Nothing.
@@ -25,9 +27,7 @@ public enum CellValue: Sendable, Equatable {
     case .number(let number):
       number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     case .integer(let integer): String(integer)
-    case .date(let year, let month, let day):
-      String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "")
-        + String(day)
+    case .date(let date): date.description
     case .boolean(let value): value ? "TRUE" : "FALSE"
     case .empty: ""
     }

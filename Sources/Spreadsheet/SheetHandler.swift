@@ -21,10 +21,11 @@ final class SheetHandler: PartHandler {
   private var cellColumn = 0
   private var cellType = ""
   private var cellStyle = 0
+  /// The text of the current cell's value (`<v>`) or inline string (`<is>`).
   private var text = ""
-  private var isCollectingText = false
+  private var isInValue = false
   private var isInInlineString = false
-  private var phoneticDepth = 0
+  private var inlineString = StringItemText()
 
   init(
     sharedStrings: [String], dateKinds: [DateKind?], uses1904: Bool,
@@ -40,22 +41,20 @@ final class SheetHandler: PartHandler {
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName: String?, attributes: [String: String]
   ) {
-    switch localName(elementName) {
+    let name = localName(elementName)
+    switch name {
     case "row":
       rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
       cells.removeAll(keepingCapacity: true)
     case "c":
       startCell(attributes, parser)
     case "v":
-      isCollectingText = true
+      isInValue = true
     case "is":
       isInInlineString = true
-    case "t":
-      isCollectingText = isInInlineString && phoneticDepth == 0
-    case "rPh":
-      phoneticDepth += 1
+      inlineString.reset()
     default:
-      break
+      if isInInlineString { inlineString.start(name) }
     }
   }
 
@@ -63,7 +62,8 @@ final class SheetHandler: PartHandler {
     _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
     qualifiedName: String?
   ) {
-    switch localName(elementName) {
+    let name = localName(elementName)
+    switch name {
     case "row":
       do {
         if try !body(SheetRow(number: rowNumber, cells: cells)) { stop(parser) }
@@ -72,19 +72,22 @@ final class SheetHandler: PartHandler {
       }
     case "c":
       endCell(parser)
-    case "v", "t":
-      isCollectingText = false
+    case "v":
+      isInValue = false
     case "is":
       isInInlineString = false
-    case "rPh":
-      phoneticDepth -= 1
+      text = inlineString.text
     default:
-      break
+      if isInInlineString { inlineString.end(name) }
     }
   }
 
   override func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if isCollectingText { text += string }
+    if isInValue {
+      text += string
+    } else if isInInlineString {
+      inlineString.append(string)
+    }
   }
 
   private func startCell(_ attributes: [String: String], _ parser: XMLParser) {

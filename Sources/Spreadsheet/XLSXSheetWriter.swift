@@ -1,4 +1,5 @@
 import CXLSXWriter
+import FreightdeskCore
 
 /// Writes the cells of one worksheet with libxlsxwriter, row after row (as its
 /// constant-memory mode requires), each value with the call that keeps its type.
@@ -47,9 +48,10 @@ struct XLSXSheetWriter {
       return worksheet_write_number(sheet, nextRow, column, Double(integer), nil)
     case .integer(let integer):
       return worksheet_write_string(sheet, nextRow, column, String(integer), nil)
-    case .date(let year, let month, let day):
+    case .date(let day):
       var date = lxw_datetime(
-        year: Int32(year), month: Int32(month), day: Int32(day), hour: 0, min: 0, sec: 0)
+        year: Int32(day.year), month: Int32(day.month), day: Int32(day.day), hour: 0, min: 0,
+        sec: 0)
       return worksheet_write_datetime(sheet, nextRow, column, &date, dateFormat)
     case .boolean(let flag):
       return worksheet_write_boolean(sheet, nextRow, column, flag ? 1 : 0, nil)

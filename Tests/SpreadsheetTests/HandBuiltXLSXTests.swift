@@ -70,6 +70,39 @@ import Testing
       ])
   }
 
+  @Test func numberFormatsDecideWhichNumbersAreDatesAndTimes() throws {
+    var parts = Self.parts
+    parts["xl/styles.xml"] = """
+      <styleSheet><numFmts>\
+      <numFmt numFmtId="164" formatCode="h:mm"/>\
+      <numFmt numFmtId="165" formatCode="[Red]#,##0.00_);\\(#,##0.00\\)"/>\
+      <numFmt numFmtId="166" formatCode="&quot;day&quot;0"/>\
+      <numFmt numFmtId="167" formatCode="[$-804]yyyy/m/d;@"/></numFmts>\
+      <cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/>\
+      <xf numFmtId="167"/></cellXfs></styleSheet>
+      """
+    parts["xl/worksheets/sheet1.xml"] = """
+      <worksheet><sheetData><row r="1"><c s="4"><v>59</v></c><c s="4"><v>61</v></c>\
+      <c s="1"><v>0.75</v></c><c s="2"><v>1234.5</v></c><c s="3"><v>5</v></c>\
+      <c s="4"><v>-1</v></c></row></sheetData></worksheet>
+      """
+    #expect(
+      try SpreadsheetFile(data: try zip(parts)).header() == [
+        "1900-02-28", "1900-03-01", "18:00:00", "1234.5", "5", "-1",
+      ])
+  }
+
+  @Test func serialsOfThe1904DateSystemStartIn1904() throws {
+    var parts = Self.parts
+    parts["xl/workbook.xml"] = Self.workbook.replacingOccurrences(
+      of: "<sheets>", with: "<workbookPr date1904=\"1\"/><sheets>")
+    parts["xl/worksheets/sheet1.xml"] = """
+      <worksheet><sheetData><row r="1"><c s="2"><v>0</v></c><c s="2"><v>366</v></c></row>\
+      </sheetData></worksheet>
+      """
+    #expect(try SpreadsheetFile(data: try zip(parts)).header() == ["1904-01-01", "1905-01-01"])
+  }
+
   @Test func theFirstSheetInWorkbookOrderIsReadByDefault() throws {
     let file = try SpreadsheetFile(data: try zip(Self.parts))
     #expect(try file.sheetNames() == ["说明", "客户"])

@@ -1,4 +1,5 @@
 import Foundation
+import FreightdeskCore
 import Spreadsheet
 import Testing
 
@@ -11,11 +12,11 @@ import Testing
   @Test func typedCellsReadBackAsExcelShowsThem() throws {
     let rows: [[CellValue]] = [
       [
-        .text("福州顺达物流有限公司"), .number(50_000), .date(year: 2026, month: 12, day: 4),
+        .text("福州顺达物流有限公司"), .number(50_000), .date(CivilDate(year: 2026, month: 12, day: 4)),
         .boolean(true), .integer(7_301_234_567_890_123_456), .text("=1+2 stays text"),
       ],
       [
-        .text("Xiamen Haitong"), .number(1234.5), .date(year: 1900, month: 1, day: 1),
+        .text("Xiamen Haitong"), .number(1234.5), .date(CivilDate(year: 1900, month: 1, day: 1)),
         .boolean(false),
       ],
       [.empty, .number(-0.25), .empty, .empty, .integer(42), .text("")],
@@ -40,7 +41,7 @@ import Testing
     let rows = (1...count).lazy.map { index -> [CellValue] in
       [
         .text("客户\(index)"), .integer(Int64(index)),
-        .date(year: 2026, month: 1 + index % 12, day: 1),
+        .date(CivilDate(year: 2026, month: 1 + index % 12, day: 1)),
       ]
     }
     let data = try SpreadsheetExport.xlsx(sheetName: "Sheet1", columns: columns, rows: rows)
@@ -71,7 +72,7 @@ import Testing
   @Test func csvExportsStartWithAByteOrderMarkAndGuardFormulas() throws {
     let data = SpreadsheetExport.csv(
       columns: [ExportColumn("名称"), ExportColumn("额度"), ExportColumn("日期")],
-      rows: [[.text("=cmd"), .number(12.5), .date(year: 2026, month: 3, day: 9)]])
+      rows: [[.text("=cmd"), .number(12.5), .date(CivilDate(year: 2026, month: 3, day: 9))]])
     #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
     let table = try SpreadsheetFile(data: data).table()
     #expect(table.header == ["名称", "额度", "日期"])
