@@ -7,6 +7,8 @@ public enum SpreadsheetError: UserFacingError, Equatable {
   case fileTooLarge(bytesMax: Int)
   /// The file holds no header row.
   case empty
+  /// The file is an Excel 97-2003 workbook (.xls), which is not read: save it as .xlsx.
+  case legacyWorkbook
   /// The text is neither UTF-8, UTF-16 with a byte-order mark, nor GB18030 (which includes GBK).
   case unknownEncoding
   /// A quoted CSV field opened on `line` is never closed.
@@ -39,6 +41,7 @@ public enum SpreadsheetError: UserFacingError, Equatable {
     switch self {
     case .fileTooLarge: "spreadsheet_file_too_large"
     case .empty: "spreadsheet_empty"
+    case .legacyWorkbook: "spreadsheet_xls_unsupported"
     case .unknownEncoding: "spreadsheet_unknown_encoding"
     case .unterminatedQuote: "csv_unterminated_quote"
     case .corruptArchive: "xlsx_corrupt"
@@ -67,7 +70,7 @@ public enum SpreadsheetError: UserFacingError, Equatable {
   public var arguments: [String: String] {
     switch self {
     case .fileTooLarge(let bytesMax): ["bytes_max": String(bytesMax)]
-    case .empty, .unknownEncoding, .corruptArchive: [:]
+    case .empty, .legacyWorkbook, .unknownEncoding, .corruptArchive: [:]
     case .unterminatedQuote(let line): ["line": String(line)]
     case .missingPart(let path): ["part": path]
     case .malformedPart(let path, let line): ["part": path, "line": String(line)]

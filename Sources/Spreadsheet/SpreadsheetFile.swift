@@ -26,14 +26,23 @@ public struct SpreadsheetFile: Sendable {
   public var sheetName: String?
   private let data: Data
 
-  /// Accepts the bytes of an upload; refuses files over ``SpreadsheetLimits/fileBytesMax``.
+  /// The signature of a zip archive, which an .xlsx file is.
+  private static let zipSignature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+  /// The signature of an OLE2 compound file, which an Excel 97-2003 .xls file is.
+  private static let compoundFileSignature: [UInt8] = [
+    0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1,
+  ]
+
+  /// Accepts the bytes of an upload; refuses files over ``SpreadsheetLimits/fileBytesMax``
+  /// and Excel 97-2003 workbooks, which must be saved as .xlsx first.
   public init(data: Data, sheetName: String? = nil) throws(SpreadsheetError) {
     guard data.count <= SpreadsheetLimits.fileBytesMax else {
       throw .fileTooLarge(bytesMax: SpreadsheetLimits.fileBytesMax)
     }
+    guard !data.starts(with: Self.compoundFileSignature) else { throw .legacyWorkbook }
     self.data = data
     self.sheetName = sheetName
-    format = data.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? .xlsx : .csv
+    format = data.starts(with: Self.zipSignature) ? .xlsx : .csv
   }
 
   /// The names of a workbook's sheets in order; empty for CSV.

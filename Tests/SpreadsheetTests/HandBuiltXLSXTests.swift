@@ -173,6 +173,12 @@ import Testing
     }
   }
 
+  @Test func anExcel97WorkbookIsRefusedWithAskingForXLSX() {
+    let xls = Data(
+      [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504))
+    #expect(throws: SpreadsheetError.legacyWorkbook) { try SpreadsheetFile(data: xls) }
+  }
+
   /// The parts zipped with libzip into an archive in memory.
   private func zip(_ parts: [String: String]) throws -> Data {
     let url = FileManager.default.temporaryDirectory
