@@ -90,6 +90,19 @@ import Testing
     ) { try table("a,b\n1,\(long)\n") }
   }
 
+  @Test func moreRowsThanTheLimitAreRefused() throws {
+    let text = "a\n" + String(repeating: "1\n", count: SpreadsheetLimits.rowsMax + 1)
+    #expect(throws: SpreadsheetError.tooManyRows(rowsMax: SpreadsheetLimits.rowsMax)) {
+      try SpreadsheetFile(data: Data(text.utf8)).forEachRow { _ in }
+    }
+  }
+
+  @Test func aFileOverTheSizeLimitIsRefusedBeforeReading() {
+    #expect(throws: SpreadsheetError.fileTooLarge(bytesMax: SpreadsheetLimits.fileBytesMax)) {
+      try SpreadsheetFile(data: Data(count: SpreadsheetLimits.fileBytesMax + 1))
+    }
+  }
+
   /// `text` encoded as GBK with glibc's iconv, the way Chinese Windows saves it.
   private func gbkBytes(_ text: String) throws -> Data {
     let converter = iconv_open("GBK", "UTF-8")
