@@ -5,7 +5,7 @@ SWIFT_FLAGS := -Xswiftc -warnings-as-errors
 DATA_DIR ?= data
 PORT ?= 8080
 
-.PHONY: run build release test bench bench-vrp lint deps clean
+.PHONY: run build release test bench bench-import bench-vrp lint deps clean
 
 deps:
 	@scripts/install-deps
@@ -27,6 +27,10 @@ test: deps
 bench: release
 	@scripts/install-deps bench
 	@bench/http
+	@bench/import
+
+bench-import:
+	@bench/import
 
 bench-vrp: release
 	@bench/vrp
