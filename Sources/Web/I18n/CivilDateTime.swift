@@ -25,22 +25,8 @@ struct CivilDateTime: Equatable {
     let secondOfDay = local - days * 86_400
     hour = secondOfDay / 3600
     minute = secondOfDay % 3600 / 60
-    (year, month, day) = CivilDateTime.civilDate(daysSinceEpoch: days)
-  }
-
-  /// The Gregorian date of a day count since 1970-01-01, using 400-year eras of 146097 days
-  /// that start on 1 March, so leap days fall at the end of an era's year.
-  private static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
-    let shifted = daysSinceEpoch + 719_468  // days from 0000-03-01 to 1970-01-01
-    let era = floorDivision(shifted, 146_097)
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let marchBasedMonth = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * marchBasedMonth + 2) / 5 + 1
-    let month = marchBasedMonth < 10 ? marchBasedMonth + 3 : marchBasedMonth - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    return (year, month, day)
+    let civil = CivilDate(daysSinceUnixEpoch: Int(days))
+    (year, month, day) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
   }
 }
 
