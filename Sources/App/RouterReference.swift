@@ -4,16 +4,24 @@ import Web
 /// The finished router, handed to routes that describe the whole registry (OpenAPI, the API
 /// reference) and therefore can only read it after every module registered.
 final class RouterReference: Sendable {
-  private let stored = Mutex<Router?>(nil)
+  private final class Box: Sendable {
+    let router: Router
+
+    init(_ router: Router) {
+      self.router = router
+    }
+  }
+
+  private let stored = AtomicLazyReference<Box>()
 
   func set(_ router: Router) {
-    stored.withLock { $0 = router }
+    _ = stored.storeIfNil(Box(router))
   }
 
   var router: Router {
-    guard let router = stored.withLock({ $0 }) else {
+    guard let box = stored.load() else {
       preconditionFailure("the router is read only after it is built")
     }
-    return router
+    return box.router
   }
 }

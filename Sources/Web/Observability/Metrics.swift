@@ -53,9 +53,8 @@ public final class Metrics: Sendable {
   public func record(route: String, method: String, status: Int, durationSeconds: Double) {
     let key = SeriesKey(route: route, method: method, status: status)
     let bucket = Self.bucketBoundsSeconds.firstIndex { durationSeconds <= $0 }
-    let shard =
-      Int(UInt(bitPattern: Int(bitPattern: UInt(pthread_self()))) >> 8)
-      % Self.shardCount
+    // Thread handles are addresses a few megabytes apart; a multiplicative hash spreads them.
+    let shard = Int((UInt64(pthread_self()) &* 0x9E37_79B9_7F4A_7C15) >> 60) % Self.shardCount
     shards[shard].series.withLock { all in
       all[key, default: Series()].record(durationSeconds, bucket: bucket)
     }
