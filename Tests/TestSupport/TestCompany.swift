@@ -1,21 +1,25 @@
-import FreightdeskCore
-import Identity
+public import FreightdeskCore
+public import Identity
 import Storage
-import TestSupport
-import Web
+public import Web
 
 /// A company made for a test, with its owner's credentials and an API token per role.
-struct TestCompany {
-  let tenant: TenantID
-  let slug: String
-  let ownerPassword = "Yellow-Truck-42"
-  let tokens: [BuiltinRole: String]
-  let userIDs: [BuiltinRole: Identifier]
+public struct TestCompany: Sendable {
+  /// The company.
+  public let tenant: TenantID
+  /// Its sign-in code.
+  public let slug: String
+  /// The password every user of the company signs in with.
+  public let ownerPassword = "Yellow-Truck-42"
+  /// An API token per built-in role.
+  public let tokens: [BuiltinRole: String]
+  /// The user holding each built-in role (logins: `owner`, `user-<role>`).
+  public let userIDs: [BuiltinRole: Identifier]
 }
 
 extension TestApp {
   /// The identity service over this app's services.
-  var identity: IdentityService {
+  public var identity: IdentityService {
     IdentityService(
       services: application.services, configuration: application.configuration.identity)
   }
@@ -23,7 +27,7 @@ extension TestApp {
   /// Creates a company `slug` with one user per built-in role (logins = role names) and an API
   /// token for each; `canary` is put in the company's and the users' names so isolation
   /// tests can search responses for it.
-  func makeCompany(_ slug: String, canary: String = "") throws -> TestCompany {
+  public func makeCompany(_ slug: String, canary: String = "") throws -> TestCompany {
     let service = identity
     let audit = AuditContext.system("test", log: service.auditLog)
     let password = "Yellow-Truck-42"
@@ -52,7 +56,10 @@ extension TestApp {
 
 extension Browser {
   /// Opens the sign-in page and signs in.
-  func signIn(slug: String, login: String, password: String) throws -> HTTPClient.Response {
+  @discardableResult
+  public func signIn(slug: String, login: String, password: String) throws
+    -> HTTPClient.Response
+  {
     try get("/login")
     return try submit("/login", [("company", slug), ("login", login), ("password", password)])
   }

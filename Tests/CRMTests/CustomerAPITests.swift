@@ -1,0 +1,174 @@
+import CRM
+import Foundation
+import FreightdeskCore
+import Identity
+import TestSupport
+import Testing
+
+@Suite struct CustomerAPITests {
+  private let newCustomer = """
+    {"name": "杭州星途服饰有限公司", "short_name": "星途服饰", "credit_code": "91350100m000100y43",
+     "segment_code": "taobao", "status": "active",
+     "preferences": {"cold_chain": true, "time_windows": "09:00–12:00"},
+     "contact": {"name": "陈静", "title": "物流经理", "mobile": "+86 139-1234-5678"}}
+    """
+
+  @Test(arguments: Backend.allCases)
+  func creatingACustomerHonoursTheIdempotencyKey(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let token = company.tokens[.sales]
+    let headers = ["Idempotency-Key": "create-xingtu-1"]
+    let created = try app.api("POST", "/customers", newCustomer, token: token, headers: headers)
+    #expect(created.status == 201, "\(created.text)")
+    #expect(created.json["credit_code"] as? String == validCreditCode)
+    #expect(created.json["short_name"] as? String == "星途服饰")
+    #expect((created.json["preferences"] as? [String: Any])?["cold_chain"] as? Bool == true)
+    #expect((created.json["terms"] as? [String: Any])?["settlement"] as? String == "prepaid")
+    let replayed = try app.api("POST", "/customers", newCustomer, token: token, headers: headers)
+    #expect(replayed.status == 201)
+    #expect(replayed.headers["idempotent-replayed"] == "true")
+    #expect(replayed.json["id"] as? Int64 == created.json["id"] as? Int64)
+    let id = try #require(created.json["id"] as? Int64)
+    let contacts = try app.api("GET", "/customers/\(id)/contacts", token: token)
+    #expect(contacts.items.map { $0["mobile"] as? String } == ["13912345678"])
+    let again = try app.api("POST", "/customers", newCustomer, token: token)
+    #expect(again.status == 409)
+    #expect(again.json["code"] as? String == "possible_duplicate_customer")
+  }
+
+  @Test(arguments: Backend.allCases)
+  func updatesNeedTheCurrentVersionInIfMatch(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let token = company.tokens[.sales]
+    let created = try app.api("POST", "/customers", newCustomer, token: token)
+    let id = try #require(created.json["id"] as? Int64)
+    let etag = try #require(created.headers["etag"])
+    let change = #"{"name": "杭州星途服饰有限公司", "status": "dormant"}"#
+    let missing = try app.api("PUT", "/customers/\(id)", change, token: token)
+    #expect(missing.status == 428)
+    let updated = try app.api(
+      "PUT", "/customers/\(id)", change, token: token, headers: ["If-Match": etag])
+    #expect(updated.status == 200, "\(updated.text)")
+    #expect(updated.json["status"] as? String == "dormant")
+    let stale = try app.api(
+      "PUT", "/customers/\(id)", change, token: token, headers: ["If-Match": etag])
+    #expect(stale.status == 412)
+    let terms =
+      #"{"settlement": "monthly", "billing_day": 5, "payment_days": 30, "credit_rating": "B", "credit_limit_fen": 5000000}"#
+    let forbidden = try app.api(
+      "PUT", "/customers/\(id)/terms", terms, token: token,
+      headers: ["If-Match": updated.headers["etag"] ?? ""])
+    #expect(forbidden.status == 403)
+    let financed = try app.api(
+      "PUT", "/customers/\(id)/terms", terms, token: company.tokens[.finance],
+      headers: ["If-Match": updated.headers["etag"] ?? ""])
+    #expect(financed.status == 200, "\(financed.text)")
+    #expect((financed.json["terms"] as? [String: Any])?["billing_day"] as? Int == 5)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func theListFiltersAndPagesByCursor(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let token = company.tokens[.sales]
+    let names = ["北京鼎盛汽车配件", "广州优品化妆品", "深圳嘉禾电子科技", "临沂隆泰商贸", "郑州源华食品"]
+    for (index, name) in names.enumerated() {
+      let status = index.isMultiple(of: 2) ? "active" : "lost"
+      let mobile = "1380000000\(index)"
+      let answer = try app.api(
+        "POST", "/customers",
+        #"{"name": "\#(name)有限公司", "status": "\#(status)", "segment_code": "jd", "contact": {"name": "联系人", "mobile": "\#(mobile)"}}"#,
+        token: token)
+      #expect(answer.status == 201, "\(answer.text)")
+    }
+    let active = try app.api("GET", "/customers?status=active", token: token)
+    #expect(active.items.count == 3)
+    let byPhone = try app.api("GET", "/customers?q=13800000003", token: token)
+    #expect(byPhone.items.map { $0["name"] as? String } == ["临沂隆泰商贸有限公司"])
+    let byName = try app.api("GET", "/customers?q=%E4%BC%98%E5%93%81", token: token)
+    #expect(byName.items.map { $0["short_name"] as? String } == ["广州优品化妆品有限公司"])
+    var seen: [String] = []
+    var cursor: String?
+    repeat {
+      let page = try app.api(
+        "GET", "/customers?limit=2&segment=jd" + (cursor.map { "&cursor=\($0)" } ?? ""),
+        token: token)
+      #expect(page.items.count <= 2)
+      seen += page.items.compactMap { $0["name"] as? String }
+      cursor = page.json["next_cursor"] as? String
+    } while cursor != nil
+    #expect(seen == names.reversed().map { $0 + "有限公司" })
+    let wrong = try app.api("GET", "/customers?status=gone", token: token)
+    #expect(wrong.status == 400)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func unknownFieldsAndBadValuesAreRefusedWithPointers(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let token = company.tokens[.sales]
+    let unknown = try app.api(
+      "POST", "/customers", #"{"name": "某公司", "nmae": "typo"}"#, token: token)
+    #expect(unknown.status == 400)
+    let errors = unknown.json["errors"] as? [[String: Any]] ?? []
+    #expect(errors.first?["pointer"] as? String == "/nmae")
+    let invalid = try app.api(
+      "POST", "/customers",
+      #"{"name": "", "credit_code": "91350100M000100Y44", "contact": {"name": "王", "mobile": "12345"}}"#,
+      token: token)
+    #expect(invalid.status == 400)
+    let pointers = (invalid.json["errors"] as? [[String: Any]] ?? []).compactMap {
+      $0["pointer"] as? String
+    }
+    #expect(Set(pointers) == ["/name", "/credit_code", "/contact/mobile"])
+  }
+
+  @Test(arguments: Backend.allCases)
+  func anotherCompanysCustomerIsNotFound(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let victim = try app.makeCompany("victim")
+    let intruder = try app.makeCompany("intruder")
+    let created = try app.api("POST", "/customers", newCustomer, token: victim.tokens[.sales])
+    let id = try #require(created.json["id"] as? Int64)
+    let token = intruder.tokens[.owner]
+    #expect(try app.api("GET", "/customers/\(id)", token: token).status == 404)
+    #expect(try app.api("GET", "/customers/\(id)/contacts", token: token).status == 404)
+    let note = #"{"kind": "note", "summary": "试探"}"#
+    #expect(try app.api("POST", "/customers/\(id)/interactions", note, token: token).status == 404)
+    let merge = try app.api(
+      "POST", "/customers/\(id)/merge", #"{"duplicate_id": \#(id)}"#, token: token)
+    #expect(merge.status == 400 || merge.status == 404)
+    #expect(try app.api("GET", "/customers", token: token).items.isEmpty)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func interactionsAndFollowUpsBelongToTheCaller(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let token = company.tokens[.customerService]
+    let created = try app.api("POST", "/customers", newCustomer, token: token)
+    let id = try #require(created.json["id"] as? Int64)
+    let logged = try app.api(
+      "POST", "/customers/\(id)/interactions",
+      #"{"kind": "wechat", "summary": "询问冷链线路", "reference": "TO20261204-0007"}"#,
+      token: token)
+    #expect(logged.status == 201, "\(logged.text)")
+    #expect(logged.json["author_name"] as? String == "customer_service")
+    let badDate = try app.api(
+      "POST", "/customers/\(id)/follow-ups", #"{"title": "回访", "due_on": "2026-02-30"}"#,
+      token: token)
+    #expect(badDate.status == 400)
+    let added = try app.api(
+      "POST", "/customers/\(id)/follow-ups", #"{"title": "回访", "due_on": "2026-12-08"}"#,
+      token: token)
+    #expect(added.status == 201, "\(added.text)")
+    let mine = try app.api("GET", "/follow-ups", token: token)
+    #expect(mine.items.map { $0["title"] as? String } == ["回访"])
+    #expect(try app.api("GET", "/follow-ups", token: company.tokens[.sales]).items.isEmpty)
+    let followUp = try #require(mine.items.first?["id"] as? Int64)
+    #expect(try app.api("POST", "/follow-ups/\(followUp)/done", "{}", token: token).status == 204)
+    #expect(try app.api("GET", "/follow-ups", token: token).items.isEmpty)
+  }
+}
