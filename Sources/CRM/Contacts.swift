@@ -14,9 +14,16 @@ struct ValidContact: Sendable {
 extension CRMService {
   /// A customer's contacts, oldest first.
   public func contacts(of customer: Identifier, in tenant: TenantID) throws -> [Contact] {
+    try reading(customer, in: tenant) { try ContactStore.list(of: customer, $0) }
+  }
+
+  /// Runs `body` in a read of `tenant` once `customer` is known to exist there.
+  func reading<T>(
+    _ customer: Identifier, in tenant: TenantID, _ body: (TenantScope) throws -> T
+  ) throws -> T {
     try database.read(for: tenant) { scope in
       _ = try CustomerStore.load(customer, scope)
-      return try ContactStore.list(of: customer, scope)
+      return try body(scope)
     }
   }
 
@@ -29,6 +36,33 @@ extension CRMService {
     return try database.write(for: tenant) { scope in
       try CustomerStore.touch(customer, expecting: nil, at: clock.now(), scope)
       let id = try insertContact(valid, customer: customer, audit: audit, scope)
+      return try ContactStore.load(id, of: customer, scope)
+    }
+  }
+
+  /// Replaces a contact's fields.
+  @discardableResult
+  public func updateContact(
+    _ id: Identifier, of customer: Identifier, _ input: ContactInput, in tenant: TenantID,
+    audit: AuditContext
+  ) throws -> Contact {
+    let valid = try validContact(input, pointer: "")
+    return try database.write(for: tenant) { scope in
+      let before = try ContactStore.load(id, of: customer, scope)
+      try scope.execute(
+        """
+        UPDATE customer_contacts SET name = $3, title = $4, mobile = $5, email = $6, wechat = $7
+        WHERE tenant_id = $1 AND id = $2
+        """,
+        [
+          .integer(id.rawValue), .text(valid.name), .text(valid.title), SQLValue(valid.mobile),
+          SQLValue(valid.email), SQLValue(valid.wechat),
+        ])
+      try CustomerStore.touch(customer, expecting: nil, at: clock.now(), scope)
+      try audit.record(
+        entity: "customer_contact", id: id, action: "update",
+        before: ["name": before.name, "mobile": before.mobile ?? ""],
+        after: ["name": valid.name, "mobile": valid.mobile ?? ""], in: scope)
       return try ContactStore.load(id, of: customer, scope)
     }
   }

@@ -6,11 +6,12 @@ import Web
 /// caller's open follow-ups.
 enum CustomerRecordsAPI {
   static func register(_ api: RouteGroup<AuthenticatedContext>, service: CRMService) {
-    registerContactsAndAddresses(api, service: service)
+    registerContacts(api, service: service)
+    registerAddresses(api, service: service)
     registerActivity(api, service: service)
   }
 
-  private static func registerContactsAndAddresses(
+  private static func registerContacts(
     _ api: RouteGroup<AuthenticatedContext>, service: CRMService
   ) {
     api.get(
@@ -44,6 +45,23 @@ enum CustomerRecordsAPI {
         in: context.tenant, audit: context.audit(service.auditLog))
       return Response(status: 204)
     }
+    api.on(
+      .put, "/customers/{id}/contacts/{contact_id}",
+      CustomerAPI.operation(
+        "updateCustomerContact", "Replace a contact's fields", CRMPermission.customersManage,
+        request: .of(ContactInput.self), response: .of(Contact.self))
+    ) { request, context in
+      try JSONBody.response(
+        try service.updateContact(
+          try context.request.parameters.identifier("contact_id"), of: try customerID(context),
+          try JSONBody.decode(ContactInput.self, from: request), in: context.tenant,
+          audit: context.audit(service.auditLog)))
+    }
+  }
+
+  private static func registerAddresses(
+    _ api: RouteGroup<AuthenticatedContext>, service: CRMService
+  ) {
     api.get(
       "/customers/{id}/addresses",
       CustomerAPI.operation(
@@ -74,6 +92,18 @@ enum CustomerRecordsAPI {
         try context.request.parameters.identifier("address_id"), of: try customerID(context),
         in: context.tenant, audit: context.audit(service.auditLog))
       return Response(status: 204)
+    }
+    api.on(
+      .put, "/customers/{id}/addresses/{address_id}",
+      CustomerAPI.operation(
+        "updateCustomerAddress", "Replace an address's fields", CRMPermission.customersManage,
+        request: .of(AddressInput.self), response: .of(CustomerAddress.self))
+    ) { request, context in
+      try JSONBody.response(
+        try service.updateAddress(
+          try context.request.parameters.identifier("address_id"), of: try customerID(context),
+          try JSONBody.decode(AddressInput.self, from: request), in: context.tenant,
+          audit: context.audit(service.auditLog)))
     }
   }
 

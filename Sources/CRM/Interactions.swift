@@ -64,9 +64,8 @@ extension CRMService {
 
   /// A customer's interactions, newest first.
   public func interactions(of customer: Identifier, in tenant: TenantID) throws -> [Interaction] {
-    try database.read(for: tenant) { scope in
-      _ = try CustomerStore.load(customer, scope)
-      return try InteractionStore.list(of: customer, limit: Self.timelineEntriesMax, scope)
+    try reading(customer, in: tenant) {
+      try InteractionStore.list(of: customer, limit: Self.timelineEntriesMax, $0)
     }
   }
 

@@ -171,4 +171,44 @@ import Testing
     #expect(try app.api("POST", "/follow-ups/\(followUp)/done", "{}", token: token).status == 204)
     #expect(try app.api("GET", "/follow-ups", token: token).items.isEmpty)
   }
+
+  @Test(arguments: Backend.allCases)
+  func contactsAndAddressesAreAddedChangedAndRemoved(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let token = company.tokens[.sales]
+    let created = try app.api("POST", "/customers", newCustomer, token: token)
+    let id = try #require(created.json["id"] as? Int64)
+    let address = try app.api(
+      "POST", "/customers/\(id)/addresses",
+      #"{"label": "华东仓", "province": "浙江省", "city": "杭州市", "district": "余杭区", "detail": "仓前街道 8 号", "map_point": {"latitude_microdegrees": 30274084, "longitude_microdegrees": 120155070}}"#,
+      token: token)
+    #expect(address.status == 201, "\(address.text)")
+    let addressID = try #require(address.json["id"] as? Int64)
+    let moved = try app.api(
+      "PUT", "/customers/\(id)/addresses/\(addressID)",
+      #"{"province": "浙江省", "city": "义乌市", "detail": "国际商贸城 5 区"}"#, token: token)
+    #expect(moved.status == 200, "\(moved.text)")
+    let addresses = try app.api("GET", "/customers/\(id)/addresses", token: token)
+    #expect(addresses.items.map { $0["city"] as? String } == ["义乌市"])
+    #expect(addresses.items.first?["map_point"] == nil)
+    let contact = try #require(
+      try app.api("GET", "/customers/\(id)/contacts", token: token).items.first?["id"] as? Int64)
+    let renamed = try app.api(
+      "PUT", "/customers/\(id)/contacts/\(contact)",
+      #"{"name": "陈静", "mobile": "abc"}"#, token: token)
+    #expect(renamed.status == 400)
+    let changed = try app.api(
+      "PUT", "/customers/\(id)/contacts/\(contact)",
+      #"{"name": "陈静", "title": "仓储主管", "email": "chen@example.com"}"#, token: token)
+    #expect(changed.json["title"] as? String == "仓储主管")
+    #expect(changed.json["mobile"] == nil)
+    let removed = try app.api(
+      "DELETE", "/customers/\(id)/contacts/\(contact)", token: token)
+    #expect(removed.status == 204)
+    #expect(try app.api("GET", "/customers/\(id)/contacts", token: token).items.isEmpty)
+    let viewer = try app.api(
+      "DELETE", "/customers/\(id)/addresses/\(addressID)", token: company.tokens[.viewer])
+    #expect(viewer.status == 403)
+  }
 }
