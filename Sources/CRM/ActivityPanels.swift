@@ -80,19 +80,21 @@ struct FollowUpsPanel: CustomerPanel {
     let t = context.localizer
     let followUps = try service.followUps(of: customer, in: context.request.tenant)
     let staff = try service.staff.members(of: context.request.tenant)
+    let manage = context.request.can(CRMPermission.interactionsManage)
     return HTML.group {
       if followUps.isEmpty { HTML.p(.class("text-body-secondary")) { t("crm.follow_ups.none") } }
       HTML.ul(.class("list-unstyled")) {
         for followUp in followUps {
-          HTML.li(.class("mb-1", followUp.doneAt == nil ? "" : "text-decoration-line-through")) {
-            HTML.text("\(followUp.dueOn) · \(followUp.title)")
-            HTML.span(.class("text-body-secondary")) {
-              " · " + (staff.first { $0.id == followUp.assigneeID }?.name ?? "")
+          HTML.li(.class("mb-1", "d-flex", "justify-content-between", "gap-2")) {
+            HTML.span(.class(followUp.doneAt == nil ? "" : "text-decoration-line-through")) {
+              "\(followUp.dueOn) · \(followUp.title) · "
+                + (staff.first { $0.id == followUp.assigneeID }?.name ?? "")
             }
+            if manage { toggle(followUp, context: context) }
           }
         }
       }
-      if context.request.can(CRMPermission.interactionsManage) {
+      if manage {
         CRMPanels.form(context, path: "follow-ups") {
           HTML.div(.class("row", "g-2")) {
             HTML.div(.class("col-md-6")) {
@@ -115,6 +117,20 @@ struct FollowUpsPanel: CustomerPanel {
           FormControls.submit(t("crm.follow_ups.add"), style: "btn-sm btn-outline-primary")
         }
       }
+    }
+  }
+
+  /// A button marking the follow-up done, or open again, coming back to this page.
+  private func toggle(_ followUp: FollowUp, context: CustomerPanelContext) -> HTML {
+    let done = followUp.doneAt == nil
+    return HTML.form(
+      .method("post"), .action("/app/follow-ups/\(followUp.id)/\(done ? "done" : "reopen")")
+    ) {
+      FormControls.csrf(context.request.csrfToken)
+      HTML.input(.type("hidden"), .name("back"), .value("/app/customers/\(followUp.customerID)"))
+      FormControls.submit(
+        context.localizer(done ? "crm.follow_up.done" : "crm.follow_up.reopen"),
+        style: "btn-sm btn-link p-0")
     }
   }
 }

@@ -85,7 +85,7 @@ enum CustomerRecordPages {
     state.errors = state.errors.map { error in
       guard !error.pointer.isEmpty else { return error }
       var moved = error
-      moved.pointer = "/\(prefix)" + error.pointer.replacingOccurrences(of: "_fen", with: "")
+      moved.pointer = "/\(prefix)" + error.pointer
       return moved
     }
     return state
@@ -157,17 +157,26 @@ enum CustomerRecordPages {
     _ service: CRMService
   ) throws {
     guard let limit = CustomerRules.fen(fromYuan: field(form, "terms", "credit_limit") ?? "0")
-    else { throw ValidationFailure(pointer: "/credit_limit_fen", code: "invalid_amount") }
+    else { throw ValidationFailure(pointer: "/credit_limit", code: "invalid_amount") }
     let number = { (name: String) in field(form, "terms", name).map { Int($0) ?? -1 } }
-    try service.updateTerms(
-      customer,
-      CommercialTerms(
-        settlement: Settlement(rawValue: field(form, "terms", "settlement") ?? "") ?? .prepaid,
-        billingDay: number("billing_day"), paymentDays: number("payment_days"),
-        creditRating: CreditRating(rawValue: field(form, "terms", "credit_rating") ?? "") ?? .c,
-        creditLimitFen: limit),
-      version: Int64(form["version"] ?? "") ?? 0, in: context.tenant,
-      audit: context.audit(service.auditLog))
+    let terms = CommercialTerms(
+      settlement: Settlement(rawValue: field(form, "terms", "settlement") ?? "") ?? .prepaid,
+      billingDay: number("billing_day"), paymentDays: number("payment_days"),
+      creditRating: CreditRating(rawValue: field(form, "terms", "credit_rating") ?? "") ?? .c,
+      creditLimitFen: limit)
+    do {
+      try service.updateTerms(
+        customer, terms, version: Int64(form["version"] ?? "") ?? 0, in: context.tenant,
+        audit: context.audit(service.auditLog))
+    } catch let failure as ValidationFailure {
+      // The form takes the limit in yuan, in a field named for that.
+      throw ValidationFailure(
+        failure.fieldErrors.map { error in
+          var renamed = error
+          if error.pointer == "/credit_limit_fen" { renamed.pointer = "/credit_limit" }
+          return renamed
+        })
+    }
   }
 
   private static func merge(

@@ -41,15 +41,22 @@ enum FollowUpPages {
         }
       }
     }
-    app.post(
-      "/follow-ups/{id}/done",
-      CustomerListPage.operation(
-        "postFollowUpDone", "Mark a follow-up done", CRMPermission.interactionsManage)
-    ) { _, context in
-      try service.setFollowUp(
-        try context.request.parameters.identifier("id"), done: true, in: context.tenant,
-        audit: context.audit(service.auditLog))
-      return page.done("/app/follow-ups", message: "flash.follow_up_done")
+    for (path, done) in [("done", true), ("reopen", false)] {
+      app.post(
+        "/follow-ups/{id}/\(path)",
+        CustomerListPage.operation(
+          done ? "postFollowUpDone" : "postFollowUpReopen",
+          done ? "Mark a follow-up done" : "Open a done follow-up again",
+          CRMPermission.interactionsManage)
+      ) { request, context in
+        let back = try FormBody(request)["back"] ?? ""
+        try service.setFollowUp(
+          try context.request.parameters.identifier("id"), done: done, in: context.tenant,
+          audit: context.audit(service.auditLog))
+        return page.done(
+          back.hasPrefix("/app/customers/") ? back : "/app/follow-ups",
+          message: done ? "flash.follow_up_done" : "flash.follow_up_reopened")
+      }
     }
   }
 

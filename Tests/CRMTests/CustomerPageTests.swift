@@ -101,4 +101,67 @@ import Testing
     #expect(mine.text.contains("确认春茶发货量"))
     #expect(mine.text.contains("锦盛茶业"))
   }
+
+  @Test(arguments: Backend.allCases)
+  func financeSetsMonthlyTermsThroughTheForm(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let customer = try app.crm.createCustomer(
+      CustomerInput(name: "成都嘉禾家居用品有限公司"), in: company.tenant, audit: testAudit(app))
+    let browser = Browser(app.client)
+    try browser.signIn(slug: "acme", login: "user-finance", password: company.ownerPassword)
+    let page = try browser.get("/app/customers/\(customer.id)")
+    #expect(page.text.contains("保存结算条款"))
+    #expect(!page.text.contains("添加联系人"))
+    let terms = [
+      ("version", String(customer.version)), ("terms/settlement", "monthly"),
+      ("terms/payment_days", "30"), ("terms/credit_rating", "A"),
+    ]
+    let wrong = try browser.submit(
+      "/app/customers/\(customer.id)/terms",
+      terms + [("terms/billing_day", "31"), ("terms/credit_limit", "12,500.5")])
+    #expect(wrong.status == 400)
+    #expect(wrong.text.contains("应在 1 到 28 之间。"))
+    let badAmount = try browser.submit(
+      "/app/customers/\(customer.id)/terms",
+      terms + [("terms/billing_day", "25"), ("terms/credit_limit", "-3")])
+    #expect(badAmount.text.contains("请输入不小于 0 的金额"))
+    let saved = try browser.submit(
+      "/app/customers/\(customer.id)/terms",
+      terms + [("terms/billing_day", "25"), ("terms/credit_limit", "12,500.5")])
+    #expect(saved.status == 303)
+    let shown = try browser.follow(saved)
+    #expect(shown.text.contains("月结（每月 25 日对账，30 天内付款）"))
+    #expect(shown.text.contains("¥12,500.50"))
+    let stale = try browser.submit(
+      "/app/customers/\(customer.id)/terms",
+      terms + [("terms/billing_day", "10"), ("terms/credit_limit", "0")])
+    #expect(stale.status == 412)
+    #expect(stale.text.contains("数据已被他人修改"))
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aFollowUpIsDoneAndReopenedFromTheCustomerPage(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let audit = testAudit(app)
+    let customer = try app.crm.createCustomer(
+      CustomerInput(name: "北京鼎盛汽车配件有限公司"), in: company.tenant, audit: audit)
+    let followUp = try app.crm.addFollowUp(
+      FollowUpInput(title: "催收上月运费", dueOn: "2026-11-30"), customer: customer.id,
+      by: try #require(company.userIDs[.sales]), in: company.tenant, audit: audit)
+    let browser = Browser(app.client)
+    try browser.signIn(slug: "acme", login: "user-sales", password: company.ownerPassword)
+    let mine = try browser.get("/app/follow-ups")
+    #expect(mine.text.contains("已逾期（2026-11-30）"))
+    let back = "/app/customers/\(customer.id)"
+    let done = try browser.submit("/app/follow-ups/\(followUp)/done", [("back", back)])
+    #expect(done.headers["location"] == back)
+    #expect(try browser.follow(done).text.contains("/app/follow-ups/\(followUp)/reopen"))
+    #expect(!(try browser.get("/app/follow-ups").text.contains("催收上月运费")))
+    let reopened = try browser.submit(
+      "/app/follow-ups/\(followUp)/reopen", [("back", "https://evil.example/")])
+    #expect(reopened.headers["location"] == "/app/follow-ups")
+    #expect(try browser.follow(reopened).text.contains("催收上月运费"))
+  }
 }
