@@ -18,6 +18,10 @@ public enum CRMError: UserFacingError, Equatable {
   case mergeIntoItself
   /// The platform segment code is taken.
   case segmentTaken(String)
+  /// The customer already has this tag.
+  case tagTaken(String)
+  /// No such tag on this customer.
+  case tagNotFound
 
   /// The stable code.
   public var code: String {
@@ -30,15 +34,18 @@ public enum CRMError: UserFacingError, Equatable {
     case .possibleDuplicate: "possible_duplicate_customer"
     case .mergeIntoItself: "merge_into_itself"
     case .segmentTaken: "segment_code_taken"
+    case .tagTaken: "tag_taken"
+    case .tagNotFound: "tag_not_found"
     }
   }
 
   /// The kind, which decides the status.
   public var kind: ErrorKind {
     switch self {
-    case .customerNotFound, .contactNotFound, .addressNotFound, .followUpNotFound: .notFound
+    case .customerNotFound, .contactNotFound, .addressNotFound, .followUpNotFound, .tagNotFound:
+      .notFound
     case .staleVersion: .preconditionFailed
-    case .possibleDuplicate, .segmentTaken: .conflict
+    case .possibleDuplicate, .segmentTaken, .tagTaken: .conflict
     case .mergeIntoItself: .invalidInput
     }
   }
@@ -49,6 +56,7 @@ public enum CRMError: UserFacingError, Equatable {
     case .possibleDuplicate(let names, let ids):
       ["names": names.joined(separator: "、"), "ids": ids.map(\.description).joined(separator: ",")]
     case .segmentTaken(let code): ["code": code]
+    case .tagTaken(let tag): ["tag": tag]
     default: [:]
     }
   }

@@ -7,7 +7,7 @@ import Web
 enum CRMPanels {
   static func all(service: CRMService) -> [any CustomerPanel] {
     [
-      ProfilePanel(service: service), ContactsPanel(service: service),
+      ProfilePanel(service: service), TagsPanel(service: service), ContactsPanel(service: service),
       AddressesPanel(service: service), TermsPanel(), TimelinePanel(service: service),
       FollowUpsPanel(service: service),
     ]

@@ -26,7 +26,7 @@ enum CustomerAPI {
         query: [
           .init("status", "prospect, active, dormant or lost"),
           .init("owner_id", "The owning sales rep's user id", type: "integer"),
-          .init("segment", "A platform segment code"),
+          .init("segment", "A platform segment code"), .init("tag", "A tag"),
           .init("q", "Text in the name, short name or a contact's mobile"),
           .init("limit", "Customers per page (1-200)", type: "integer"),
           .init("cursor", "The next_cursor of the previous page"),
@@ -55,6 +55,23 @@ enum CustomerAPI {
           customer, status: 201,
           headers: ["Location": "/api/v1/customers/\(id)", "ETag": tag(customer).description])
       }
+    }
+    api.get(
+      "/customers/duplicates",
+      operation(
+        "findDuplicateCustomers",
+        "Customers that look like one with these fields (the candidates a 409 warns of)",
+        CRMPermission.customersRead, response: .of(ItemList<DuplicateCandidate>.self),
+        query: [
+          .init("name", "The registered name"), .init("credit_code", "统一社会信用代码"),
+          .init("mobile", "A contact's mobile number"),
+        ])
+    ) { request, context in
+      try JSONBody.response(
+        ItemList(
+          items: try service.duplicateCandidates(
+            name: request.queryValue("name") ?? "", creditCode: request.queryValue("credit_code"),
+            mobile: request.queryValue("mobile"), in: context.tenant)))
     }
     api.get(
       "/customers/{id}",
@@ -142,6 +159,7 @@ enum CustomerAPI {
       filter.ownerID = Identifier(rawValue: value)
     }
     filter.segmentCode = request.queryValue("segment").flatMap { $0.isEmpty ? nil : $0 }
+    filter.tag = request.queryValue("tag").flatMap { $0.isEmpty ? nil : $0 }
     filter.text = request.queryValue("q").flatMap { $0.trimmed.isEmpty ? nil : $0 }
     return filter
   }

@@ -59,6 +59,12 @@ enum CustomerListPage {
       "owner_id": request.queryValue("owner_id") ?? "",
     ])
     return HTML.form(.method("get"), .action("/app/customers"), .class("row", "g-2", "mb-3")) {
+      if let tag = request.queryValue("tag"), !tag.isEmpty {
+        HTML.input(.type("hidden"), .name("tag"), .value(tag))
+        HTML.div(.class("col-12")) {
+          HTML.span(.class("badge", "text-bg-info")) { t("crm.tags.filtered", ["tag": tag]) }
+        }
+      }
       HTML.div(.class("col-md-4")) {
         FormControls.field(
           "q", label: t("crm.customers.search"), state: state, localizer: t, type: "search",
@@ -132,7 +138,7 @@ enum CustomerListPage {
   private static func query(_ request: Request, cursor: String) -> String {
     var items = URLComponents()
     items.queryItems =
-      ["q", "status", "segment", "owner_id", "limit"].compactMap { name in
+      ["q", "status", "segment", "owner_id", "tag", "limit"].compactMap { name in
         request.queryValue(name).map { URLQueryItem(name: name, value: $0) }
       } + [URLQueryItem(name: "cursor", value: cursor)]
     return items.percentEncodedQuery ?? ""

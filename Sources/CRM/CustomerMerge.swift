@@ -8,7 +8,8 @@ public struct MergeResult: Codable, Sendable, Equatable {
   public var survivorID: Identifier
   /// The customer merged away.
   public var duplicateID: Identifier
-  /// Rows moved per kind: contacts, addresses, interactions, follow-ups, timeline events.
+  /// Rows moved per kind: contacts, addresses, interactions, follow-ups, timeline events,
+  /// tags (a tag the survivor already has is dropped).
   public var moved: [String: Int]
 
   enum CodingKeys: String, CodingKey {
@@ -35,10 +36,10 @@ extension CRMService {
     ("timeline_events", "crm_timeline_events"),
   ]
 
-  /// Merges `duplicate` into `survivor`: its contacts, addresses, interactions, follow-ups
-  /// and timeline events move over, the survivor takes its credit code when it has none, and
-  /// the duplicate disappears from lists (its row stays, pointing at the survivor, for the
-  /// audit trail). One transaction, audited on both customers.
+  /// Merges `duplicate` into `survivor`: its contacts, addresses, interactions, follow-ups,
+  /// timeline events and tags move over, the survivor takes its credit code when it has
+  /// none, and the duplicate disappears from lists (its row stays, pointing at the survivor,
+  /// for the audit trail). One transaction, audited on both customers.
   @discardableResult
   public func merge(
     _ duplicate: Identifier, into survivor: Identifier, in tenant: TenantID, audit: AuditContext
@@ -53,6 +54,7 @@ extension CRMService {
           "UPDATE \(table) SET customer_id = $2 WHERE tenant_id = $1 AND customer_id = $3",
           [.integer(survivor.rawValue), .integer(duplicate.rawValue)])
       }
+      moved["tags"] = try TagStore.move(from: duplicate, to: survivor, scope)
       let now = clock.now()
       try scope.execute(
         """

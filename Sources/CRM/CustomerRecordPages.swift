@@ -14,6 +14,7 @@ enum CustomerRecordPages {
   private static let changes: [Change] = [
     ("contacts", "contact", "flash.contact_added", CRMPermission.customersManage, addContact),
     ("addresses", "address", "flash.address_added", CRMPermission.customersManage, addAddress),
+    ("tags", "tag", "flash.tag_added", CRMPermission.customersManage, addTag),
     (
       "interactions", "interaction", "flash.interaction_logged",
       CRMPermission.interactionsManage, logInteraction
@@ -52,7 +53,7 @@ enum CustomerRecordPages {
         }
       }
     }
-    for kind in ["contacts", "addresses"] {
+    for kind in ["contacts", "addresses", "tags"] {
       app.post(
         "/customers/{id}/\(kind)/{record_id}/delete",
         CustomerListPage.operation(
@@ -62,10 +63,11 @@ enum CustomerRecordPages {
         let id = try context.request.parameters.identifier("id")
         let record = try context.request.parameters.identifier("record_id")
         let audit = context.audit(service.auditLog)
-        if kind == "contacts" {
-          try service.removeContact(record, of: id, in: context.tenant, audit: audit)
-        } else {
+        switch kind {
+        case "contacts": try service.removeContact(record, of: id, in: context.tenant, audit: audit)
+        case "addresses":
           try service.removeAddress(record, of: id, in: context.tenant, audit: audit)
+        default: try service.removeTag(record, of: id, in: context.tenant, audit: audit)
         }
         return page.done("/app/customers/\(id)", message: "flash.deleted")
       }
@@ -121,6 +123,16 @@ enum CustomerRecordPages {
         city: field(form, "address", "city") ?? "", district: field(form, "address", "district"),
         detail: field(form, "address", "detail") ?? ""),
       to: customer, in: context.tenant, audit: context.audit(service.auditLog))
+  }
+
+  private static func addTag(
+    _ form: FormBody, _ customer: Identifier, _ context: AuthenticatedContext,
+    _ service: CRMService
+  ) throws {
+    try service.addTag(
+      TagInput(tag: form["tag/tag"] ?? "", reason: form["tag/reason"] ?? ""), to: customer,
+      by: StaffMember(id: context.user, name: context.userName), in: context.tenant,
+      audit: context.audit(service.auditLog))
   }
 
   private static func logInteraction(

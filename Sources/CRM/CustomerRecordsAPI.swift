@@ -8,6 +8,7 @@ enum CustomerRecordsAPI {
   static func register(_ api: RouteGroup<AuthenticatedContext>, service: CRMService) {
     registerContacts(api, service: service)
     registerAddresses(api, service: service)
+    registerTags(api, service: service)
     registerActivity(api, service: service)
   }
 
@@ -104,6 +105,41 @@ enum CustomerRecordsAPI {
           try context.request.parameters.identifier("address_id"), of: try customerID(context),
           try JSONBody.decode(AddressInput.self, from: request), in: context.tenant,
           audit: context.audit(service.auditLog)))
+    }
+  }
+
+  private static func registerTags(_ api: RouteGroup<AuthenticatedContext>, service: CRMService) {
+    api.get(
+      "/customers/{id}/tags",
+      CustomerAPI.operation(
+        "listCustomerTags", "A customer's tags with their reasons", CRMPermission.customersRead,
+        response: .of(ItemList<CustomerTag>.self))
+    ) { _, context in
+      try JSONBody.response(
+        ItemList(items: try service.tags(of: try customerID(context), in: context.tenant)))
+    }
+    api.post(
+      "/customers/{id}/tags",
+      CustomerAPI.operation(
+        "createCustomerTag", "Tag a customer, saying why", CRMPermission.customersManage,
+        request: .of(TagInput.self), response: .of(CustomerTag.self), status: 201)
+    ) { request, context in
+      let tag = try service.addTag(
+        try JSONBody.decode(TagInput.self, from: request), to: try customerID(context),
+        by: StaffMember(id: context.user, name: context.userName), in: context.tenant,
+        audit: context.audit(service.auditLog))
+      return try JSONBody.response(tag, status: 201)
+    }
+    api.on(
+      .delete, "/customers/{id}/tags/{tag_id}",
+      CustomerAPI.operation(
+        "deleteCustomerTag", "Take a tag off a customer", CRMPermission.customersManage,
+        status: 204)
+    ) { _, context in
+      try service.removeTag(
+        try context.request.parameters.identifier("tag_id"), of: try customerID(context),
+        in: context.tenant, audit: context.audit(service.auditLog))
+      return Response(status: 204)
     }
   }
 

@@ -23,17 +23,20 @@ public struct CustomerFilter: Sendable, Equatable {
   public var ownerID: Identifier?
   /// Only this platform segment.
   public var segmentCode: String?
+  /// Only customers with this tag.
+  public var tag: String?
   /// Text in the name, short name or a contact's mobile.
   public var text: String?
 
   /// A filter; nothing filters nothing.
   public init(
     status: CustomerStatus? = nil, ownerID: Identifier? = nil, segmentCode: String? = nil,
-    text: String? = nil
+    tag: String? = nil, text: String? = nil
   ) {
     self.status = status
     self.ownerID = ownerID
     self.segmentCode = segmentCode
+    self.tag = tag
     self.text = text
   }
 }
@@ -178,6 +181,12 @@ enum CustomerStore {
     if let status = filter.status { condition("c.status = ?", .text(status.rawValue)) }
     if let owner = filter.ownerID { condition("c.owner_id = ?", .integer(owner.rawValue)) }
     if let segment = filter.segmentCode { condition("c.segment_code = ?", .text(segment)) }
+    if let tag = filter.tag {
+      condition(
+        """
+        c.id IN (SELECT g.customer_id FROM customer_tags g WHERE g.tenant_id = $1 AND g.tag = ?)
+        """, .text(tag))
+    }
     if let text = filter.text.map(likePattern), text != "%%" {
       condition(
         """

@@ -21,7 +21,8 @@ struct CRMDemo {
       let input = customer(index, city: city, segments: segments, staff: staff, random: &random)
       let prepared = try service.prepareCustomer(input, in: tenant)
       let terms = self.terms(random: &random)
-      let extras = DemoExtras(city: city, index: index, random: &random)
+      let extras = DemoExtras(
+        city: city, index: index, tags: tags(input, terms: terms), random: &random)
       try service.database.write(for: tenant) { scope in
         let id = try service.insertCustomer(prepared, audit: audit, scope)
         try CustomerStore.saveTerms(terms, of: id, scope)
@@ -72,6 +73,18 @@ struct CRMDemo {
       paymentDays: monthly ? [15, 30, 45, 60].randomElement(using: &random) : nil,
       creditRating: CreditRating.allCases.randomElement(using: &random)!,
       creditLimitFen: monthly ? Int64.random(in: 1...50, using: &random) * 1_000_000 : 0)
+  }
+
+  /// Tags that follow from what the customer is like, with the reason.
+  private func tags(_ input: CustomerInput, terms: CommercialTerms) -> [TagInput] {
+    let preferences = input.preferences ?? TransportPreferences()
+    let rules: [(Bool, TagInput)] = [
+      (preferences.coldChain, TagInput(tag: "冷链", reason: "经营生鲜食品，全程需冷藏运输")),
+      (terms.creditLimitFen >= 30_000_000, TagInput(tag: "重点客户", reason: "月结授信额度不低于 30 万元")),
+      (input.status == .dormant, TagInput(tag: "待唤醒", reason: "近 90 天没有发货")),
+      (preferences.receiptReturn, TagInput(tag: "回单", reason: "结算前须寄回签收回单")),
+    ]
+    return rules.filter(\.0).map(\.1)
   }
 
   /// A valid credit code for a company registered in `division`.

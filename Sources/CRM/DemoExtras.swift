@@ -10,9 +10,11 @@ struct DemoExtras {
   let city: DemoData.City
   let interactions: [(kind: InteractionKind, summary: String, daysAgo: Int64)]
   let followUp: (title: String, dueInDays: Int64)?
+  let tags: [TagInput]
 
-  init(city: DemoData.City, index: Int, random: inout SeededGenerator) {
+  init(city: DemoData.City, index: Int, tags: [TagInput], random: inout SeededGenerator) {
     self.city = city
+    self.tags = tags
     address = (
       city.districts.randomElement(using: &random)!,
       "\(DemoData.streets.randomElement(using: &random)!)\(Int.random(in: 1...999, using: &random))号",
@@ -46,6 +48,10 @@ struct DemoExtras {
           latitudeMicrodegrees: address.latitude, longitudeMicrodegrees: address.longitude)),
       audit: audit, scope)
     guard let owner else { return }
+    for tag in tags {
+      try service.insertTag(
+        try service.validTag(tag, customer: customer, by: owner), audit: audit, scope)
+    }
     for interaction in interactions {
       try service.insertInteraction(
         Interaction(

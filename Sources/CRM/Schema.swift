@@ -2,9 +2,9 @@ import Storage
 
 /// The CRM module's customer tables: customers with their contacts, addresses, transport
 /// preferences and commercial terms; the company's list of e-commerce platform segments;
-/// interactions, follow-up tasks, and the timeline events other modules announce. Numbers
-/// 1...9 belong to the customer core; 20 and up to the commercial part (prices, quotes,
-/// contracts).
+/// interactions, follow-up tasks, the timeline events other modules announce, and tags with
+/// the reason each was given. Numbers 1...9 belong to the customer core; 20 and up to the
+/// commercial part (prices, quotes, contracts).
 enum CRMSchema {
   static let module = "crm"
 
@@ -138,6 +138,22 @@ enum CRMSchema {
         );
         CREATE INDEX crm_timeline_events_customer
           ON crm_timeline_events (tenant_id, customer_id, occurred_at);
+        """),
+    Migration(
+      module: module, number: 4, name: "customer_tags",
+      sql: """
+        CREATE TABLE customer_tags (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          customer_id BIGINT NOT NULL,
+          tag TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          added_by_name TEXT NOT NULL,
+          added_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id)
+        );
+        CREATE UNIQUE INDEX customer_tags_customer_tag ON customer_tags (tenant_id, customer_id, tag);
+        CREATE INDEX customer_tags_tag ON customer_tags (tenant_id, tag);
         """),
   ]
 }

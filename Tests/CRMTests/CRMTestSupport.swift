@@ -17,6 +17,7 @@ extension TestApp {
   }
 
   /// A JSON call with `token`, in English unless told.
+  @discardableResult
   func api(
     _ method: String, _ path: String, _ json: String = "", token: String?,
     headers: [String: String] = [:]

@@ -35,6 +35,9 @@ import Testing
     let again = try app.api("POST", "/customers", newCustomer, token: token)
     #expect(again.status == 409)
     #expect(again.json["code"] as? String == "possible_duplicate_customer")
+    let candidates = try app.api(
+      "GET", "/customers/duplicates?mobile=13912345678&name=%E6%97%A0%E5%85%B3", token: token)
+    #expect(candidates.items.map { $0["id"] as? Int64 } == [id])
   }
 
   @Test(arguments: Backend.allCases)
@@ -210,5 +213,30 @@ import Testing
     let viewer = try app.api(
       "DELETE", "/customers/\(id)/addresses/\(addressID)", token: company.tokens[.viewer])
     #expect(viewer.status == 403)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func tagsCarryTheirReasonAndFilterTheList(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let token = company.tokens[.sales]
+    let created = try app.api("POST", "/customers", newCustomer, token: token)
+    let id = try #require(created.json["id"] as? Int64)
+    try app.api("POST", "/customers", #"{"name": "郑州源华食品有限公司"}"#, token: token)
+    let tag = #"{"tag": "冷链", "reason": "经营生鲜食品，全程需冷藏运输"}"#
+    let added = try app.api("POST", "/customers/\(id)/tags", tag, token: token)
+    #expect(added.status == 201, "\(added.text)")
+    #expect(added.json["added_by_name"] as? String == "sales")
+    #expect(try app.api("POST", "/customers/\(id)/tags", tag, token: token).status == 409)
+    let noReason = try app.api(
+      "POST", "/customers/\(id)/tags", #"{"tag": "大客户", "reason": " "}"#, token: token)
+    #expect(noReason.status == 400)
+    let tagged = try app.api("GET", "/customers?tag=%E5%86%B7%E9%93%BE", token: token)
+    #expect(tagged.items.map { $0["id"] as? Int64 } == [id])
+    let tags = try app.api("GET", "/customers/\(id)/tags", token: token)
+    #expect(tags.items.map { $0["reason"] as? String } == ["经营生鲜食品，全程需冷藏运输"])
+    let tagID = try #require(tags.items.first?["id"] as? Int64)
+    #expect(try app.api("DELETE", "/customers/\(id)/tags/\(tagID)", token: token).status == 204)
+    #expect(try app.api("GET", "/customers?tag=%E5%86%B7%E9%93%BE", token: token).items.isEmpty)
   }
 }

@@ -88,6 +88,10 @@ import Testing
       [("interaction/kind", "visit"), ("interaction/summary", "上门了解春茶发货计划")])
     #expect(logged.status == 303)
     try browser.follow(logged)
+    let tagged = try browser.submit(
+      "/app/customers/\(customer.id)/tags", [("tag/tag", "茶叶"), ("tag/reason", "")])
+    #expect(tagged.status == 400)
+    #expect(tagged.text.contains("此项为必填项。"))
     let followUp = try browser.submit(
       "/app/customers/\(customer.id)/follow-ups",
       [("follow_up/title", "确认春茶发货量"), ("follow_up/due_on", "2026-12-10")])

@@ -69,6 +69,11 @@ import Web
     try crm.logInteraction(
       InteractionInput(kind: .call, summary: "确认发货量"), customer: duplicate.id, by: sales,
       in: company.tenant, audit: audit)
+    for (customer, tag) in [(survivor.id, "回单"), (duplicate.id, "回单"), (duplicate.id, "重点客户")] {
+      try crm.addTag(
+        TagInput(tag: tag, reason: "测试"), to: customer, by: sales, in: company.tenant,
+        audit: audit)
+    }
     let candidates = try crm.duplicateCandidates(of: survivor, in: company.tenant)
     #expect(candidates.map(\.id) == [duplicate.id])
 
@@ -76,6 +81,8 @@ import Web
     #expect(result.moved["contacts"] == 1)
     #expect(result.moved["addresses"] == 1)
     #expect(result.moved["interactions"] == 1)
+    #expect(result.moved["tags"] == 1)
+    #expect(try crm.tags(of: survivor.id, in: company.tenant).map(\.tag) == ["回单", "重点客户"])
     #expect(try crm.contacts(of: survivor.id, in: company.tenant).map(\.name) == ["王芳"])
     #expect(try crm.interactions(of: survivor.id, in: company.tenant).count == 1)
     let merged = try crm.customer(survivor.id, in: company.tenant)
