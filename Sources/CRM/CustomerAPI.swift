@@ -57,23 +57,6 @@ enum CustomerAPI {
       }
     }
     api.get(
-      "/customers/duplicates",
-      operation(
-        "findDuplicateCustomers",
-        "Customers that look like one with these fields (the candidates a 409 warns of)",
-        CRMPermission.customersRead, response: .of(ItemList<DuplicateCandidate>.self),
-        query: [
-          .init("name", "The registered name"), .init("credit_code", "统一社会信用代码"),
-          .init("mobile", "A contact's mobile number"),
-        ])
-    ) { request, context in
-      try JSONBody.response(
-        ItemList(
-          items: try service.duplicateCandidates(
-            name: request.queryValue("name") ?? "", creditCode: request.queryValue("credit_code"),
-            mobile: request.queryValue("mobile"), in: context.tenant)))
-    }
-    api.get(
       "/customers/{id}",
       operation(
         "getCustomer", "One customer with preferences and terms", CRMPermission.customersRead,
@@ -85,6 +68,7 @@ enum CustomerAPI {
       return try JSONBody.response(customer, headers: ["ETag": tag(customer).description])
     }
     registerChanges(api, service: service)
+    registerLookups(api, service: service)
   }
 
   private static func registerChanges(_ api: RouteGroup<AuthenticatedContext>, service: CRMService)
@@ -132,6 +116,28 @@ enum CustomerAPI {
         input.duplicateID, into: try context.request.parameters.identifier("id"),
         in: context.tenant, audit: context.audit(service.auditLog))
       return try JSONBody.response(result)
+    }
+  }
+
+  private static func registerLookups(
+    _ api: RouteGroup<AuthenticatedContext>, service: CRMService
+  ) {
+    api.get(
+      "/customers/duplicates",
+      operation(
+        "findDuplicateCustomers",
+        "Customers that look like one with these fields (the candidates a 409 warns of)",
+        CRMPermission.customersRead, response: .of(ItemList<DuplicateCandidate>.self),
+        query: [
+          .init("name", "The registered name"), .init("credit_code", "统一社会信用代码"),
+          .init("mobile", "A contact's mobile number"),
+        ])
+    ) { request, context in
+      try JSONBody.response(
+        ItemList(
+          items: try service.duplicateCandidates(
+            name: request.queryValue("name") ?? "", creditCode: request.queryValue("credit_code"),
+            mobile: request.queryValue("mobile"), in: context.tenant)))
     }
     api.get(
       "/platform-segments",
