@@ -16,7 +16,8 @@ public final class Application: Sendable {
   public let database: any Database
   /// The services handed to modules.
   public let services: ModuleServices
-  private let modules: [AppModule]
+  /// The modules it runs, in order.
+  public let modules: [AppModule]
   private let metrics = Metrics()
   private let server: HTTPServer
   private let dispatcher: OutboxDispatcher

@@ -1,3 +1,4 @@
+import CRM
 import Identity
 import Web
 
@@ -5,6 +6,18 @@ import Web
 enum Modules {
   /// The modules a production server runs, configured for this server.
   static func standard(_ configuration: AppConfiguration) -> [AppModule] {
-    [PlatformModule.module, IdentityModule.module(configuration.identity)]
+    [
+      PlatformModule.module, IdentityModule.module(configuration.identity),
+      CRMModule.module(
+        panels: [],
+        staff: { services in
+          let identity = IdentityService(services: services, configuration: configuration.identity)
+          return StaffDirectory { tenant in
+            try identity.users(tenant)
+              .filter { $0.active && !$0.roles.contains(BuiltinRole.customer.rawValue) }
+              .map { StaffMember(id: $0.id, name: $0.displayName) }
+          }
+        }),
+    ]
   }
 }

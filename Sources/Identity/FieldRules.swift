@@ -24,7 +24,6 @@ enum FieldRules {
 
   /// Whether `value` looks like an e-mail address (one `@`, a dot in the domain).
   static func isEmail(_ value: String) -> Bool {
-    value.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
-      && value.count <= 254
+    EmailAddress.isPlausible(value)
   }
 }

@@ -170,16 +170,26 @@ let demoCommand = Command(
   usage: """
     Usage: freightdesk demo [--database URL]
 
-    Creates 「示例物流有限公司」 (company code demo) with one user per role and an API token for
-    the owner, and prints them. Refuses when the demo company exists.
+    Creates 「示例物流有限公司」 (company code demo) with one user per role, an API token for
+    the owner and every module's demo data (customers, contacts, follow-ups, ...), and prints
+    the logins. Refuses when the demo company exists.
     \(DatabaseOption.usage)
     """
 ) { arguments in
   let options = try CommandLineOptions(arguments, valued: ["database"], switches: [])
-  return try withApplication(options) { _, service in
-    printDemo(try service.createDemoCompany())
+  return try withApplication(options) { application, service in
+    printDemo(try createDemo(application, service))
     return 0
   }
+}
+
+/// Creates the demo company, then lets every module add its part of the demo data.
+func createDemo(_ application: Application, _ service: IdentityService) throws -> DemoCompany {
+  let demo = try service.createDemoCompany()
+  for module in application.modules {
+    try module.seedDemo?(demo.company.tenant, application.services)
+  }
+  return demo
 }
 
 /// Prints the demo company's logins, with the API token on a line of its own.

@@ -9,11 +9,11 @@ public struct TestCompany: Sendable {
   public let tenant: TenantID
   /// Its sign-in code.
   public let slug: String
-  /// The password of every user of the company.
+  /// The password every user of the company signs in with.
   public let ownerPassword = "Yellow-Truck-42"
   /// An API token per built-in role.
   public let tokens: [BuiltinRole: String]
-  /// The user holding each built-in role (logins `owner` and `user-<role>`).
+  /// The user holding each built-in role (logins: `owner`, `user-<role>`).
   public let userIDs: [BuiltinRole: Identifier]
 }
 
@@ -56,7 +56,10 @@ extension TestApp {
 
 extension Browser {
   /// Opens the sign-in page and signs in.
-  public func signIn(slug: String, login: String, password: String) throws -> HTTPClient.Response {
+  @discardableResult
+  public func signIn(slug: String, login: String, password: String) throws
+    -> HTTPClient.Response
+  {
     try get("/login")
     return try submit("/login", [("company", slug), ("login", login), ("password", password)])
   }

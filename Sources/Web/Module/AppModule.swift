@@ -1,3 +1,4 @@
+public import FreightdeskCore
 public import Storage
 
 /// What a business module contributes to the running application, declared in one value that
@@ -21,13 +22,17 @@ public struct AppModule: Sendable {
   public var jobHandlers: [JobHandler]
   /// Its entries in the signed-in areas' navigation.
   public var navigation: [NavigationEntry]
+  /// Its part of the demo company, written after the company and its users exist; nil when
+  /// the module has no demo data.
+  public var seedDemo: (@Sendable (TenantID, ModuleServices) throws -> Void)?
 
   /// Declares a module.
   public init(
     name: String, migrations: [Migration] = [], roleGrants: RoleGrants = RoleGrants(),
     registerRoutes: @escaping @Sendable (ModuleRoutes) -> Void = { _ in },
     outboxHandlers: [OutboxHandler] = [], jobHandlers: [JobHandler] = [],
-    navigation: [NavigationEntry] = []
+    navigation: [NavigationEntry] = [],
+    seedDemo: (@Sendable (TenantID, ModuleServices) throws -> Void)? = nil
   ) {
     self.name = name
     self.migrations = migrations
@@ -36,6 +41,7 @@ public struct AppModule: Sendable {
     self.outboxHandlers = outboxHandlers
     self.jobHandlers = jobHandlers
     self.navigation = navigation
+    self.seedDemo = seedDemo
   }
 }
 

@@ -1,0 +1,63 @@
+public import FreightdeskCore
+
+/// What can go wrong with customers and their records, in words for the user.
+public enum CRMError: UserFacingError, Equatable {
+  /// No such customer in this company (or it was merged away).
+  case customerNotFound
+  /// No such contact of this customer.
+  case contactNotFound
+  /// No such address of this customer.
+  case addressNotFound
+  /// No such follow-up of this user.
+  case followUpNotFound
+  /// Someone changed the customer in the meantime.
+  case staleVersion
+  /// Customers that look like the one being created exist; the user may confirm.
+  case possibleDuplicate(names: [String], ids: [Identifier])
+  /// A customer cannot be merged into itself.
+  case mergeIntoItself
+  /// The platform segment code is taken.
+  case segmentTaken(String)
+  /// The customer already has this tag.
+  case tagTaken(String)
+  /// No such tag on this customer.
+  case tagNotFound
+
+  /// The stable code.
+  public var code: String {
+    switch self {
+    case .customerNotFound: "customer_not_found"
+    case .contactNotFound: "contact_not_found"
+    case .addressNotFound: "address_not_found"
+    case .followUpNotFound: "follow_up_not_found"
+    case .staleVersion: "precondition_failed"
+    case .possibleDuplicate: "possible_duplicate_customer"
+    case .mergeIntoItself: "merge_into_itself"
+    case .segmentTaken: "segment_code_taken"
+    case .tagTaken: "tag_taken"
+    case .tagNotFound: "tag_not_found"
+    }
+  }
+
+  /// The kind, which decides the status.
+  public var kind: ErrorKind {
+    switch self {
+    case .customerNotFound, .contactNotFound, .addressNotFound, .followUpNotFound, .tagNotFound:
+      .notFound
+    case .staleVersion: .preconditionFailed
+    case .possibleDuplicate, .segmentTaken, .tagTaken: .conflict
+    case .mergeIntoItself: .invalidInput
+    }
+  }
+
+  /// Values the message quotes.
+  public var arguments: [String: String] {
+    switch self {
+    case .possibleDuplicate(let names, let ids):
+      ["names": names.joined(separator: "、"), "ids": ids.map(\.description).joined(separator: ",")]
+    case .segmentTaken(let code): ["code": code]
+    case .tagTaken(let tag): ["tag": tag]
+    default: [:]
+    }
+  }
+}

@@ -1,0 +1,42 @@
+public import Web
+
+/// The customer core of CRM as the application lists it: customers, contacts, addresses,
+/// preferences and terms, duplicates and merging, interactions, follow-ups, the 360° page
+/// and its panel registry.
+public enum CRMModule {
+  /// The module declaration. `panels` are other modules' panels on the customer 360° page;
+  /// `staff` makes the directory of the company's staff from the shared services.
+  public static func module(
+    panels: [any CustomerPanel] = [],
+    staff: @escaping @Sendable (ModuleServices) -> StaffDirectory
+  ) -> AppModule {
+    AppModule(
+      name: CRMSchema.module, migrations: CRMSchema.migrations, roleGrants: CRMPermission.grants,
+      registerRoutes: { routes in
+        let service = CRMService(services: routes.services, staff: staff(routes.services))
+        let page = SignedInPage(navigation: routes.navigation)
+        CustomerAPI.register(routes, service: service)
+        CustomerRecordsAPI.register(routes.api, service: service)
+        CustomerListPage.register(routes.app, service: service, page: page)
+        CustomerFormPages.register(routes.app, service: service, page: page)
+        let registry = CustomerPanelRegistry(CRMPanels.all(service: service) + panels)
+        Customer360Page.register(routes.app, service: service, page: page, panels: registry)
+        CustomerRecordPages.register(routes.app, service: service, page: page, panels: registry)
+        FollowUpPages.register(routes.app, service: service, page: page)
+        SegmentPages.register(routes.app, service: service, page: page)
+      },
+      outboxHandlers: CustomerTimelineTopic.allCases.map(\.handler),
+      navigation: [
+        NavigationEntry(
+          labelKey: "nav.customers", href: "/app/customers",
+          permission: CRMPermission.customersRead, order: 100),
+        NavigationEntry(
+          labelKey: "nav.follow_ups", href: "/app/follow-ups",
+          permission: CRMPermission.interactionsManage, order: 110),
+      ],
+      seedDemo: { tenant, services in
+        try CRMDemo(service: CRMService(services: services, staff: staff(services)))
+          .seed(tenant)
+      })
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+public import FreightdeskCore
+import Storage
+
+/// What another module puts in an outbox event about a customer for the CRM timeline, e.g.
+/// `{"customer_id": 123, "reference": "TO20261204-0007"}` on topic `order.created`.
+public struct CustomerEventPayload: Codable, Sendable {
+  /// The customer.
+  public var customerID: Identifier
+  /// The document it concerns (order, ticket or survey number).
+  public var reference: String
+
+  enum CodingKeys: String, CodingKey {
+    case reference
+    case customerID = "customer_id"
+  }
+
+  /// A payload.
+  public init(customerID: Identifier, reference: String) {
+    self.customerID = customerID
+    self.reference = reference
+  }
+}
+
+/// The outbox topics whose events appear in customers' timelines by themselves.
+public enum CustomerTimelineTopic: String, CaseIterable, Sendable {
+  /// An order was placed.
+  case orderCreated = "order.created"
+  /// A complaint was raised.
+  case complaintRaised = "complaint.raised"
+  /// A satisfaction survey was answered.
+  case surveyAnswered = "survey.answered"
+
+  /// The catalog key of the timeline line.
+  var labelKey: String { "crm.timeline.topic.\(rawValue.replacingOccurrences(of: ".", with: "_"))" }
+
+  /// The handler that records this topic's events in `crm_timeline_events`; the event's id
+  /// keys the row, so a retried delivery records nothing twice.
+  var handler: OutboxHandler {
+    OutboxHandler(name: "crm.timeline.\(rawValue)", topic: rawValue) { event, scope in
+      let payload = try JSONDecoder().decode(
+        CustomerEventPayload.self, from: Data(event.payload.utf8))
+      try scope.execute(
+        """
+        INSERT INTO crm_timeline_events (tenant_id, id, customer_id, topic, reference,
+          occurred_at)
+        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
+        """,
+        [
+          .integer(event.id.rawValue), .integer(payload.customerID.rawValue), .text(event.topic),
+          .text(payload.reference), .integer(event.createdAt.epochMilliseconds),
+        ])
+    }
+  }
+}
+
+/// Reads `crm_timeline_events`.
+enum TimelineEventStore {
+  static func list(of customer: Identifier, limit: Int, _ scope: TenantScope) throws
+    -> [TimelineEvent]
+  {
+    try scope.query(
+      """
+      SELECT id, customer_id, topic, reference, occurred_at FROM crm_timeline_events
+      WHERE tenant_id = $1 AND customer_id = $2 ORDER BY occurred_at DESC, id DESC LIMIT \(limit)
+      """, [.integer(customer.rawValue)]
+    ).map { row in
+      TimelineEvent(
+        id: try row.identifier("id"), customerID: try row.identifier("customer_id"),
+        topic: try row.string("topic"), reference: try row.string("reference"),
+        occurredAt: try row.instant("occurred_at"))
+    }
+  }
+}
