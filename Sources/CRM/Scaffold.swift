@@ -1,1 +1,0 @@
-// Scaffold; replaced as the target is built.
