@@ -63,7 +63,10 @@ public struct RateCard: Hashable, Sendable {
       problems += lane.problems(at: "/lanes/\(index)")
     }
     if fuelBasisPoints < 0 || fuelBasisPoints > 10_000 {
-      problems.append(FieldError(pointer: "/fuel_basis_points", code: "out_of_range"))
+      problems.append(
+        FieldError(
+          pointer: "/fuel_basis_points", code: "out_of_range",
+          arguments: ["min": "0", "max": "10000"]))
     }
     if !problems.isEmpty { throw ValidationFailure(problems) }
   }
