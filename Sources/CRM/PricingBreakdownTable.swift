@@ -9,7 +9,7 @@ enum BreakdownTable {
         HTML.tbody {
           fact(
             t("pricing.chargeable_weight"),
-            t("pricing.kg", ["value": String(price.chargeableWeightKg)]))
+            t("pricing.kg", ["value": Quantities.text(price.chargeableWeightKg)]))
           fact(t("pricing.lane"), "\(price.laneOrigin) → \(price.laneDestination)")
           fact(
             t("pricing.rate_card"),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Conversions between the decimal kg and m³ people type and the whole grams and cubic
 /// centimetres the engine counts in.
 enum Quantities {
@@ -10,5 +12,10 @@ enum Quantities {
   /// `units` (grams, cm³) as a decimal number of kg or m³.
   static func decimal(_ units: Int64, by scale: Int64) -> Double {
     Double(units) / Double(scale)
+  }
+
+  /// `value` for people: no trailing zeros (`50`, `0.5`, `12.25`).
+  static func text(_ value: Double) -> String {
+    String(format: "%g", value)
   }
 }

@@ -126,7 +126,7 @@ enum RateCardLanePages {
     _ lane: RateCardDocument.LaneEntry, basis: RateBasis, localizer t: Localizer
   ) -> String {
     lane.breaks.filter { $0.basis == basis.rawValue }
-      .map { "≥\($0.from): \(t.money(Money(minorUnits: $0.rateFen)))" }
+      .map { "≥\(Quantities.text($0.from)): \(t.money(Money(minorUnits: $0.rateFen)))" }
       .joined(separator: ", ")
   }
 }
