@@ -39,7 +39,7 @@ public enum CommercialPart {
   /// Registers the API under `/api/v1` and the pages under `/app`.
   public static func register(_ routes: ModuleRoutes) {
     let services = routes.services
-    let page = CommercialPage(navigation: routes.navigation)
+    let page = SignedInPage(navigation: routes.navigation)
     PricingAPI.register(routes)
     InquiryAPI.register(routes.api, services: services)
     QuoteAPI.register(routes.api, services: services)

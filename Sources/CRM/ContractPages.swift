@@ -7,7 +7,7 @@ import Web
 /// one.
 enum ContractPages {
   static func register(
-    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: CommercialPage
+    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: SignedInPage
   ) {
     app.get(
       "/contracts",
@@ -23,7 +23,7 @@ enum ContractPages {
       let form = try FormBody(request)
       do {
         try create(form, context: context, services: services)
-        return page.done("/app/contracts", messageKey: "flash.created")
+        return page.done("/app/contracts", message: "flash.created")
       } catch let error as any UserFacingError where error.kind != .internalFailure {
         return try render(
           context, services: services, page: page, state: FormState(form: form, error: error),
@@ -63,7 +63,7 @@ enum ContractPages {
   }
 
   private static func render(
-    _ context: AuthenticatedContext, services: ModuleServices, page: CommercialPage,
+    _ context: AuthenticatedContext, services: ModuleServices, page: SignedInPage,
     state: FormState, status: Int = 200
   ) throws -> Response {
     let today = CalendarDay(services.clock.now(), in: context.timeZone)

@@ -7,7 +7,7 @@ import Web
 /// or mark it lost with a reason.
 enum InquiryDetailPages {
   static func register(
-    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: CommercialPage
+    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: SignedInPage
   ) {
     app.get(
       "/inquiries/{id}",
@@ -29,12 +29,12 @@ enum InquiryDetailPages {
         try InquiryService(services: services).apply(
           event, to: id, audit: context.audit(services.audit), scope)
       }
-      return page.done("/app/inquiries/\(id)", messageKey: "flash.saved")
+      return page.done("/app/inquiries/\(id)", message: "flash.saved")
     }
   }
 
   private static func render(
-    _ inquiry: Inquiry, context: AuthenticatedContext, page: CommercialPage
+    _ inquiry: Inquiry, context: AuthenticatedContext, page: SignedInPage
   ) -> Response {
     let path = "/app/inquiries/\(inquiry.id)"
     let stage = inquiry.pipeline.stage

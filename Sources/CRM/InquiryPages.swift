@@ -7,7 +7,7 @@ import Web
 /// record one, and one inquiry with its next steps.
 enum InquiryPages {
   static func register(
-    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: CommercialPage
+    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: SignedInPage
   ) {
     let service = InquiryService(services: services)
     app.get(
@@ -40,7 +40,7 @@ enum InquiryPages {
             input, source: "staff", timeZone: context.timeZone,
             audit: context.audit(services.audit), scope)
         }
-        return page.done("/app/inquiries/\(inquiry.id)", messageKey: "flash.created")
+        return page.done("/app/inquiries/\(inquiry.id)", message: "flash.created")
       } catch let error as any UserFacingError where error.kind != .internalFailure {
         return try renderList(
           context, stage: nil, services: services, page: page,
@@ -52,7 +52,7 @@ enum InquiryPages {
 
   private static func renderList(
     _ context: AuthenticatedContext, stage: InquiryStage?, services: ModuleServices,
-    page: CommercialPage, state: FormState, status: Int = 200
+    page: SignedInPage, state: FormState, status: Int = 200
   ) throws -> Response {
     let (inquiries, figures) = try context.read(services.database) { scope in
       (

@@ -5,7 +5,7 @@ import Web
 /// The price calculator: a shipment form, and the breakdown table of its price.
 enum PricingPages {
   static func register(
-    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: CommercialPage
+    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: SignedInPage
   ) {
     app.get(
       "/prices",
@@ -42,7 +42,7 @@ enum PricingPages {
   }
 
   private static func render(
-    _ context: AuthenticatedContext, page: CommercialPage, state: FormState,
+    _ context: AuthenticatedContext, page: SignedInPage, state: FormState,
     services: [String], breakdown: PriceView?, status: Int = 200
   ) -> Response {
     page.render(context, path: "/app/prices", titleKey: "pricing.calculator", status: status) {

@@ -7,7 +7,7 @@ import Web
 /// breakdown and the buttons to accept or expire it.
 enum QuotePages {
   static func register(
-    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: CommercialPage
+    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: SignedInPage
   ) {
     let service = QuoteService(services: services)
     app.get(
@@ -33,7 +33,7 @@ enum QuotePages {
           NewQuote(inquiryID: inquiry, price: nil, validDays: nil), timeZone: context.timeZone,
           user: context.user, audit: context.audit(services.audit), scope)
       }
-      return page.done("/app/quotes/\(quote.id)", messageKey: "flash.created")
+      return page.done("/app/quotes/\(quote.id)", message: "flash.created")
     }
     app.get(
       "/quotes/{id}",
@@ -56,13 +56,13 @@ enum QuotePages {
             id, accept: action == "accept", timeZone: context.timeZone,
             audit: context.audit(services.audit), scope)
         }
-        return page.done("/app/quotes/\(id)", messageKey: "flash.saved")
+        return page.done("/app/quotes/\(id)", message: "flash.saved")
       }
     }
   }
 
   private static func renderList(
-    _ quotes: [Quote], context: AuthenticatedContext, page: CommercialPage
+    _ quotes: [Quote], context: AuthenticatedContext, page: SignedInPage
   ) -> Response {
     page.render(context, path: "/app/quotes", titleKey: "quotes.title") { t in
       HTML.h1(.class("h3")) { t("quotes.title") }
@@ -92,7 +92,7 @@ enum QuotePages {
   }
 
   private static func renderDetail(
-    _ quote: Quote, context: AuthenticatedContext, page: CommercialPage
+    _ quote: Quote, context: AuthenticatedContext, page: SignedInPage
   ) -> Response {
     let path = "/app/quotes/\(quote.id)"
     return page.render(context, path: path, titleKey: "quotes.title") { t in

@@ -7,7 +7,7 @@ import Web
 /// each; every change saves the card's next version.
 enum RateCardLanePages {
   static func register(
-    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: CommercialPage
+    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: SignedInPage
   ) {
     app.get(
       "/rate-cards/{id}",
@@ -47,7 +47,7 @@ enum RateCardLanePages {
 
   /// Applies `edit` to the card, validates and saves it as the next version.
   private static func change(
-    _ context: AuthenticatedContext, services: ModuleServices, page: CommercialPage,
+    _ context: AuthenticatedContext, services: ModuleServices, page: SignedInPage,
     edit: (inout RateCardDocument) throws -> Void
   ) throws -> Response {
     let id = try context.request.parameters.identifier("id")
@@ -63,11 +63,11 @@ enum RateCardLanePages {
         before: ["version": String(card.version)], after: ["version": String(card.version + 1)],
         in: scope)
     }
-    return page.done("/app/rate-cards/\(id)", messageKey: "flash.saved")
+    return page.done("/app/rate-cards/\(id)", message: "flash.saved")
   }
 
   private static func render(
-    _ context: AuthenticatedContext, services: ModuleServices, page: CommercialPage,
+    _ context: AuthenticatedContext, services: ModuleServices, page: SignedInPage,
     state: FormState, status: Int = 200
   ) throws -> Response {
     let id = try context.request.parameters.identifier("id")

@@ -8,7 +8,7 @@ import Web
 /// Services, insurance and fuel are edited through the API.
 enum RateCardPages {
   static func register(
-    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: CommercialPage
+    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: SignedInPage
   ) {
     app.get(
       "/rate-cards",
@@ -38,7 +38,7 @@ enum RateCardPages {
             entity: "rate_card", id: id, action: "create", after: ["name": document.name],
             in: scope)
         }
-        return page.done("/app/rate-cards/\(id)", messageKey: "flash.created")
+        return page.done("/app/rate-cards/\(id)", message: "flash.created")
       } catch let error as any UserFacingError where error.kind != .internalFailure {
         return try renderList(
           context, services: services, page: page, state: FormState(form: form, error: error),
@@ -49,7 +49,7 @@ enum RateCardPages {
   }
 
   private static func renderList(
-    _ context: AuthenticatedContext, services: ModuleServices, page: CommercialPage,
+    _ context: AuthenticatedContext, services: ModuleServices, page: SignedInPage,
     state: FormState, status: Int = 200
   ) throws -> Response {
     let cards = try context.read(services.database) { try RateCardStore.list($0) }

@@ -2,28 +2,6 @@ import Foundation
 import FreightdeskCore
 import Web
 
-/// Renders a signed-in page in the site layout with the user's navigation.
-struct SignedInPage {
-  let navigation: [NavigationEntry]
-
-  func render(
-    _ context: AuthenticatedContext, path: String, titleKey: String, status: Int = 200,
-    @HTMLBuilder content: (Localizer) -> HTML
-  ) -> Response {
-    let page = context.pageContext(path: path, navigation: navigation)
-    let html = Layout.page(title: page.localizer(titleKey), context: page) {
-      content(page.localizer)
-    }
-    return .html(html.render(), status: status)
-  }
-
-  /// A redirect back to `path` with a success message.
-  func done(_ path: String, message: String, arguments: [String: String] = [:]) -> Response {
-    FlashMessages.attach(
-      [Flash(.success, messageKey: message, arguments: arguments)], to: .redirect(to: path))
-  }
-}
-
 /// The landing pages: `/app` for staff (with the trial's state) and `/portal` for customers.
 enum HomePages {
   static func register(_ routes: ModuleRoutes, service: IdentityService, page: SignedInPage) {
