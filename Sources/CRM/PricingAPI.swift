@@ -76,6 +76,12 @@ enum PricingAPI {
       return try JSONBody.response(
         RateCardView(card), headers: ["ETag": EntityTag(String(card.version)).description])
     }
+    registerRateCardUpdate(api, services: services)
+  }
+
+  private static func registerRateCardUpdate(
+    _ api: RouteGroup<AuthenticatedContext>, services: ModuleServices
+  ) {
     api.on(
       .put, "/rate-cards/{id}",
       Web.Operation(
