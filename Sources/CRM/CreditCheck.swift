@@ -1,5 +1,6 @@
 public import FreightdeskCore
 public import Storage
+public import Web
 
 /// What a customer owes and has ordered but not yet been billed for.
 public struct CreditExposure: Hashable, Sendable {
@@ -44,7 +45,7 @@ public struct CreditRatingRule: Hashable, Sendable {
 }
 
 /// Why a credit check held an amount, each with a stable code.
-public enum CreditHoldReason: String, Hashable, Sendable, Codable {
+public enum CreditHoldReason: String, Hashable, Sendable, Codable, CaseIterable {
   /// Exposure plus the new amount is above the limit and its tolerance.
   case creditLimitExceeded = "credit_limit_exceeded"
   /// The rating sends every new amount to finance.
@@ -78,3 +79,5 @@ public enum CreditCheck {
     return after <= allowed ? .approved(headroom: allowed - after) : .hold(.creditLimitExceeded)
   }
 }
+
+extension CreditHoldReason: SchemaEnumeration {}

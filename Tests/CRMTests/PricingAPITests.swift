@@ -119,3 +119,18 @@ import Testing
     #expect(later.json["promotion_code"] == nil)
   }
 }
+
+@Suite struct CommercialRegistryTests {
+  @Test func theAPIReferenceDescribesEveryCommercialRoute() throws {
+    let app = try TestApp.commercial(.primary)
+    let document = try app.client.get("/api/openapi.json")
+    #expect(document.status == 200)
+    let paths = try #require(document.json["paths"] as? [String: Any])
+    for path in [
+      "/api/v1/prices", "/api/v1/rate-cards/{id}", "/api/v1/inquiries/{id}/transitions",
+      "/api/v1/quotes/{id}/accept", "/api/v1/contracts", "/api/v1/credit-holds/{id}/approve",
+    ] {
+      #expect(paths[path] != nil, "\(path)")
+    }
+  }
+}
