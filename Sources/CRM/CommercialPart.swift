@@ -34,9 +34,15 @@ public enum CommercialPart {
     NavigationEntry(
       labelKey: "nav.contracts", href: "/app/contracts",
       permission: CommercialPermissions.contractsRead, order: 340),
+    NavigationEntry(
+      labelKey: "nav.credit_holds", href: "/app/credit-holds",
+      permission: CommercialPermissions.creditRead, order: 350),
+    NavigationEntry(
+      labelKey: "nav.ask_for_price", href: "/portal/inquiries",
+      permission: CommercialPermissions.inquiriesSubmit, area: .portal, order: 300),
   ]
 
-  /// Registers the API under `/api/v1` and the pages under `/app`.
+  /// Registers the API under `/api/v1`, the pages under `/app` and the portal's inquiry form.
   public static func register(_ routes: ModuleRoutes) {
     let services = routes.services
     let page = SignedInPage(navigation: routes.navigation)
@@ -48,7 +54,9 @@ public enum CommercialPart {
     PricingPages.register(routes.app, services: services, page: page)
     RateCardPages.register(routes.app, services: services, page: page)
     InquiryPages.register(routes.app, services: services, page: page)
+    InquiryPortalPages.register(routes.portal, services: services, page: page)
     QuotePages.register(routes.app, services: services, page: page)
     ContractPages.register(routes.app, services: services, page: page)
+    CreditCheckPages.register(routes.app, services: services, page: page)
   }
 }

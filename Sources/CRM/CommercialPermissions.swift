@@ -10,6 +10,8 @@ public enum CommercialPermissions {
   public static let quotesRead = Permission("quotes.read")
   /// Record inquiries, move them through the pipeline, make, accept and expire quotes.
   public static let quotesManage = Permission("quotes.manage")
+  /// Send an inquiry from the customer portal.
+  public static let inquiriesSubmit = Permission("inquiries.submit")
   /// See contracts.
   public static let contractsRead = Permission("contracts.read")
   /// Record contracts.
@@ -20,7 +22,8 @@ public enum CommercialPermissions {
   public static let creditApprove = Permission("credit.approve")
 
   /// The grants of the built-in roles: sales and customer service quote; finance approves
-  /// credit holds and, with admin, manages rate cards; viewers read.
+  /// credit holds and, with admin, manages rate cards; viewers read; customers send
+  /// inquiries from the portal.
   static let grants = RoleGrants([
     .admin: [
       pricingRead, pricingManage, quotesRead, quotesManage, contractsRead, contractsManage,
@@ -34,5 +37,6 @@ public enum CommercialPermissions {
       creditApprove,
     ],
     .viewer: [pricingRead, quotesRead, contractsRead],
+    .customer: [inquiriesSubmit],
   ])
 }

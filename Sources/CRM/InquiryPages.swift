@@ -26,15 +26,7 @@ enum InquiryPages {
     ) { request, context in
       let form = try FormBody(request)
       do {
-        var problems: [FieldError] = []
-        let input = NewInquiry(
-          customerID: nil, contactName: form["contact_name"] ?? "",
-          contactPhone: form["contact_phone"] ?? "", origin: form["origin"] ?? "",
-          destination: form["destination"] ?? "", cargo: form["cargo"] ?? "",
-          weightKg: CommercialForms.decimal(form, "weight_kg", problems: &problems) ?? 0,
-          volumeM3: CommercialForms.decimal(form, "volume_m3", problems: &problems),
-          readyOn: CommercialForms.text(form, "ready_on"), services: form.values("services"))
-        if !problems.isEmpty { throw ValidationFailure(problems) }
+        let input = try InquiryTables.newInquiry(form, contactName: form["contact_name"] ?? "")
         let inquiry = try context.write(services.database) { scope in
           try service.create(
             input, source: "staff", timeZone: context.timeZone,
@@ -77,7 +69,8 @@ enum InquiryPages {
       InquiryTables.list(inquiries, localizer: t)
       InquiryTables.conversion(figures, localizer: t)
       if context.can(CommercialPermissions.quotesManage) {
-        InquiryTables.form(state, csrf: context.csrfToken, localizer: t)
+        InquiryTables.form(
+          state, action: "/app/inquiries", askContact: true, csrf: context.csrfToken, localizer: t)
       }
     }
   }

@@ -60,14 +60,19 @@ enum InquiryTables {
     }
   }
 
-  static func form(_ state: FormState, csrf: String?, localizer t: Localizer) -> HTML {
+  /// The inquiry form posting to `action`; staff also type the contact's name.
+  static func form(
+    _ state: FormState, action: String, askContact: Bool, csrf: String?, localizer t: Localizer
+  ) -> HTML {
     HTML.group {
       HTML.h2(.class("h5", "mt-4")) { t("inquiries.new") }
       FormControls.formErrors(state, localizer: t)
-      HTML.form(.method("post"), .action("/app/inquiries")) {
+      HTML.form(.method("post"), .action(action)) {
         FormControls.csrf(csrf)
-        FormControls.field(
-          "contact_name", label: t("inquiries.contact"), state: state, localizer: t)
+        if askContact {
+          FormControls.field(
+            "contact_name", label: t("inquiries.contact"), state: state, localizer: t)
+        }
         FormControls.field(
           "contact_phone", label: t("inquiries.phone"), state: state, localizer: t,
           type: "tel", required: false)
@@ -87,5 +92,19 @@ enum InquiryTables {
         FormControls.submit(t("inquiries.create"))
       }
     }
+  }
+
+  /// The inquiry the form describes, asked by `contactName`.
+  static func newInquiry(_ form: FormBody, contactName: String) throws -> NewInquiry {
+    var problems: [FieldError] = []
+    let input = NewInquiry(
+      customerID: nil, contactName: contactName, contactPhone: form["contact_phone"] ?? "",
+      origin: form["origin"] ?? "", destination: form["destination"] ?? "",
+      cargo: form["cargo"] ?? "",
+      weightKg: CommercialForms.decimal(form, "weight_kg", problems: &problems) ?? 0,
+      volumeM3: CommercialForms.decimal(form, "volume_m3", problems: &problems),
+      readyOn: CommercialForms.text(form, "ready_on"), services: form.values("services"))
+    if !problems.isEmpty { throw ValidationFailure(problems) }
+    return input
   }
 }

@@ -77,6 +77,19 @@ enum PricingAPI {
         RateCardView(card), headers: ["ETag": EntityTag(String(card.version)).description])
     }
     registerRateCardUpdate(api, services: services)
+    api.get(
+      "/rate-cards/{id}/versions/{version}",
+      Web.Operation(
+        id: "getRateCardVersion", summary: "A rate card as saved at one version", tag: "Pricing",
+        permission: CommercialPermissions.pricingRead, responseBody: .of(RateCardView.self))
+    ) { _, context in
+      let id = try context.request.parameters.identifier("id")
+      let version = try context.request.parameters.require("version", as: Int64.self)
+      let card = try context.read(services.database) {
+        try RateCardStore.version(version, of: id, $0)
+      }
+      return try JSONBody.response(RateCardView(card))
+    }
   }
 
   private static func registerRateCardUpdate(

@@ -46,13 +46,17 @@ enum RateCardPages {
       }
     }
     RateCardLanePages.register(app, services: services, page: page)
+    PricingSettingsPages.register(app, services: services, page: page)
   }
 
   private static func renderList(
     _ context: AuthenticatedContext, services: ModuleServices, page: SignedInPage,
     state: FormState, status: Int = 200
   ) throws -> Response {
-    let cards = try context.read(services.database) { try RateCardStore.list($0) }
+    let (cards, rule) = try context.read(services.database) {
+      (try RateCardStore.list($0), try PricingSettingsStore.load($0))
+    }
+    let canManage = context.can(CommercialPermissions.pricingManage)
     return page.render(
       context, path: "/app/rate-cards", titleKey: "rate_cards.title", status: status
     ) { t in
@@ -80,7 +84,9 @@ enum RateCardPages {
           }
         }
       }
-      if context.can(CommercialPermissions.pricingManage) {
+      PricingSettingsPages.section(
+        rule, canManage: canManage, csrf: context.csrfToken, localizer: t)
+      if canManage {
         HTML.h2(.class("h5", "mt-4")) { t("rate_cards.new") }
         FormControls.formErrors(state, localizer: t)
         HTML.form(.method("post"), .action("/app/rate-cards")) {

@@ -34,6 +34,21 @@ enum RateCardStore {
     return try card(row)
   }
 
+  /// Version `version` of card `id` as it was saved, or `not_found`.
+  static func version(_ version: Int64, of id: Identifier, _ scope: TenantScope) throws
+    -> StoredRateCard
+  {
+    guard
+      let row = try scope.query(
+        """
+        SELECT rate_card_id AS id, version, saved_at AS updated_at, definition
+        FROM rate_card_versions WHERE tenant_id = $1 AND rate_card_id = $2 AND version = $3
+        """, [.integer(id.rawValue), .integer(version)]
+      ).first
+    else { throw HTTPError.notFound }
+    return try card(row)
+  }
+
   /// The company's list card, if it has one.
   static func listCard(_ scope: TenantScope) throws -> StoredRateCard? {
     try scope.query("\(select) WHERE r.tenant_id = $1 AND r.is_list = 1", []).first.map(card)

@@ -42,7 +42,7 @@ extension TestApp {
         for: owner.id, name: "test", scopes: [], days: nil, in: company.tenant, audit: audit
       ).token
     ]
-    for role in [BuiltinRole.admin, .sales, .finance, .viewer, .warehouse] {
+    for role in [BuiltinRole.admin, .sales, .finance, .viewer, .warehouse, .customer] {
       let user = try identity.createUser(
         NewUser(
           login: "user-\(role.rawValue)", displayName: role.rawValue, email: nil,

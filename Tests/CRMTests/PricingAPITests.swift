@@ -67,6 +67,8 @@ import Testing
       "PUT", path, update, as: .finance, of: company, headers: ["If-Match": "\"1\""])
     #expect(saved.status == 200)
     #expect((saved.json["version"] as? NSNumber)?.intValue == 2)
+    let first = try app.call("GET", "\(path)/versions/1", as: .viewer, of: company)
+    #expect((first.json["definition"] as? [String: Any])?["name"] as? String == "标准价")
     #expect(
       try app.call("PUT", path, update, as: .admin, of: company, headers: ["If-Match": "\"1\""])
         .status == 412)
