@@ -68,11 +68,6 @@ struct InquiryView: Codable, Sendable {
   }
 }
 
-/// A list of inquiries.
-struct InquiryList: Codable, Sendable {
-  var items: [InquiryView]
-}
-
 /// A step in an inquiry's pipeline: `qualify`, `quote`, `win` or `lose` (with a reason).
 struct InquiryTransition: Codable, Sendable {
   var event: String
@@ -116,11 +111,6 @@ struct QuoteView: Codable, Sendable {
   }
 }
 
-/// A list of quotes.
-struct QuoteList: Codable, Sendable {
-  var items: [QuoteView]
-}
-
 /// A contract as the API reads and writes it.
 struct ContractView: Codable, Sendable {
   var id: Identifier?
@@ -150,11 +140,6 @@ struct ContractView: Codable, Sendable {
 /// A list of contracts.
 struct ContractList: Codable, Sendable {
   var items: [ContractView]
-}
-
-/// A list of credit holds.
-struct CreditHoldList: Codable, Sendable {
-  var items: [CreditHold]
 }
 
 /// Finance's note on a credit decision.

@@ -12,14 +12,19 @@ enum CreditCheckAPI {
       "/credit-holds",
       Web.Operation(
         id: "listCreditHolds", summary: "Credit holds, latest first", tag: "Credit",
-        permission: CommercialPermissions.creditRead, responseBody: .of(CreditHoldList.self),
-        queryParameters: [.init("status", "held, approved or rejected")])
+        permission: CommercialPermissions.creditRead, responseBody: .of(Page<CreditHold>.self),
+        queryParameters: CommercialPaging.parameters + [
+          .init("status", "held, approved or rejected")
+        ])
     ) { request, context in
+      let page = try PageRequest(from: request)
       let holds = try context.read(services.database) {
         try CreditHoldStore.list(
-          status: request.queryValue("status"), limit: CommercialLimits.listItemsMax, $0)
+          status: request.queryValue("status"), before: try CommercialPaging.before(page),
+          limit: page.limit + 1, $0)
       }
-      return try JSONBody.response(CreditHoldList(items: holds))
+      return try JSONBody.response(
+        Page(fetched: holds, limit: page.limit) { Cursor(keys: [$0.id.description]) })
     }
     for (action, summary) in [
       ("approve", "Release a held amount despite the limit (audited override)"),

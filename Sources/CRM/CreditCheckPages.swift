@@ -15,7 +15,8 @@ enum CreditCheckPages {
         "getCreditHoldsPage", "Credit holds", CommercialPermissions.creditRead)
     ) { _, context in
       let holds = try context.read(services.database) {
-        try CreditHoldStore.list(status: nil, limit: CommercialLimits.listItemsMax, $0)
+        try CreditHoldStore.list(
+          status: nil, before: nil, limit: CommercialLimits.listItemsMax, $0)
       }
       return render(holds, context: context, page: page)
     }

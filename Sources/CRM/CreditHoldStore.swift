@@ -9,18 +9,17 @@ enum CreditHoldStore {
       decided_by, decision_note FROM credit_holds
     """
 
-  /// Holds in `status` (all when nil), latest first, at most `limit`.
-  static func list(status: String?, limit: Int, _ scope: TenantScope) throws -> [CreditHold] {
-    let rows =
-      if let status {
-        try scope.query(
-          "\(columns) WHERE tenant_id = $1 AND status = $2 ORDER BY id DESC LIMIT $3",
-          [.text(status), .integer(Int64(limit))])
-      } else {
-        try scope.query(
-          "\(columns) WHERE tenant_id = $1 ORDER BY id DESC LIMIT $2", [.integer(Int64(limit))])
-      }
-    return try rows.map(hold)
+  /// Holds in `status` (all when nil) older than `before`, latest first, at most `limit`.
+  static func list(status: String?, before: Identifier?, limit: Int, _ scope: TenantScope)
+    throws -> [CreditHold]
+  {
+    try scope.query(
+      """
+      \(columns) WHERE tenant_id = $1 AND ($2 = '' OR status = $2) AND id < $3
+      ORDER BY id DESC LIMIT $4
+      """,
+      [.text(status ?? ""), .integer(before?.rawValue ?? .max), .integer(Int64(limit))]
+    ).map(hold)
   }
 
   /// One hold, or `not_found`.

@@ -14,8 +14,10 @@ enum InquiryAPI {
       Web.Operation(
         id: "listInquiries", summary: "Inquiries, latest first, optionally at one stage",
         tag: "Inquiries", permission: CommercialPermissions.quotesRead,
-        responseBody: .of(InquiryList.self),
-        queryParameters: [.init("stage", "new, qualified, quoted, won or lost")])
+        responseBody: .of(Page<InquiryView>.self),
+        queryParameters: CommercialPaging.parameters + [
+          .init("stage", "new, qualified, quoted, won or lost")
+        ])
     ) { request, context in
       let stage = try request.queryValue("stage").map { code in
         guard let stage = InquiryStage(rawValue: code) else {
@@ -23,10 +25,15 @@ enum InquiryAPI {
         }
         return stage
       }
+      let page = try PageRequest(from: request)
       let inquiries = try context.read(services.database) {
-        try InquiryStore.list(stage: stage, limit: CommercialLimits.listItemsMax, $0)
+        try InquiryStore.list(
+          stage: stage, before: try CommercialPaging.before(page), limit: page.limit + 1, $0)
       }
-      return try JSONBody.response(InquiryList(items: inquiries.map(InquiryView.init)))
+      return try JSONBody.response(
+        Page(fetched: inquiries.map(InquiryView.init), limit: page.limit) {
+          Cursor(keys: [$0.id.description])
+        })
     }
     api.post(
       "/inquiries",

@@ -48,7 +48,8 @@ enum InquiryPages {
   ) throws -> Response {
     let (inquiries, figures) = try context.read(services.database) { scope in
       (
-        try InquiryStore.list(stage: stage, limit: CommercialLimits.listItemsMax, scope),
+        try InquiryStore.list(
+          stage: stage, before: nil, limit: CommercialLimits.listItemsMax, scope),
         try InquiryService(services: services).conversion(timeZone: context.timeZone, scope)
       )
     }

@@ -10,18 +10,20 @@ enum InquiryStore {
       created_at FROM inquiries
     """
 
-  /// Inquiries at `stage` (all when nil), latest first, at most `limit`.
-  static func list(stage: InquiryStage?, limit: Int, _ scope: TenantScope) throws -> [Inquiry] {
-    let rows =
-      if let stage {
-        try scope.query(
-          "\(columns) WHERE tenant_id = $1 AND stage = $2 ORDER BY id DESC LIMIT $3",
-          [.text(stage.rawValue), .integer(Int64(limit))])
-      } else {
-        try scope.query(
-          "\(columns) WHERE tenant_id = $1 ORDER BY id DESC LIMIT $2", [.integer(Int64(limit))])
-      }
-    return try rows.map(inquiry)
+  /// Inquiries at `stage` (all when nil) older than `before`, latest first, at most `limit`.
+  static func list(
+    stage: InquiryStage?, before: Identifier?, limit: Int, _ scope: TenantScope
+  ) throws -> [Inquiry] {
+    try scope.query(
+      """
+      \(columns) WHERE tenant_id = $1 AND ($2 = '' OR stage = $2) AND id < $3
+      ORDER BY id DESC LIMIT $4
+      """,
+      [
+        .text(stage?.rawValue ?? ""), .integer(before?.rawValue ?? .max),
+        .integer(Int64(limit)),
+      ]
+    ).map(inquiry)
   }
 
   /// One inquiry, or `not_found`.

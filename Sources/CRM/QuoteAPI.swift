@@ -12,12 +12,17 @@ enum QuoteAPI {
       "/quotes",
       Web.Operation(
         id: "listQuotes", summary: "Quotes, latest first", tag: "Quotes",
-        permission: CommercialPermissions.quotesRead, responseBody: .of(QuoteList.self))
-    ) { _, context in
+        permission: CommercialPermissions.quotesRead, responseBody: .of(Page<QuoteView>.self),
+        queryParameters: CommercialPaging.parameters)
+    ) { request, context in
+      let page = try PageRequest(from: request)
       let quotes = try context.read(services.database) {
-        try QuoteStore.list(limit: CommercialLimits.listItemsMax, $0)
+        try QuoteStore.list(before: try CommercialPaging.before(page), limit: page.limit + 1, $0)
       }
-      return try JSONBody.response(QuoteList(items: quotes.map(QuoteView.init)))
+      return try JSONBody.response(
+        Page(fetched: quotes.map(QuoteView.init), limit: page.limit) {
+          Cursor(keys: [$0.id.description])
+        })
     }
     api.post(
       "/quotes",

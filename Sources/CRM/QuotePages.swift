@@ -15,7 +15,7 @@ enum QuotePages {
       CommercialPage.operation("getQuotesPage", "Quotes", CommercialPermissions.quotesRead)
     ) { _, context in
       let quotes = try context.read(services.database) {
-        try QuoteStore.list(limit: CommercialLimits.listItemsMax, $0)
+        try QuoteStore.list(before: nil, limit: CommercialLimits.listItemsMax, $0)
       }
       return renderList(quotes, context: context, page: page)
     }

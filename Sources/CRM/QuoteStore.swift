@@ -10,10 +10,11 @@ enum QuoteStore {
       created_at FROM quotes
     """
 
-  /// Quotes, latest first, at most `limit`.
-  static func list(limit: Int, _ scope: TenantScope) throws -> [Quote] {
+  /// Quotes older than `before`, latest first, at most `limit`.
+  static func list(before: Identifier?, limit: Int, _ scope: TenantScope) throws -> [Quote] {
     try scope.query(
-      "\(columns) WHERE tenant_id = $1 ORDER BY id DESC LIMIT $2", [.integer(Int64(limit))]
+      "\(columns) WHERE tenant_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
+      [.integer(before?.rawValue ?? .max), .integer(Int64(limit))]
     ).map(quote)
   }
 

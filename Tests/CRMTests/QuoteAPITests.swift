@@ -99,4 +99,24 @@ import Testing
     let listed = try app.call("GET", "/api/v1/inquiries?stage=lost", as: .viewer, of: company)
     #expect((listed.json["items"] as? [Any])?.count == 1)
   }
+
+  @Test(arguments: Backend.allCases)
+  func inquiriesPageByCursorNewestFirst(backend: Backend) throws {
+    let app = try TestApp.commercial(backend)
+    let company = try app.makeCommercialCompany()
+    for _ in 0..<3 {
+      _ = try app.call("POST", "/api/v1/inquiries", Self.inquiry, as: .sales, of: company)
+    }
+    let first = try app.call("GET", "/api/v1/inquiries?limit=2", as: .viewer, of: company)
+    let numbers = (first.json["items"] as? [[String: Any]])?.compactMap { $0["number"] as? String }
+    #expect(numbers?.count == 2)
+    #expect(numbers == numbers?.sorted(by: >))
+    let cursor = try #require(first.json["next_cursor"] as? String)
+    let second = try app.call(
+      "GET", "/api/v1/inquiries?limit=2&cursor=\(cursor)", as: .viewer, of: company)
+    #expect((second.json["items"] as? [Any])?.count == 1)
+    #expect(second.json["next_cursor"] == nil)
+    #expect(
+      try app.call("GET", "/api/v1/inquiries?cursor=x", as: .viewer, of: company).status == 400)
+  }
 }
