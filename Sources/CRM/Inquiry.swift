@@ -14,9 +14,9 @@ public struct Inquiry: Sendable, Equatable {
   /// Their phone.
   public var contactPhone: String
   /// Where the goods start.
-  public var origin: Region
+  public var origin: RegionPath
   /// Where they go.
-  public var destination: Region
+  public var destination: RegionPath
   /// What the goods are.
   public var cargo: String
   /// Their weight.

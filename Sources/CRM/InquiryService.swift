@@ -76,7 +76,8 @@ struct InquiryService {
         .description,
       customerID: input.customerID.map { Identifier(rawValue: $0) },
       contactName: input.contactName, contactPhone: input.contactPhone,
-      origin: Region(input.origin), destination: Region(input.destination), cargo: input.cargo,
+      origin: RegionPath(input.origin), destination: RegionPath(input.destination),
+      cargo: input.cargo,
       weight: Weight(grams: Quantities.scaled(input.weightKg, by: 1000)),
       volume: Volume(
         cubicCentimetres: Quantities.scaled(

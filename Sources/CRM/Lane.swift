@@ -62,7 +62,7 @@ public struct Lane: Hashable, Sendable {
   }
 
   /// Whether the lane serves a shipment from `origin` to `destination`.
-  public func serves(from origin: Region, to destination: Region) -> Bool {
+  public func serves(from origin: RegionPath, to destination: RegionPath) -> Bool {
     self.origin.matches(origin) && self.destination.matches(destination)
   }
 

@@ -4,9 +4,9 @@ public import FreightdeskCore
 /// declared value to insure, who ships and when.
 public struct PricingRequest: Hashable, Sendable {
   /// Where the goods are picked up.
-  public var origin: Region
+  public var origin: RegionPath
   /// Where they go.
-  public var destination: Region
+  public var destination: RegionPath
   /// The weight on the scale.
   public var actualWeight: Weight
   /// The measured volume.
@@ -22,7 +22,7 @@ public struct PricingRequest: Hashable, Sendable {
 
   /// Describes a shipment to price.
   public init(
-    origin: Region, destination: Region, actualWeight: Weight, volume: Volume,
+    origin: RegionPath, destination: RegionPath, actualWeight: Weight, volume: Volume,
     services: Set<SurchargeKind> = [], declaredValue: Money? = nil, segment: String? = nil,
     shipDate: CalendarDay
   ) {

@@ -46,7 +46,7 @@ public struct PricingRequestBody: Codable, Sendable, Equatable {
     if day == nil { problems.append(FieldError(pointer: "/ship_date", code: "invalid_date")) }
     guard let day, problems.isEmpty else { throw ValidationFailure(problems) }
     let request = PricingRequest(
-      origin: Region(origin), destination: Region(destination),
+      origin: RegionPath(origin), destination: RegionPath(destination),
       actualWeight: Weight(grams: Quantities.scaled(weightKg, by: 1000)),
       volume: Volume(
         cubicCentimetres: Quantities.scaled(

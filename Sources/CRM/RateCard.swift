@@ -35,7 +35,7 @@ public struct RateCard: Hashable, Sendable {
   /// The lane that prices a shipment from `origin` to `destination`: among the lanes serving
   /// it, the one naming the most segments in total; on a tie, the one with the more specific
   /// origin; then the one listed first. Nil when no lane serves the route.
-  public func lane(from origin: Region, to destination: Region) -> Lane? {
+  public func lane(from origin: RegionPath, to destination: RegionPath) -> Lane? {
     var best: Lane?
     for lane in lanes where lane.serves(from: origin, to: destination) {
       guard let current = best else {

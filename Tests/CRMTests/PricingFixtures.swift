@@ -52,7 +52,7 @@ func shipment(
   on day: String = "2026-12-04"
 ) -> PricingRequest {
   PricingRequest(
-    origin: Region("上海市/浦东新区"), destination: Region(destination),
+    origin: RegionPath("上海市/浦东新区"), destination: RegionPath(destination),
     actualWeight: Weight(grams: grams), volume: Volume(cubicCentimetres: cubicCentimetres),
     services: services, declaredValue: declaredValue, segment: segment,
     shipDate: CalendarDay(day)!)

@@ -4,12 +4,12 @@ import Testing
 
 @Suite struct PricingRuleTests {
   @Test func regionPatternsMatchEverythingInsideThem() {
-    #expect(RegionPattern("*").matches(Region("新疆维吾尔自治区")))
+    #expect(RegionPattern("*").matches(RegionPath("新疆维吾尔自治区")))
     #expect(RegionPattern("广东省/*") == RegionPattern("广东省"))
-    #expect(RegionPattern("广东省").matches(Region("广东省/深圳市/南山区")))
-    #expect(!RegionPattern("广东省/深圳市").matches(Region("广东省")))
-    #expect(!RegionPattern("广东省/深圳市").matches(Region("广东省/广州市")))
-    #expect(RegionPattern(" 440000 / 440300 ").matches(Region("440000/440300/440305")))
+    #expect(RegionPattern("广东省").matches(RegionPath("广东省/深圳市/南山区")))
+    #expect(!RegionPattern("广东省/深圳市").matches(RegionPath("广东省")))
+    #expect(!RegionPattern("广东省/深圳市").matches(RegionPath("广东省/广州市")))
+    #expect(RegionPattern(" 440000 / 440300 ").matches(RegionPath("440000/440300/440305")))
     #expect(RegionPattern("广东省/深圳市").specificity == 2)
     #expect(!RegionPattern("*/深圳市").isWellFormed)
   }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A place in the region hierarchy, written as segments from the largest to the smallest and
 /// joined by `/`: `广东省/深圳市/南山区`, or with administrative codes `440000/440300`.
-public struct Region: Hashable, Sendable, CustomStringConvertible {
+public struct RegionPath: Hashable, Sendable, CustomStringConvertible {
   /// The segments, largest first, without blanks.
   public let segments: [String]
 
@@ -28,7 +28,7 @@ public struct RegionPattern: Hashable, Sendable, CustomStringConvertible {
 
   /// Parses a pattern; a trailing `*` segment is the same as leaving it out.
   public init(_ text: String) {
-    var parts = Region(text).segments
+    var parts = RegionPath(text).segments
     while parts.last == "*" { parts.removeLast() }
     segments = parts
   }
@@ -40,7 +40,7 @@ public struct RegionPattern: Hashable, Sendable, CustomStringConvertible {
   public var specificity: Int { segments.count }
 
   /// Whether `region` lies inside this pattern.
-  public func matches(_ region: Region) -> Bool {
+  public func matches(_ region: RegionPath) -> Bool {
     region.segments.count >= segments.count
       && zip(segments, region.segments).allSatisfy { $0 == $1 }
   }
