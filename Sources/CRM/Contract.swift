@@ -1,7 +1,7 @@
 public import FreightdeskCore
 
 /// How a contract's customer pays: 现付, 到付, 月结 or 回单付.
-public enum SettlementTerms: String, Sendable, CaseIterable, Codable {
+public enum ContractSettlement: String, Sendable, CaseIterable, Codable {
   /// 现付: prepaid by the shipper.
   case prepaid
   /// 到付: freight collect from the consignee.
@@ -31,7 +31,7 @@ public struct Contract: Sendable, Equatable {
   /// The last day it holds.
   public var validThrough: CalendarDay
   /// How the customer pays.
-  public var settlement: SettlementTerms
+  public var settlement: ContractSettlement
   /// The on-time delivery target in basis points (9,500 = 95 %).
   public var onTimeTargetBasisPoints: Int64
   /// Days before the end from which the renewal reminder shows.

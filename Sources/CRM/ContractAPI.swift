@@ -73,7 +73,7 @@ extension ContractView {
     if through == nil || (from.map { through! < $0 } ?? false) {
       problems.append(FieldError(pointer: "/valid_through", code: "invalid_date"))
     }
-    let settlement = SettlementTerms(rawValue: self.settlement)
+    let settlement = ContractSettlement(rawValue: self.settlement)
     if settlement == nil {
       problems.append(FieldError(pointer: "/settlement", code: "invalid_choice"))
     }

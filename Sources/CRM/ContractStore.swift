@@ -61,7 +61,7 @@ enum ContractStore {
       customerID: try row.identifier("customer_id"), title: try row.string("title"),
       rateCardID: try row.identifier("rate_card_id"), validFrom: try row.calendarDay("valid_from"),
       validThrough: try row.calendarDay("valid_through"),
-      settlement: try row.code("settlement", as: SettlementTerms.self),
+      settlement: try row.code("settlement", as: ContractSettlement.self),
       onTimeTargetBasisPoints: try row.int64("on_time_target_basis_points"),
       renewalReminderDays: try row.int("renewal_reminder_days"))
   }

@@ -60,7 +60,7 @@ enum ContractTables {
           type: "date")
         choice(
           "settlement", label: t("contracts.settlement"), state: state,
-          options: SettlementTerms.allCases.map {
+          options: ContractSettlement.allCases.map {
             ($0.rawValue, t("contracts.settlement.\($0.rawValue)"))
           })
         FormControls.field(
