@@ -4,23 +4,12 @@ import TestSupport
 import Testing
 
 @Suite struct CommercialPageTests {
-  private func signedIn(_ app: TestApp, _ company: CommercialCompany, login: String) throws
-    -> Browser
-  {
-    let browser = Browser(app.client)
-    try browser.get("/login")
-    let response = try browser.submit(
-      "/login", [("company", company.slug), ("login", login), ("password", company.password)])
-    #expect(response.status == 303)
-    return browser
-  }
-
   @Test(arguments: Backend.allCases)
   func theCalculatorShowsTheBreakdownOrWhatIsWrong(backend: Backend) throws {
     let app = try TestApp.commercial(backend)
     let company = try app.makeCommercialCompany()
     try app.createListCard(for: company)
-    let browser = try signedIn(app, company, login: "user-sales")
+    let browser = try app.signIn(company, login: "user-sales")
     #expect(try browser.get("/app/prices").text.contains("运价计算器"))
     let priced = try browser.submit(
       "/app/prices",
@@ -41,7 +30,7 @@ import Testing
   func aRateCardsLanesAreEditedOnItsPage(backend: Backend) throws {
     let app = try TestApp.commercial(backend)
     let company = try app.makeCommercialCompany()
-    let browser = try signedIn(app, company, login: "user-finance")
+    let browser = try app.signIn(company, login: "user-finance")
     try browser.get("/app/rate-cards")
     let created = try browser.follow(
       try browser.submit(
@@ -89,7 +78,7 @@ import Testing
         """, as: .sales, of: company)
       #expect(created.status == 201)
     }
-    let browser = try signedIn(app, company, login: "user-viewer")
+    let browser = try app.signIn(company, login: "user-viewer")
     let page = try browser.get("/app/contracts")
     #expect(page.status == 200)
     #expect(page.text.components(separatedBy: "table-warning").count == 2)
@@ -102,7 +91,7 @@ import Testing
     let app = try TestApp.commercial(backend)
     let company = try app.makeCommercialCompany()
     try app.createListCard(for: company)
-    let browser = try signedIn(app, company, login: "user-sales")
+    let browser = try app.signIn(company, login: "user-sales")
     try browser.get("/app/inquiries")
     let inquiry = try browser.follow(
       try browser.submit(

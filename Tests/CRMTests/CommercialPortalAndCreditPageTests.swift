@@ -7,21 +7,11 @@ import Testing
 import Web
 
 @Suite struct CommercialPortalAndCreditPageTests {
-  private func signedIn(_ app: TestApp, _ company: CommercialCompany, login: String) throws
-    -> Browser
-  {
-    let browser = Browser(app.client)
-    try browser.get("/login")
-    try browser.submit(
-      "/login", [("company", company.slug), ("login", login), ("password", company.password)])
-    return browser
-  }
-
   @Test(arguments: Backend.allCases)
   func aCustomerAsksForAPriceOnThePortal(backend: Backend) throws {
     let app = try TestApp.commercial(backend)
     let company = try app.makeCommercialCompany()
-    let browser = try signedIn(app, company, login: "user-customer")
+    let browser = try app.signIn(company, login: "user-customer")
     #expect(try browser.get("/portal/inquiries").text.contains("在线询价"))
     let empty = try browser.submit("/portal/inquiries", [("origin", ""), ("weight_kg", "5")])
     #expect(empty.status == 422)
@@ -44,20 +34,14 @@ import Web
   func financeDecidesAHoldOnTheCreditPage(backend: Backend) throws {
     let app = try TestApp.commercial(backend)
     let company = try app.makeCommercialCompany()
-    let service = CreditCheckService(
-      services: app.application.services,
-      exposure: FixedExposure(
-        figures: CreditExposure(openReceivables: .zero(), openOrders: .zero())))
-    let held = try app.database.write(for: company.tenant) {
-      try service.check(
-        CreditCheckRequest(
-          customer: Identifier(rawValue: 9), amount: Money(minorUnits: 500_00),
-          reference: "order:77", limit: Money(minorUnits: 1_000_00),
-          rule: CreditRatingRule(rating: "D", alwaysHold: true)),
-        audit: AuditContext.system("orders", log: app.application.services.audit), $0)
-    }
+    let held = try app.checkCredit(
+      CreditCheckRequest(
+        customer: Identifier(rawValue: 9), amount: Money(minorUnits: 500_00),
+        reference: "order:77", limit: Money(minorUnits: 1_000_00),
+        rule: CreditRatingRule(rating: "D", alwaysHold: true)),
+      exposure: CreditExposure(openReceivables: .zero(), openOrders: .zero()), of: company)
     let hold = try #require(held.hold)
-    let browser = try signedIn(app, company, login: "user-finance")
+    let browser = try app.signIn(company, login: "user-finance")
     let page = try browser.get("/app/credit-holds")
     #expect(page.text.contains("order:77"))
     #expect(page.text.contains("该信用等级的客户每笔业务须经财务审批"))
@@ -73,7 +57,7 @@ import Web
     let app = try TestApp.commercial(backend)
     let company = try app.makeCommercialCompany()
     try app.createListCard(for: company)
-    let browser = try signedIn(app, company, login: "user-finance")
+    let browser = try app.signIn(company, login: "user-finance")
     try browser.get("/app/rate-cards")
     let saved = try browser.follow(
       try browser.submit(

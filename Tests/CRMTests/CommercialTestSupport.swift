@@ -54,6 +54,16 @@ extension TestApp {
     return CommercialCompany(tenant: company.tenant, slug: slug, tokens: tokens)
   }
 
+  /// A browser signed in to `company` as `login`.
+  func signIn(_ company: CommercialCompany, login: String) throws -> Browser {
+    let browser = Browser(client)
+    try browser.get("/login")
+    let answer = try browser.submit(
+      "/login", [("company", company.slug), ("login", login), ("password", company.password)])
+    guard answer.status == 303 else { throw HTTPClient.Failure.malformedResponse(answer.text) }
+    return browser
+  }
+
   /// Sends `json` to `path` as `role` of `company`.
   func call(
     _ method: String, _ path: String, _ json: String = "", as role: BuiltinRole,

@@ -15,24 +15,33 @@ struct FixedExposure: ExposureSource {
   }
 }
 
+extension TestApp {
+  /// Runs the credit check for `request` in `company` with exposure `figures`, as Orders would.
+  func checkCredit(
+    _ request: CreditCheckRequest, exposure figures: CreditExposure, of company: CommercialCompany
+  ) throws -> (decision: CreditDecision, hold: CreditHold?) {
+    let service = CreditCheckService(
+      services: application.services, exposure: FixedExposure(figures: figures))
+    return try database.write(for: company.tenant) {
+      try service.check(
+        request, audit: AuditContext.system("orders", log: application.services.audit), $0)
+    }
+  }
+}
+
 @Suite struct CreditHoldTests {
   @Test(arguments: Backend.allCases)
   func anAmountOverTheLimitIsHeldUntilFinanceOverridesIt(backend: Backend) throws {
     let app = try TestApp.commercial(backend)
     let company = try app.makeCommercialCompany()
-    let service = CreditCheckService(
-      services: app.application.services,
-      exposure: FixedExposure(
-        figures: CreditExposure(
-          openReceivables: Money(minorUnits: 90_000_00), openOrders: Money(minorUnits: 5_000_00))))
-    let audit = AuditContext.system("orders", log: app.application.services.audit)
-    let request = CreditCheckRequest(
-      customer: Identifier(rawValue: 42), amount: Money(minorUnits: 6_000_00),
-      reference: "order:1", limit: Money(minorUnits: 100_000_00),
-      rule: CreditRatingRule(rating: "B"))
-    let outcome = try app.database.write(for: company.tenant) {
-      try service.check(request, audit: audit, $0)
-    }
+    let outcome = try app.checkCredit(
+      CreditCheckRequest(
+        customer: Identifier(rawValue: 42), amount: Money(minorUnits: 6_000_00),
+        reference: "order:1", limit: Money(minorUnits: 100_000_00),
+        rule: CreditRatingRule(rating: "B")),
+      exposure: CreditExposure(
+        openReceivables: Money(minorUnits: 90_000_00), openOrders: Money(minorUnits: 5_000_00)),
+      of: company)
     #expect(outcome.decision == .hold(.creditLimitExceeded))
     let hold = try #require(outcome.hold)
     let listed = try app.call("GET", "/api/v1/credit-holds?status=held", as: .sales, of: company)
@@ -60,18 +69,11 @@ struct FixedExposure: ExposureSource {
   func anAmountWithinTheLimitIsApprovedWithoutAHold(backend: Backend) throws {
     let app = try TestApp.commercial(backend)
     let company = try app.makeCommercialCompany()
-    let service = CreditCheckService(
-      services: app.application.services,
-      exposure: FixedExposure(
-        figures: CreditExposure(openReceivables: .zero(), openOrders: .zero())))
-    let outcome = try app.database.write(for: company.tenant) {
-      try service.check(
-        CreditCheckRequest(
-          customer: Identifier(rawValue: 42), amount: Money(minorUnits: 100),
-          reference: "order:2", limit: Money(minorUnits: 1_000),
-          rule: CreditRatingRule(rating: "A")),
-        audit: AuditContext.system("orders", log: app.application.services.audit), $0)
-    }
+    let outcome = try app.checkCredit(
+      CreditCheckRequest(
+        customer: Identifier(rawValue: 42), amount: Money(minorUnits: 100), reference: "order:2",
+        limit: Money(minorUnits: 1_000), rule: CreditRatingRule(rating: "A")),
+      exposure: CreditExposure(openReceivables: .zero(), openOrders: .zero()), of: company)
     #expect(outcome.decision == .approved(headroom: Money(minorUnits: 900)))
     #expect(outcome.hold == nil)
   }
