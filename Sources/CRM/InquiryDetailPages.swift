@@ -14,8 +14,10 @@ enum InquiryDetailPages {
       CommercialPage.operation("getInquiryPage", "One inquiry", CommercialPermissions.quotesRead)
     ) { _, context in
       let id = try context.request.parameters.identifier("id")
-      let inquiry = try context.read(services.database) { try InquiryStore.load(id, $0) }
-      return render(inquiry, context: context, page: page)
+      let (inquiry, quotes) = try context.read(services.database) {
+        (try InquiryStore.load(id, $0), try QuoteStore.list(forInquiry: id, $0))
+      }
+      return render(inquiry, quotes: quotes, context: context, page: page)
     }
     app.post(
       "/inquiries/{id}/transitions",
@@ -34,7 +36,7 @@ enum InquiryDetailPages {
   }
 
   private static func render(
-    _ inquiry: Inquiry, context: AuthenticatedContext, page: SignedInPage
+    _ inquiry: Inquiry, quotes: [Quote], context: AuthenticatedContext, page: SignedInPage
   ) -> Response {
     let path = "/app/inquiries/\(inquiry.id)"
     let stage = inquiry.pipeline.stage
@@ -48,6 +50,17 @@ enum InquiryDetailPages {
       }
       HTML.p { "\(inquiry.contactName) \(inquiry.contactPhone)" }
       HTML.p { "\(inquiry.origin) → \(inquiry.destination) · \(inquiry.cargo)" }
+      if !quotes.isEmpty {
+        HTML.ul(.class("list-unstyled"), .id("quotes")) {
+          for quote in quotes {
+            HTML.li {
+              HTML.a(.href("/app/quotes/\(quote.id)")) { quote.number }
+              " \(t.money(Money(minorUnits: quote.price.totalFen))) · "
+              t("quotes.status.\(quote.lifecycle.status.rawValue)")
+            }
+          }
+        }
+      }
       if context.can(CommercialPermissions.quotesManage) && !stage.isClosed {
         HTML.div(.class("d-flex", "gap-2", "flex-wrap")) {
           if stage == .new {

@@ -103,6 +103,9 @@ enum QuotePages {
         }
         " \(t("quotes.valid_through")) \(quote.lifecycle.validThrough)"
       }
+      if let inquiry = quote.inquiryID {
+        HTML.p { HTML.a(.href("/app/inquiries/\(inquiry)")) { t("quotes.inquiry") } }
+      }
       HTML.div(.class("col-lg-6")) { BreakdownTable.render(quote.price, localizer: t) }
       if context.can(CommercialPermissions.quotesManage) && quote.lifecycle.status == .open {
         HTML.div(.class("d-flex", "gap-2")) {

@@ -18,6 +18,14 @@ enum QuoteStore {
     ).map(quote)
   }
 
+  /// The quotes answering inquiry `inquiry`, latest first.
+  static func list(forInquiry inquiry: Identifier, _ scope: TenantScope) throws -> [Quote] {
+    try scope.query(
+      "\(columns) WHERE tenant_id = $1 AND inquiry_id = $2 ORDER BY id DESC",
+      [.integer(inquiry.rawValue)]
+    ).map(quote)
+  }
+
   /// One quote, or `not_found`.
   static func load(_ id: Identifier, _ scope: TenantScope) throws -> Quote {
     guard

@@ -111,6 +111,8 @@ import Testing
       quote.text.range(of: #"/app/quotes/\d+/accept"#, options: .regularExpression))
     let accepted = try browser.follow(try browser.submit(String(quote.text[quotePath]), []))
     #expect(accepted.text.contains("已接受"))
+    let withQuote = try browser.get("/app/inquiries/\(inquiryID)")
+    #expect(withQuote.text.contains("¥189.00 · 已接受"))
     let pipeline = try browser.get("/app/inquiries?stage=won")
     #expect(pipeline.text.contains("李女士"))
     #expect(pipeline.text.contains("100.00 %"))
