@@ -1,0 +1,52 @@
+import Foundation
+
+/// A place in the region hierarchy, written as segments from the largest to the smallest and
+/// joined by `/`: `广东省/深圳市/南山区`, or with administrative codes `440000/440300`.
+public struct RegionPath: Hashable, Sendable, CustomStringConvertible {
+  /// The segments, largest first, without blanks.
+  public let segments: [String]
+
+  /// Parses `text`; surrounding blanks of each segment are dropped, empty segments ignored.
+  public init(_ text: String) {
+    segments = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+  }
+
+  /// The region as written, segments joined by `/`.
+  public var description: String { segments.joined(separator: "/") }
+}
+
+/// One end of a lane: a region and everything inside it. `*` (or an empty pattern) matches
+/// every place; `广东省/*` and `广东省` both match every place in Guangdong; `广东省/深圳市`
+/// matches Shenzhen and its districts. A wildcard may only end a pattern.
+///
+/// The more segments a pattern names, the more specific it is, and the more specific lane
+/// wins (see ``RateCard/lane(from:to:)``).
+public struct RegionPattern: Hashable, Sendable, CustomStringConvertible {
+  /// The named segments, largest first; empty for the wildcard.
+  public let segments: [String]
+
+  /// Parses a pattern; a trailing `*` segment is the same as leaving it out.
+  public init(_ text: String) {
+    var parts = RegionPath(text).segments
+    while parts.last == "*" { parts.removeLast() }
+    segments = parts
+  }
+
+  /// Whether the pattern has no `*` except at its end.
+  public var isWellFormed: Bool { !segments.contains("*") }
+
+  /// How many segments the pattern names: 0 for the wildcard.
+  public var specificity: Int { segments.count }
+
+  /// Whether `region` lies inside this pattern.
+  public func matches(_ region: RegionPath) -> Bool {
+    region.segments.count >= segments.count
+      && zip(segments, region.segments).allSatisfy { $0 == $1 }
+  }
+
+  /// The pattern as written, `*` for the wildcard.
+  public var description: String {
+    segments.isEmpty ? "*" : segments.joined(separator: "/")
+  }
+}

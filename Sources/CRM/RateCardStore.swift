@@ -1,0 +1,117 @@
+import Foundation
+import FreightdeskCore
+import Storage
+import Web
+
+/// A rate card as stored: its current version's definition and bookkeeping.
+struct StoredRateCard: Sendable, Equatable {
+  var id: Identifier
+  var version: Int64
+  var updatedAt: Instant
+  var document: RateCardDocument
+}
+
+/// Reads and writes rate cards; every save appends a version.
+enum RateCardStore {
+  private static let select = """
+    SELECT r.id, r.version, r.updated_at, v.definition FROM rate_cards r
+    JOIN rate_card_versions v ON v.tenant_id = r.tenant_id AND v.rate_card_id = r.id
+      AND v.version = r.version
+    """
+
+  /// Every card, by name.
+  static func list(_ scope: TenantScope) throws -> [StoredRateCard] {
+    try scope.query("\(select) WHERE r.tenant_id = $1 ORDER BY r.name, r.id", []).map(card)
+  }
+
+  /// One card, or `not_found`.
+  static func load(_ id: Identifier, _ scope: TenantScope) throws -> StoredRateCard {
+    guard
+      let row = try scope.query(
+        "\(select) WHERE r.tenant_id = $1 AND r.id = $2", [.integer(id.rawValue)]
+      ).first
+    else { throw HTTPError.notFound }
+    return try card(row)
+  }
+
+  /// Version `version` of card `id` as it was saved, or `not_found`.
+  static func version(_ version: Int64, of id: Identifier, _ scope: TenantScope) throws
+    -> StoredRateCard
+  {
+    guard
+      let row = try scope.query(
+        """
+        SELECT rate_card_id AS id, version, saved_at AS updated_at, definition
+        FROM rate_card_versions WHERE tenant_id = $1 AND rate_card_id = $2 AND version = $3
+        """, [.integer(id.rawValue), .integer(version)]
+      ).first
+    else { throw HTTPError.notFound }
+    return try card(row)
+  }
+
+  /// The company's list card, if it has one.
+  static func listCard(_ scope: TenantScope) throws -> StoredRateCard? {
+    try scope.query("\(select) WHERE r.tenant_id = $1 AND r.is_list = 1", []).first.map(card)
+  }
+
+  /// Saves `document` as version 1 of a new card `id`.
+  static func insert(
+    _ document: RateCardDocument, id: Identifier, by user: Identifier?, at now: Instant,
+    _ scope: TenantScope
+  ) throws {
+    try clearListFlag(document, scope)
+    try scope.execute(
+      """
+      INSERT INTO rate_cards (tenant_id, id, name, is_list, version, created_at, updated_at)
+      VALUES ($1, $2, $3, $4, 1, $5, $5)
+      """,
+      [.integer(id.rawValue), .text(document.name), SQLValue(document.isList), SQLValue(now)])
+    try appendVersion(document, of: id, version: 1, by: user, at: now, scope)
+  }
+
+  /// Saves `document` as the next version of `card`.
+  static func update(
+    _ card: StoredRateCard, to document: RateCardDocument, by user: Identifier?, at now: Instant,
+    _ scope: TenantScope
+  ) throws {
+    try clearListFlag(document, scope)
+    let version = card.version + 1
+    try scope.execute(
+      """
+      UPDATE rate_cards SET name = $3, is_list = $4, version = $5, updated_at = $6
+      WHERE tenant_id = $1 AND id = $2
+      """,
+      [
+        .integer(card.id.rawValue), .text(document.name), SQLValue(document.isList),
+        .integer(version), SQLValue(now),
+      ])
+    try appendVersion(document, of: card.id, version: version, by: user, at: now, scope)
+  }
+
+  private static func clearListFlag(_ document: RateCardDocument, _ scope: TenantScope) throws {
+    guard document.isList else { return }
+    try scope.execute("UPDATE rate_cards SET is_list = 0 WHERE tenant_id = $1 AND is_list = 1", [])
+  }
+
+  private static func appendVersion(
+    _ document: RateCardDocument, of id: Identifier, version: Int64, by user: Identifier?,
+    at now: Instant, _ scope: TenantScope
+  ) throws {
+    let definition = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
+    try scope.execute(
+      """
+      INSERT INTO rate_card_versions (tenant_id, rate_card_id, version, definition, saved_at,
+        saved_by)
+      VALUES ($1, $2, $3, $4, $5, $6)
+      """,
+      [.integer(id.rawValue), .integer(version), .text(definition), SQLValue(now), SQLValue(user)])
+  }
+
+  private static func card(_ row: Row) throws -> StoredRateCard {
+    StoredRateCard(
+      id: try row.identifier("id"), version: try row.int64("version"),
+      updatedAt: try row.instant("updated_at"),
+      document: try JSONDecoder().decode(
+        RateCardDocument.self, from: Data(try row.string("definition").utf8)))
+  }
+}

@@ -1,0 +1,106 @@
+import CRM
+import Foundation
+import FreightdeskCore
+import Identity
+import Storage
+import TestSupport
+import Web
+
+/// A company for a commercial test, with an API token per built-in role.
+struct CommercialCompany {
+  let tenant: TenantID
+  let slug: String
+  let tokens: [BuiltinRole: String]
+  let password = "Yellow-Truck-42"
+}
+
+extension TestApp {
+  /// A server with the commercial part registered as the `crm` module.
+  static func commercial(_ backend: Backend) throws -> TestApp {
+    try TestApp(
+      backend,
+      adding: [
+        AppModule(
+          name: "crm", migrations: CommercialPart.migrations, roleGrants: CommercialPart.roleGrants,
+          registerRoutes: CommercialPart.register, navigation: CommercialPart.navigation)
+      ])
+  }
+
+  /// Creates company `slug` with a user per role (logins `user-<role>`, the owner `owner`) and
+  /// an API token for each.
+  func makeCommercialCompany(_ slug: String = "shunda") throws -> CommercialCompany {
+    let identity = IdentityService(
+      services: application.services, configuration: application.configuration.identity)
+    let audit = AuditContext.system("test", log: identity.auditLog)
+    let password = "Yellow-Truck-42"
+    let (company, owner) = try identity.register(
+      Registration(
+        slug: slug, companyName: "顺达物流有限公司", ownerLogin: "owner", ownerName: "王经理",
+        ownerPassword: password), audit: audit)
+    var tokens: [BuiltinRole: String] = [
+      .owner: try identity.createToken(
+        for: owner.id, name: "test", scopes: [], days: nil, in: company.tenant, audit: audit
+      ).token
+    ]
+    for role in [BuiltinRole.admin, .sales, .finance, .viewer, .warehouse, .customer] {
+      let user = try identity.createUser(
+        NewUser(
+          login: "user-\(role.rawValue)", displayName: role.rawValue, email: nil,
+          password: password, roles: [role.rawValue]), in: company.tenant, audit: audit)
+      tokens[role] = try identity.createToken(
+        for: user.id, name: "test", scopes: [], days: nil, in: company.tenant, audit: audit
+      ).token
+    }
+    return CommercialCompany(tenant: company.tenant, slug: slug, tokens: tokens)
+  }
+
+  /// A browser signed in to `company` as `login`.
+  func signIn(_ company: CommercialCompany, login: String) throws -> Browser {
+    let browser = Browser(client)
+    try browser.get("/login")
+    let answer = try browser.submit(
+      "/login", [("company", company.slug), ("login", login), ("password", company.password)])
+    guard answer.status == 303 else { throw HTTPClient.Failure.malformedResponse(answer.text) }
+    return browser
+  }
+
+  /// Sends `json` to `path` as `role` of `company`.
+  func call(
+    _ method: String, _ path: String, _ json: String = "", as role: BuiltinRole,
+    of company: CommercialCompany, headers: [String: String] = [:]
+  ) throws -> HTTPClient.Response {
+    var all = headers
+    all["Authorization"] = "Bearer \(company.tokens[role]!)"
+    return json.isEmpty
+      ? try client.send(method, path, headers: all)
+      : try client.sendJSON(method, path, json, headers: all)
+  }
+
+  /// Creates the test list card (Shanghai → Guangdong) as admin and returns its id.
+  @discardableResult
+  func createListCard(for company: CommercialCompany, isList: Bool = true, perKgFen: Int = 200)
+    throws -> Int64
+  {
+    let response = try call(
+      "POST", "/api/v1/rate-cards",
+      """
+      {"name": "标准价", "is_list": \(isList), "fuel_basis_points": 500,
+       "lanes": [{"origin": "上海市", "destination": "广东省", "minimum_charge_fen": 5000,
+         "breaks": [{"basis": "weight", "from": 0, "rate_fen": \(perKgFen)},
+                    {"basis": "weight", "from": 100, "rate_fen": 150}]}],
+       "surcharges": [{"service": "cold_chain", "fixed_fen": 12000},
+                      {"service": "urgent", "percent_basis_points": 2000}],
+       "insurance": {"rate_basis_points": 30, "minimum_fen": 200,
+                     "declared_value_max_fen": 50000000}}
+      """, as: .admin, of: company)
+    guard response.status == 201,
+      let id = response.json["id"] as? Int64 ?? (response.json["id"] as? NSNumber)?.int64Value
+    else { throw HTTPClient.Failure.malformedResponse(response.text) }
+    return id
+  }
+}
+
+extension HTTPClient.Response {
+  /// The problem+json `code`.
+  var code: String? { json["code"] as? String }
+}
