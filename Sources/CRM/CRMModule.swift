@@ -1,8 +1,9 @@
 public import Web
 
-/// The customer core of CRM as the application lists it: customers, contacts, addresses,
+/// CRM as the application lists it: the customer core (customers, contacts, addresses,
 /// preferences and terms, duplicates and merging, interactions, follow-ups, the 360° page
-/// and its panel registry.
+/// and its panel registry) and the commercial part (pricing, rate cards, inquiries, quotes,
+/// contracts, credit holds).
 public enum CRMModule {
   /// The module declaration. `panels` are other modules' panels on the customer 360° page;
   /// `staff` makes the directory of the company's staff from the shared services.
@@ -11,7 +12,8 @@ public enum CRMModule {
     staff: @escaping @Sendable (ModuleServices) -> StaffDirectory
   ) -> AppModule {
     AppModule(
-      name: CRMSchema.module, migrations: CRMSchema.migrations, roleGrants: CRMPermission.grants,
+      name: CRMSchema.module, migrations: CRMSchema.migrations + CommercialPart.migrations,
+      roleGrants: CRMPermission.grants.merged(with: CommercialPart.roleGrants),
       registerRoutes: { routes in
         let service = CRMService(services: routes.services, staff: staff(routes.services))
         let page = SignedInPage(navigation: routes.navigation)
@@ -24,6 +26,7 @@ public enum CRMModule {
         CustomerRecordPages.register(routes.app, service: service, page: page, panels: registry)
         FollowUpPages.register(routes.app, service: service, page: page)
         SegmentPages.register(routes.app, service: service, page: page)
+        CommercialPart.register(routes)
       },
       outboxHandlers: CustomerTimelineTopic.allCases.map(\.handler),
       navigation: [
@@ -33,10 +36,12 @@ public enum CRMModule {
         NavigationEntry(
           labelKey: "nav.follow_ups", href: "/app/follow-ups",
           permission: CRMPermission.interactionsManage, order: 110),
-      ],
+      ] + CommercialPart.navigation,
       seedDemo: { tenant, services in
         try CRMDemo(service: CRMService(services: services, staff: staff(services)))
           .seed(tenant)
+        try CommercialPart.addDemoData(
+          services: services, tenant: tenant, timeZone: DisplayFormat.defaultTimeZone)
       })
   }
 }

@@ -51,7 +51,7 @@ import Testing
         ("weight_breaks", "0=abc"),
       ])
     #expect(bad.status == 422)
-    #expect(bad.text.contains("金额格式不正确"))
+    #expect(bad.text.contains("请输入不小于 0 的金额"))
     let added = try browser.follow(
       try browser.submit(
         "\(path)/lanes",

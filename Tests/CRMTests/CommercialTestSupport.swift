@@ -15,15 +15,9 @@ struct CommercialCompany {
 }
 
 extension TestApp {
-  /// A server with the commercial part registered as the `crm` module.
+  /// A server with the standard modules, CRM's commercial part among them.
   static func commercial(_ backend: Backend) throws -> TestApp {
-    try TestApp(
-      backend,
-      adding: [
-        AppModule(
-          name: "crm", migrations: CommercialPart.migrations, roleGrants: CommercialPart.roleGrants,
-          registerRoutes: CommercialPart.register, navigation: CommercialPart.navigation)
-      ])
+    try TestApp(backend)
   }
 
   /// Creates company `slug` with a user per role (logins `user-<role>`, the owner `owner`) and
