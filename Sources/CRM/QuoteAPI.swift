@@ -43,6 +43,19 @@ enum QuoteAPI {
           QuoteView(quote), status: 201, headers: ["Location": "/api/v1/quotes/\(quote.id)"])
       }
     }
+    api.post(
+      "/quotes/expire-overdue",
+      Web.Operation(
+        id: "expireOverdueQuotes", summary: "Expire every open quote past its last valid day",
+        tag: "Quotes", permission: CommercialPermissions.quotesManage,
+        responseBody: .of(ExpiredQuotes.self))
+    ) { _, context in
+      let count = try context.write(services.database) { scope in
+        try service.expireOverdue(
+          timeZone: context.timeZone, audit: context.audit(services.audit), scope)
+      }
+      return try JSONBody.response(ExpiredQuotes(expired: count))
+    }
     api.get(
       "/quotes/{id}",
       Web.Operation(
