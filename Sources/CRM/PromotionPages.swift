@@ -33,11 +33,9 @@ enum PromotionPages {
         )
         let promotion = try formFields { try view.promotion() }
         try context.write(services.database) { scope in
-          let id = services.identifiers.next()
-          try PromotionStore.insert(promotion, id: id, scope)
-          try context.audit(services.audit).record(
-            entity: "promotion", id: id, action: "create", after: ["code": promotion.code],
-            in: scope)
+          try PromotionStore.create(
+            promotion, id: services.identifiers.next(), audit: context.audit(services.audit),
+            scope)
         }
         return page.done("/app/promotions", message: "flash.created")
       } catch let error as any UserFacingError where error.kind != .internalFailure {

@@ -43,6 +43,22 @@ enum QuoteAPI {
           QuoteView(quote), status: 201, headers: ["Location": "/api/v1/quotes/\(quote.id)"])
       }
     }
+    api.get(
+      "/quotes/{id}",
+      Web.Operation(
+        id: "getQuote", summary: "One quote", tag: "Quotes",
+        permission: CommercialPermissions.quotesRead, responseBody: .of(QuoteView.self))
+    ) { _, context in
+      let id = try context.request.parameters.identifier("id")
+      let quote = try context.read(services.database) { try QuoteStore.load(id, $0) }
+      return try JSONBody.response(QuoteView(quote))
+    }
+    registerDecisions(api, service: service, services: services)
+  }
+
+  private static func registerDecisions(
+    _ api: RouteGroup<AuthenticatedContext>, service: QuoteService, services: ModuleServices
+  ) {
     api.post(
       "/quotes/expire-overdue",
       Web.Operation(
@@ -55,16 +71,6 @@ enum QuoteAPI {
           timeZone: context.timeZone, audit: context.audit(services.audit), scope)
       }
       return try JSONBody.response(ExpiredQuotes(expired: count))
-    }
-    api.get(
-      "/quotes/{id}",
-      Web.Operation(
-        id: "getQuote", summary: "One quote", tag: "Quotes",
-        permission: CommercialPermissions.quotesRead, responseBody: .of(QuoteView.self))
-    ) { _, context in
-      let id = try context.request.parameters.identifier("id")
-      let quote = try context.read(services.database) { try QuoteStore.load(id, $0) }
-      return try JSONBody.response(QuoteView(quote))
     }
     for (action, summary) in [
       ("accept", "Accept a quote; it becomes an order"), ("expire", "Expire an open quote"),

@@ -74,11 +74,8 @@ enum RateCardLanePages {
       try edit(&document)
       _ = try document.rateCard()
       try RateCardStore.update(
-        card, to: document, by: context.user, at: services.clock.now(), scope)
-      try context.audit(services.audit).record(
-        entity: "rate_card", id: id, action: "update",
-        before: ["version": String(card.version)], after: ["version": String(card.version + 1)],
-        in: scope)
+        card, to: document, by: context.user, at: services.clock.now(),
+        audit: context.audit(services.audit), scope)
     }
     return page.done("/app/rate-cards/\(id)", message: "flash.saved")
   }
