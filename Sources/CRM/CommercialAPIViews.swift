@@ -111,6 +111,11 @@ struct QuoteView: Codable, Sendable {
   }
 }
 
+/// How many quotes were expired.
+struct ExpiredQuotes: Codable, Sendable {
+  var expired: Int
+}
+
 /// A contract as the API reads and writes it.
 struct ContractView: Codable, Sendable {
   var id: Identifier?

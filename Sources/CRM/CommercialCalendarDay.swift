@@ -25,33 +25,50 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
   /// The day `instant` falls on in `timeZone`.
   public init(_ instant: Instant, in timeZone: TimeZone) {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    let date = Date(timeIntervalSince1970: Double(instant.epochMilliseconds) / 1000)
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    year = parts.year ?? 1970
-    month = parts.month ?? 1
-    day = parts.day ?? 1
+    let seconds = Self.floorDivision(instant.epochMilliseconds, 1000)
+    let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+    self.init(daysSinceEpoch: Self.floorDivision(seconds + Int64(offset), 86_400))
   }
 
   /// The day `count` days later (earlier when negative).
   public func adding(days count: Int) -> CalendarDay {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-    let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date()
-    let shifted = calendar.date(byAdding: .day, value: count, to: start) ?? start
-    return CalendarDay(
-      Instant(epochMilliseconds: Int64(shifted.timeIntervalSince1970) * 1000), in: calendar.timeZone
-    )
+    CalendarDay(daysSinceEpoch: daysSinceEpoch + Int64(count))
   }
 
   /// Whole days from `self` to `other` (negative when `other` is earlier).
   public func days(until other: CalendarDay) -> Int {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-    let from = DateComponents(year: year, month: month, day: day)
-    let to = DateComponents(year: other.year, month: other.month, day: other.day)
-    return calendar.dateComponents([.day], from: from, to: to).day ?? 0
+    Int(other.daysSinceEpoch - daysSinceEpoch)
+  }
+
+  /// Days since 1970-01-01 in the proleptic Gregorian calendar, counted in 400-year eras that
+  /// start on 1 March so the leap day ends a year.
+  private var daysSinceEpoch: Int64 {
+    let shiftedYear = Int64(month <= 2 ? year - 1 : year)
+    let era = Self.floorDivision(shiftedYear, 400)
+    let yearOfEra = shiftedYear - era * 400
+    let marchMonth = Int64(month > 2 ? month - 3 : month + 9)
+    let dayOfYear = (153 * marchMonth + 2) / 5 + Int64(day) - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// The day `days` days after 1970-01-01.
+  private init(daysSinceEpoch days: Int64) {
+    let shifted = days + 719_468
+    let era = Self.floorDivision(shifted, 146_097)
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let marchMonth = (5 * dayOfYear + 2) / 153
+    let month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9
+    year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+    self.month = Int(month)
+    day = Int(dayOfYear - (153 * marchMonth + 2) / 5 + 1)
+  }
+
+  private static func floorDivision(_ value: Int64, _ divisor: Int64) -> Int64 {
+    let quotient = value / divisor
+    return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
   }
 
   /// `YYYY-MM-DD`.

@@ -13,7 +13,8 @@ extension CommercialPart {
     try services.database.write(for: tenant) { scope in
       guard try RateCardStore.list(scope).isEmpty else { return }
       let now = services.clock.now()
-      try RateCardStore.insert(demoCard, id: services.identifiers.next(), by: nil, at: now, scope)
+      try RateCardStore.insert(
+        demoCard, id: services.identifiers.next(), by: nil, at: now, audit: audit, scope)
       let today = CalendarDay(now, in: timeZone)
       try PromotionStore.insert(
         Promotion(

@@ -4,8 +4,9 @@ import Web
 
 /// Reading the commercial pages' form fields: yuan amounts, decimal quantities, services.
 enum CommercialForms {
-  /// `text` in yuan (`12`, `12.3`, `12.34`) as fen; nil for anything else.
-  static func fen(_ text: String) -> Int64? {
+  /// `text` with at most two decimals (`12`, `12.3`, `12.34`) in hundredths — yuan as fen,
+  /// percent as basis points; nil for anything else.
+  static func hundredths(_ text: String) -> Int64? {
     let parts = text.trimmingCharacters(in: .whitespaces).split(
       separator: ".", omittingEmptySubsequences: false)
     guard (1...2).contains(parts.count), let yuan = Int64(parts[0]), yuan >= 0,
@@ -17,6 +18,13 @@ enum CommercialForms {
       let fraction = Int64(decimals)
     else { return nil }
     return yuan * 100 + (decimals.count == 1 ? fraction * 10 : fraction)
+  }
+
+  /// `hundredths` written back with two decimals and no grouping: `1234.50`.
+  static func plain(hundredths value: Int64) -> String {
+    let digits = String(value.magnitude % 100)
+    return (value < 0 ? "-" : "") + "\(value.magnitude / 100)."
+      + String(repeating: "0", count: 2 - digits.count) + digits
   }
 
   /// The optional decimal number in field `name`, or a field error when it is not one.
@@ -34,7 +42,7 @@ enum CommercialForms {
   static func amount(_ form: FormBody, _ name: String, problems: inout [FieldError]) -> Int64? {
     let text = (form[name] ?? "").trimmingCharacters(in: .whitespaces)
     if text.isEmpty { return nil }
-    guard let value = fen(text) else {
+    guard let value = hundredths(text) else {
       problems.append(FieldError(pointer: "/\(name)", code: "invalid_amount"))
       return nil
     }

@@ -32,6 +32,9 @@ public enum CommercialPart {
       labelKey: "nav.rate_cards", href: "/app/rate-cards",
       permission: CommercialPermissions.pricingRead, order: 330),
     NavigationEntry(
+      labelKey: "nav.promotions", href: "/app/promotions",
+      permission: CommercialPermissions.pricingRead, order: 335),
+    NavigationEntry(
       labelKey: "nav.contracts", href: "/app/contracts",
       permission: CommercialPermissions.contractsRead, order: 340),
     NavigationEntry(
@@ -53,6 +56,7 @@ public enum CommercialPart {
     CreditCheckAPI.register(routes.api, services: services)
     PricingPages.register(routes.app, services: services, page: page)
     RateCardPages.register(routes.app, services: services, page: page)
+    PromotionPages.register(routes.app, services: services, page: page)
     InquiryPages.register(routes.app, services: services, page: page)
     InquiryPortalPages.register(routes.portal, services: services, page: page)
     QuotePages.register(routes.app, services: services, page: page)

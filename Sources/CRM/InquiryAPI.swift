@@ -21,7 +21,7 @@ enum InquiryAPI {
     ) { request, context in
       let stage = try request.queryValue("stage").map { code in
         guard let stage = InquiryStage(rawValue: code) else {
-          throw ValidationFailure(pointer: "/stage", code: "invalid_choice")
+          throw ValidationFailure(pointer: "/query/stage", code: "invalid_choice")
         }
         return stage
       }

@@ -56,10 +56,8 @@ enum PricingAPI {
       ) { scope in
         let id = services.identifiers.next()
         try RateCardStore.insert(
-          document, id: id, by: context.user, at: services.clock.now(), scope)
-        try context.audit(services.audit).record(
-          entity: "rate_card", id: id, action: "create", after: ["name": document.name],
-          in: scope)
+          document, id: id, by: context.user, at: services.clock.now(),
+          audit: context.audit(services.audit), scope)
         return try JSONBody.response(
           RateCardView(try RateCardStore.load(id, scope)), status: 201,
           headers: ["Location": "/api/v1/rate-cards/\(id)"])
@@ -109,11 +107,8 @@ enum PricingAPI {
         let current = try RateCardStore.load(id, scope)
         try EntityTag.requireMatch(request, current: EntityTag(String(current.version)))
         try RateCardStore.update(
-          current, to: document, by: context.user, at: services.clock.now(), scope)
-        try context.audit(services.audit).record(
-          entity: "rate_card", id: id, action: "update",
-          before: ["version": String(current.version)],
-          after: ["version": String(current.version + 1), "name": document.name], in: scope)
+          current, to: document, by: context.user, at: services.clock.now(),
+          audit: context.audit(services.audit), scope)
         return try RateCardStore.load(id, scope)
       }
       return try JSONBody.response(
@@ -190,11 +185,8 @@ enum PricingAPI {
     ) { request, context in
       let promotion = try JSONBody.decode(PromotionView.self, from: request).promotion()
       try context.write(services.database) { scope in
-        let id = services.identifiers.next()
-        try PromotionStore.insert(promotion, id: id, scope)
-        try context.audit(services.audit).record(
-          entity: "promotion", id: id, action: "create", after: ["code": promotion.code],
-          in: scope)
+        try PromotionStore.create(
+          promotion, id: services.identifiers.next(), audit: context.audit(services.audit), scope)
       }
       return try JSONBody.response(PromotionView(promotion), status: 201)
     }

@@ -1,5 +1,6 @@
 import FreightdeskCore
 import Storage
+import Web
 
 /// Reads and writes promotions.
 enum PromotionStore {
@@ -23,6 +24,15 @@ enum PromotionStore {
         validFrom: try row.calendarDay("valid_from"),
         validThrough: try row.calendarDay("valid_through"))
     }
+  }
+
+  /// Saves a new promotion and audits it.
+  static func create(
+    _ promotion: Promotion, id: Identifier, audit: AuditContext, _ scope: TenantScope
+  ) throws {
+    try insert(promotion, id: id, scope)
+    try audit.record(
+      entity: "promotion", id: id, action: "create", after: ["code": promotion.code], in: scope)
   }
 
   /// Saves a new promotion; a code already used is `promotion_code_taken`.

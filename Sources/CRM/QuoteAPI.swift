@@ -53,6 +53,25 @@ enum QuoteAPI {
       let quote = try context.read(services.database) { try QuoteStore.load(id, $0) }
       return try JSONBody.response(QuoteView(quote))
     }
+    registerDecisions(api, service: service, services: services)
+  }
+
+  private static func registerDecisions(
+    _ api: RouteGroup<AuthenticatedContext>, service: QuoteService, services: ModuleServices
+  ) {
+    api.post(
+      "/quotes/expire-overdue",
+      Web.Operation(
+        id: "expireOverdueQuotes", summary: "Expire every open quote past its last valid day",
+        tag: "Quotes", permission: CommercialPermissions.quotesManage,
+        responseBody: .of(ExpiredQuotes.self))
+    ) { _, context in
+      let count = try context.write(services.database) { scope in
+        try service.expireOverdue(
+          timeZone: context.timeZone, audit: context.audit(services.audit), scope)
+      }
+      return try JSONBody.response(ExpiredQuotes(expired: count))
+    }
     for (action, summary) in [
       ("accept", "Accept a quote; it becomes an order"), ("expire", "Expire an open quote"),
     ] {

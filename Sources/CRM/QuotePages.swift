@@ -35,6 +35,18 @@ enum QuotePages {
       }
       return page.done("/app/quotes/\(quote.id)", message: "flash.created")
     }
+    app.post(
+      "/quotes/expire-overdue",
+      CommercialPage.operation(
+        "postExpireOverdueQuotesPage", "Expire quotes past their last valid day",
+        CommercialPermissions.quotesManage)
+    ) { _, context in
+      try context.write(services.database) { scope in
+        _ = try service.expireOverdue(
+          timeZone: context.timeZone, audit: context.audit(services.audit), scope)
+      }
+      return page.done("/app/quotes", message: "flash.saved")
+    }
     app.get(
       "/quotes/{id}",
       CommercialPage.operation("getQuotePage", "One quote", CommercialPermissions.quotesRead)
@@ -66,6 +78,12 @@ enum QuotePages {
   ) -> Response {
     page.render(context, path: "/app/quotes", titleKey: "quotes.title") { t in
       HTML.h1(.class("h3")) { t("quotes.title") }
+      if context.can(CommercialPermissions.quotesManage) {
+        HTML.form(.method("post"), .action("/app/quotes/expire-overdue"), .class("mb-3")) {
+          FormControls.csrf(context.csrfToken)
+          FormControls.submit(t("quotes.expire_overdue"), style: "btn-sm btn-outline-secondary")
+        }
+      }
       HTML.table(.class("table", "table-sm")) {
         HTML.thead {
           HTML.tr {

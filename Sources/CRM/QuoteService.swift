@@ -121,6 +121,18 @@ struct QuoteService {
     return quote
   }
 
+  /// Expires every open quote whose last valid day has passed; returns how many.
+  func expireOverdue(timeZone: TimeZone, audit: AuditContext, _ scope: TenantScope) throws
+    -> Int
+  {
+    let overdue = try QuoteStore.overdue(
+      on: CalendarDay(services.clock.now(), in: timeZone), scope)
+    for id in overdue {
+      _ = try expire(id, audit: audit, scope)
+    }
+    return overdue.count
+  }
+
   /// The price request an inquiry describes.
   static func pricingBody(_ inquiry: Inquiry) -> PricingRequestBody {
     PricingRequestBody(

@@ -26,6 +26,16 @@ enum QuoteStore {
     ).map(quote)
   }
 
+  /// The ids of open quotes whose last valid day is before `day`.
+  static func overdue(on day: CalendarDay, _ scope: TenantScope) throws -> [Identifier] {
+    try scope.query(
+      """
+      SELECT id FROM quotes WHERE tenant_id = $1 AND status = 'open' AND valid_through < $2
+      ORDER BY id
+      """, [.text(day.description)]
+    ).map { try $0.identifier("id") }
+  }
+
   /// One quote, or `not_found`.
   static func load(_ id: Identifier, _ scope: TenantScope) throws -> Quote {
     guard

@@ -31,7 +31,7 @@ enum RateCardForms {
     for pair in text.split(separator: ",") {
       let sides = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
       guard sides.count == 2, let from = Double(sides[0]), from >= 0,
-        let rate = CommercialForms.fen(sides[1])
+        let rate = CommercialForms.hundredths(sides[1])
       else { return nil }
       breaks.append(RateCardDocument.Break(basis: basis.rawValue, from: from, rateFen: rate))
     }

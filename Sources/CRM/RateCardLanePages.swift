@@ -32,6 +32,23 @@ enum RateCardLanePages {
       }
     }
     app.post(
+      "/rate-cards/{id}/charges",
+      CommercialPage.operation(
+        "postRateCardCharges", "Set a rate card's services, insurance and fuel",
+        CommercialPermissions.pricingManage)
+    ) { request, context in
+      let form = try FormBody(request)
+      do {
+        return try change(context, services: services, page: page) { document in
+          document = try RateCardChargeForms.apply(form, to: document)
+        }
+      } catch let error as any UserFacingError where error.kind != .internalFailure {
+        return try render(
+          context, services: services, page: page, state: FormState(form: form, error: error),
+          status: 422)
+      }
+    }
+    app.post(
       "/rate-cards/{id}/lanes/{index}/remove",
       CommercialPage.operation(
         "postRateCardLaneRemoval", "Remove a lane from a rate card",
@@ -57,11 +74,8 @@ enum RateCardLanePages {
       try edit(&document)
       _ = try document.rateCard()
       try RateCardStore.update(
-        card, to: document, by: context.user, at: services.clock.now(), scope)
-      try context.audit(services.audit).record(
-        entity: "rate_card", id: id, action: "update",
-        before: ["version": String(card.version)], after: ["version": String(card.version + 1)],
-        in: scope)
+        card, to: document, by: context.user, at: services.clock.now(),
+        audit: context.audit(services.audit), scope)
     }
     return page.done("/app/rate-cards/\(id)", message: "flash.saved")
   }
@@ -111,6 +125,16 @@ enum RateCardLanePages {
         }
       }
       if canManage {
+        HTML.h2(.class("h5", "mt-4")) { t("rate_cards.charges") }
+        HTML.form(.method("post"), .action("\(path)/charges")) {
+          FormControls.csrf(context.csrfToken)
+          RateCardChargeForms.fields(
+            FormState(
+              values: RateCardChargeForms.values(card.document).merging(state.values) { $1 },
+              errors: state.errors),
+            localizer: t)
+          FormControls.submit(t("rate_cards.save_charges"))
+        }
         HTML.h2(.class("h5", "mt-4")) { t("rate_cards.add_lane") }
         FormControls.formErrors(state, localizer: t)
         HTML.form(.method("post"), .action("\(path)/lanes")) {

@@ -33,10 +33,8 @@ enum RateCardPages {
         let id = services.identifiers.next()
         try context.write(services.database) { scope in
           try RateCardStore.insert(
-            document, id: id, by: context.user, at: services.clock.now(), scope)
-          try context.audit(services.audit).record(
-            entity: "rate_card", id: id, action: "create", after: ["name": document.name],
-            in: scope)
+            document, id: id, by: context.user, at: services.clock.now(),
+            audit: context.audit(services.audit), scope)
         }
         return page.done("/app/rate-cards/\(id)", message: "flash.created")
       } catch let error as any UserFacingError where error.kind != .internalFailure {

@@ -54,10 +54,10 @@ enum RateCardStore {
     try scope.query("\(select) WHERE r.tenant_id = $1 AND r.is_list = 1", []).first.map(card)
   }
 
-  /// Saves `document` as version 1 of a new card `id`.
+  /// Saves `document` as version 1 of a new card `id`, audited.
   static func insert(
     _ document: RateCardDocument, id: Identifier, by user: Identifier?, at now: Instant,
-    _ scope: TenantScope
+    audit: AuditContext, _ scope: TenantScope
   ) throws {
     try clearListFlag(document, scope)
     try scope.execute(
@@ -67,12 +67,14 @@ enum RateCardStore {
       """,
       [.integer(id.rawValue), .text(document.name), SQLValue(document.isList), SQLValue(now)])
     try appendVersion(document, of: id, version: 1, by: user, at: now, scope)
+    try audit.record(
+      entity: "rate_card", id: id, action: "create", after: ["name": document.name], in: scope)
   }
 
-  /// Saves `document` as the next version of `card`.
+  /// Saves `document` as the next version of `card`, audited.
   static func update(
     _ card: StoredRateCard, to document: RateCardDocument, by user: Identifier?, at now: Instant,
-    _ scope: TenantScope
+    audit: AuditContext, _ scope: TenantScope
   ) throws {
     try clearListFlag(document, scope)
     let version = card.version + 1
@@ -86,6 +88,10 @@ enum RateCardStore {
         .integer(version), SQLValue(now),
       ])
     try appendVersion(document, of: card.id, version: version, by: user, at: now, scope)
+    try audit.record(
+      entity: "rate_card", id: card.id, action: "update",
+      before: ["version": String(card.version)],
+      after: ["version": String(version), "name": document.name], in: scope)
   }
 
   private static func clearListFlag(_ document: RateCardDocument, _ scope: TenantScope) throws {

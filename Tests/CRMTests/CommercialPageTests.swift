@@ -61,6 +61,23 @@ import Testing
         ]))
     #expect(added.text.contains("第 2 版"))
     #expect(added.text.contains("上海市 → 北京市"))
+    let charges = [
+      ("service_urgent", "20%"), ("service_night", "30"), ("fuel_percent", "5"),
+      ("insurance_percent", "0.3"), ("insurance_minimum", "2"), ("insurance_cap", "500000"),
+    ]
+    let wrong = try browser.submit("\(path)/charges", charges + [("service_pickup", "abc")])
+    #expect(wrong.status == 422)
+    let saved = try browser.follow(try browser.submit("\(path)/charges", charges))
+    #expect(saved.text.contains("第 3 版"))
+    #expect(saved.text.contains(#"value="20.00%""#))
+    let price = try app.call(
+      "POST", "/api/v1/prices",
+      """
+      {"origin": "上海市", "destination": "北京市", "weight_kg": 100, "services": ["urgent", "night"],
+       "declared_value_fen": 1000000}
+      """, as: .sales, of: company)
+    // ¥300.00 freight, urgent ¥60.00, night ¥30.00, insurance ¥30.00, fuel ¥15.00.
+    #expect((price.json["total_fen"] as? NSNumber)?.intValue == 43_500)
   }
 
   @Test(arguments: Backend.allCases)

@@ -72,4 +72,26 @@ import Web
     let settings = try app.call("GET", "/api/v1/pricing-settings", as: .viewer, of: company)
     #expect(settings.json["weight_rounding"] as? String == "whole_kilogram_up")
   }
+
+  @Test(arguments: Backend.allCases)
+  func promotionsAreAddedForASegmentAndAPeriod(backend: Backend) throws {
+    let app = try TestApp.commercial(backend)
+    let company = try app.makeCommercialCompany()
+    let browser = try app.signIn(company, login: "user-finance")
+    try browser.get("/app/promotions")
+    let fields = [
+      ("code", "VIP95"), ("name", "VIP 九五折"), ("segment", "vip"), ("valid_from", "2026-12-01"),
+      ("valid_through", "2026-12-31"),
+    ]
+    let both = try browser.submit("/app/promotions", fields + [("percent", "5"), ("fixed", "10")])
+    #expect(both.status == 422)
+    #expect(both.text.contains("请填写固定金额或百分比，二者选一"))
+    let added = try browser.follow(
+      try browser.submit("/app/promotions", fields + [("percent", "5")]))
+    #expect(added.text.contains("VIP 九五折"))
+    #expect(added.text.contains("5.00 %"))
+    let listed = try app.call("GET", "/api/v1/promotions", as: .viewer, of: company)
+    let first = (listed.json["items"] as? [[String: Any]])?.first
+    #expect((first?["percent_basis_points"] as? NSNumber)?.intValue == 500)
+  }
 }

@@ -77,8 +77,12 @@ import Testing
     let late = try app.call("POST", "/api/v1/quotes/\(id)/accept", as: .sales, of: company)
     #expect(late.status == 409)
     #expect(late.code == "quote_expired")
-    let expired = try app.call("POST", "/api/v1/quotes/\(id)/expire", as: .sales, of: company)
+    let swept = try app.call("POST", "/api/v1/quotes/expire-overdue", as: .sales, of: company)
+    #expect((swept.json["expired"] as? NSNumber)?.intValue == 1)
+    let expired = try app.call("GET", "/api/v1/quotes/\(id)", as: .sales, of: company)
     #expect(expired.json["status"] as? String == "expired")
+    let again = try app.call("POST", "/api/v1/quotes/\(id)/expire", as: .sales, of: company)
+    #expect(again.code == "quote_not_open")
     #expect(
       try app.call("POST", "/api/v1/quotes/\(id)/expire", as: .viewer, of: company).status == 403)
   }
