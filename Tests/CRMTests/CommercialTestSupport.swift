@@ -6,13 +6,8 @@ import Storage
 import TestSupport
 import Web
 
-/// A company for a commercial test, with an API token per built-in role.
-struct CommercialCompany {
-  let tenant: TenantID
-  let slug: String
-  let tokens: [BuiltinRole: String]
-  let password = "Yellow-Truck-42"
-}
+/// A company for a commercial test: the shared test company (a user and token per role).
+typealias CommercialCompany = TestCompany
 
 extension TestApp {
   /// A server with the standard modules, CRM's commercial part among them.
@@ -20,32 +15,9 @@ extension TestApp {
     try TestApp(backend)
   }
 
-  /// Creates company `slug` with a user per role (logins `user-<role>`, the owner `owner`) and
-  /// an API token for each.
+  /// Creates company `slug` with a user and an API token per role.
   func makeCommercialCompany(_ slug: String = "shunda") throws -> CommercialCompany {
-    let identity = IdentityService(
-      services: application.services, configuration: application.configuration.identity)
-    let audit = AuditContext.system("test", log: identity.auditLog)
-    let password = "Yellow-Truck-42"
-    let (company, owner) = try identity.register(
-      Registration(
-        slug: slug, companyName: "顺达物流有限公司", ownerLogin: "owner", ownerName: "王经理",
-        ownerPassword: password), audit: audit)
-    var tokens: [BuiltinRole: String] = [
-      .owner: try identity.createToken(
-        for: owner.id, name: "test", scopes: [], days: nil, in: company.tenant, audit: audit
-      ).token
-    ]
-    for role in [BuiltinRole.admin, .sales, .finance, .viewer, .warehouse, .customer] {
-      let user = try identity.createUser(
-        NewUser(
-          login: "user-\(role.rawValue)", displayName: role.rawValue, email: nil,
-          password: password, roles: [role.rawValue]), in: company.tenant, audit: audit)
-      tokens[role] = try identity.createToken(
-        for: user.id, name: "test", scopes: [], days: nil, in: company.tenant, audit: audit
-      ).token
-    }
-    return CommercialCompany(tenant: company.tenant, slug: slug, tokens: tokens)
+    try makeCompany(slug)
   }
 
   /// A browser signed in to `company` as `login`.
@@ -53,7 +25,8 @@ extension TestApp {
     let browser = Browser(client)
     try browser.get("/login")
     let answer = try browser.submit(
-      "/login", [("company", company.slug), ("login", login), ("password", company.password)])
+      "/login",
+      [("company", company.slug), ("login", login), ("password", company.ownerPassword)])
     guard answer.status == 303 else { throw HTTPClient.Failure.malformedResponse(answer.text) }
     return browser
   }
