@@ -11,9 +11,6 @@ enum CommercialPaging {
 
   /// The id the page starts below, from its cursor; nil for the first page.
   static func before(_ page: PageRequest) throws -> Identifier? {
-    try page.cursor.map { cursor in
-      guard let id = Int64(cursor.keys[0]) else { throw HTTPError.invalidCursor }
-      return Identifier(rawValue: id)
-    }
+    try page.identifierKey()
   }
 }

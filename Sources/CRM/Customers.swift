@@ -20,10 +20,7 @@ extension CRMService {
   public func customers(
     _ filter: CustomerFilter, page: PageRequest, in tenant: TenantID
   ) throws -> Page<Customer> {
-    let after = try page.cursor.map { cursor -> Identifier in
-      guard let value = Int64(cursor.keys[0]) else { throw HTTPError.invalidCursor }
-      return Identifier(rawValue: value)
-    }
+    let after = try page.identifierKey()
     let fetched = try database.read(for: tenant) {
       try CustomerStore.list(filter, after: after, limit: page.limit + 1, $0)
     }

@@ -53,10 +53,7 @@ enum AuditPages {
       let pageRequest = try PageRequest(from: request)
       var query = try self.query(from: request, timeZone: context.timeZone)
       query.limit = pageRequest.limit + 1
-      query.beforeSequence = try pageRequest.cursor.map { cursor in
-        guard let value = Int64(cursor.keys[0]) else { throw HTTPError.invalidCursor }
-        return value
-      }
+      query.beforeSequence = try pageRequest.integerKey()
       let records = try context.read(database) { try AuditLog.records(matching: query, in: $0) }
       return try JSONBody.response(
         Page(fetched: records.map(AuditEntryView.init), limit: pageRequest.limit) {

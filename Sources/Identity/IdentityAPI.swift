@@ -39,10 +39,7 @@ enum IdentityAPI {
         ])
     ) { request, context in
       let page = try PageRequest(from: request)
-      let after = try page.cursor.map { cursor -> Int64 in
-        guard let value = Int64(cursor.keys[0]) else { throw HTTPError.invalidCursor }
-        return value
-      }
+      let after = try page.integerKey()
       let users = try service.users(context.tenant).filter { $0.id.rawValue > (after ?? 0) }
         .sorted { $0.id < $1.id }.prefix(page.limit + 1).map(UserView.init)
       return try JSONBody.response(

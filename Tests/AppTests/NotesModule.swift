@@ -102,11 +102,7 @@ private func registerNoteRoutes(
       queryParameters: [.init("limit", "Page size", type: "integer"), .init("cursor", "Next page")])
   ) { request, _ in
     let page = try PageRequest(from: request)
-    let after =
-      try page.cursor.map { cursor -> Int64 in
-        guard let value = Int64(cursor.keys[0]) else { throw HTTPError.invalidCursor }
-        return value
-      } ?? 0
+    let after = try page.integerKey() ?? 0
     let notes = try database.read(for: testTenant) { scope in
       try scope.query(
         "SELECT id, text, version FROM notes WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3",

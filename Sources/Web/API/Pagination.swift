@@ -1,5 +1,5 @@
 import Foundation
-import FreightdeskCore
+public import FreightdeskCore
 
 /// What page of a list the client asked for: at most `limit` items after `cursor`.
 ///
@@ -15,6 +15,17 @@ public struct PageRequest: Sendable, Equatable {
   public init(limit: Int = Limits.pageSizeDefault, cursor: Cursor? = nil) {
     self.limit = limit
     self.cursor = cursor
+  }
+
+  /// The integer key the page continues from (see ``Cursor/integerKey()``), or nil for the
+  /// first page.
+  public func integerKey() throws -> Int64? {
+    try cursor?.integerKey()
+  }
+
+  /// The id the page continues from, or nil for the first page.
+  public func identifierKey() throws -> Identifier? {
+    try integerKey().map(Identifier.init(rawValue:))
   }
 
   /// Reads `limit` and `cursor` from the query string, rejecting values out of range.
@@ -50,6 +61,13 @@ public struct Cursor: Sendable, Equatable {
       let keys = try? JSONDecoder().decode([String].self, from: data), !keys.isEmpty
     else { throw HTTPError.invalidCursor }
     self.keys = keys
+  }
+
+  /// The first key as an integer (an id or a sequence number): what keyset pages over
+  /// numbered rows carry; anything else is `invalid_cursor`.
+  public func integerKey() throws -> Int64 {
+    guard let value = Int64(keys[0]) else { throw HTTPError.invalidCursor }
+    return value
   }
 
   /// The token handed to the client.
