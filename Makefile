@@ -14,7 +14,7 @@ build: deps
 	@swift build $(SWIFT_FLAGS)
 
 release: deps
-	@swift build -c release $(SWIFT_FLAGS)
+	@swift build -c release --product freightdesk $(SWIFT_FLAGS)
 
 run: release
 	@mkdir -p $(DATA_DIR)
