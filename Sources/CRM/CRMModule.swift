@@ -20,6 +20,7 @@ public enum CRMModule {
         CustomerAPI.register(routes, service: service)
         CustomerRecordsAPI.register(routes.api, service: service)
         CustomerListPage.register(routes.app, service: service, page: page)
+        CustomerExport.register(routes, service: service)
         CustomerFormPages.register(routes.app, service: service, page: page)
         let registry = CustomerPanelRegistry(CRMPanels.all(service: service) + panels)
         Customer360Page.register(routes.app, service: service, page: page, panels: registry)
