@@ -38,6 +38,9 @@ enum CustomerListPage {
               ) { t("crm.customers.export_\(format.rawValue)") }
             }
             if context.can(CRMPermission.customersManage) {
+              HTML.a(.class("btn", "btn-outline-secondary"), .href("/app/customers/import")) {
+                t("crm.import.link")
+              }
               HTML.a(.class("btn", "btn-primary"), .href("/app/customers/new")) {
                 t("crm.customers.new")
               }
