@@ -141,4 +141,25 @@ import Testing
     #expect(try names(app, intruder).isEmpty)
     #expect(try names(app, company).count == 1)
   }
+
+  @Test(arguments: Backend.allCases)
+  func checkingAgainUsesTheColumnsTheUserChose(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let browser = try salesBrowser(app, company)
+    try browser.upload(
+      "/app/customers/import", file: ("file", "customers.csv", "text/csv", Array(csv.utf8)))
+    let file = Data(csv.utf8).base64EncodedString()
+    let withoutMobile = mapping.filter { $0.0 != "map/mobile" } + [("map/mobile", "")]
+    let rechecked = try browser.submit(
+      "/app/customers/import/confirm", [("file", file), ("action", "recheck")] + withoutMobile)
+    #expect(rechecked.status == 200)
+    #expect(rechecked.text.contains("共 4 行：2 行有效，2 行有错误。"))
+    #expect(!rechecked.text.contains("请输入 11 位中国大陆手机号"))
+    let twice = mapping.filter { $0.0 != "map/mobile" } + [("map/mobile", "0")]
+    let refused = try browser.submit(
+      "/app/customers/import/confirm", [("file", file), ("action", "valid")] + twice)
+    #expect(refused.status == 400)
+    #expect(try names(app, company).isEmpty)
+  }
 }
