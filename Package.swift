@@ -76,7 +76,8 @@ let package = Package(
       name: "SpreadsheetTests", dependencies: ["Spreadsheet", "FreightdeskCore"],
       swiftSettings: strict),
     .testTarget(
-      name: "CRMTests", dependencies: ["CRM", "Identity", "TestSupport"], swiftSettings: strict),
+      name: "CRMTests", dependencies: ["CRM", "Identity", "Spreadsheet", "TestSupport"],
+      swiftSettings: strict),
     .testTarget(
       name: "AppTests", dependencies: ["App", "Web", "Storage", "TestSupport"],
       swiftSettings: strict),

@@ -22,6 +22,8 @@ public enum CRMError: UserFacingError, Equatable {
   case tagTaken(String)
   /// No such tag on this customer.
   case tagNotFound
+  /// The list to export has more rows than one file may hold; narrow the filters.
+  case exportTooLarge(rowsMax: Int)
 
   /// The stable code.
   public var code: String {
@@ -36,6 +38,7 @@ public enum CRMError: UserFacingError, Equatable {
     case .segmentTaken: "segment_code_taken"
     case .tagTaken: "tag_taken"
     case .tagNotFound: "tag_not_found"
+    case .exportTooLarge: "customer_export_too_large"
     }
   }
 
@@ -46,7 +49,7 @@ public enum CRMError: UserFacingError, Equatable {
       .notFound
     case .staleVersion: .preconditionFailed
     case .possibleDuplicate, .segmentTaken, .tagTaken: .conflict
-    case .mergeIntoItself: .invalidInput
+    case .mergeIntoItself, .exportTooLarge: .invalidInput
     }
   }
 
@@ -57,6 +60,7 @@ public enum CRMError: UserFacingError, Equatable {
       ["names": names.joined(separator: "、"), "ids": ids.map(\.description).joined(separator: ",")]
     case .segmentTaken(let code): ["code": code]
     case .tagTaken(let tag): ["tag": tag]
+    case .exportTooLarge(let rowsMax): ["rows_max": String(rowsMax)]
     default: [:]
     }
   }

@@ -20,6 +20,8 @@ public enum CRMModule {
         CustomerAPI.register(routes, service: service)
         CustomerRecordsAPI.register(routes.api, service: service)
         CustomerListPage.register(routes.app, service: service, page: page)
+        CustomerExport.register(routes, service: service)
+        CustomerImportPages.register(routes.app, service: service, page: page)
         CustomerFormPages.register(routes.app, service: service, page: page)
         let registry = CustomerPanelRegistry(CRMPanels.all(service: service) + panels)
         Customer360Page.register(routes.app, service: service, page: page, panels: registry)

@@ -31,7 +31,16 @@ enum CustomerListPage {
             HTML.a(.class("btn", "btn-outline-secondary"), .href("/app/customers/segments")) {
               t("crm.segments.title")
             }
+            for format in CustomerExport.Format.allCases {
+              HTML.a(
+                .class("btn", "btn-outline-secondary"),
+                .href("/app/customers/export.\(format.rawValue)?" + filterQuery(request))
+              ) { t("crm.customers.export_\(format.rawValue)") }
+            }
             if context.can(CRMPermission.customersManage) {
+              HTML.a(.class("btn", "btn-outline-secondary"), .href("/app/customers/import")) {
+                t("crm.import.link")
+              }
               HTML.a(.class("btn", "btn-primary"), .href("/app/customers/new")) {
                 t("crm.customers.new")
               }
@@ -138,9 +147,23 @@ enum CustomerListPage {
   private static func query(_ request: Request, cursor: String) -> String {
     var items = URLComponents()
     items.queryItems =
-      ["q", "status", "segment", "owner_id", "tag", "limit"].compactMap { name in
+      filterItems(request)
+      + ["limit"].compactMap { name in
         request.queryValue(name).map { URLQueryItem(name: name, value: $0) }
       } + [URLQueryItem(name: "cursor", value: cursor)]
     return items.percentEncodedQuery ?? ""
+  }
+
+  /// The current filters alone, for the export links.
+  private static func filterQuery(_ request: Request) -> String {
+    var items = URLComponents()
+    items.queryItems = filterItems(request)
+    return items.percentEncodedQuery ?? ""
+  }
+
+  private static func filterItems(_ request: Request) -> [URLQueryItem] {
+    ["q", "status", "segment", "owner_id", "tag"].compactMap { name in
+      request.queryValue(name).map { URLQueryItem(name: name, value: $0) }
+    }
   }
 }

@@ -104,6 +104,16 @@ enum CustomerStore {
     try savePreferences(customer.preferences, of: id, scope)
   }
 
+  /// The credit codes of the company's customers, for spotting duplicates in an import.
+  static func creditCodes(_ scope: TenantScope) throws -> Set<String> {
+    let rows = try scope.query(
+      """
+      SELECT credit_code FROM customers
+      WHERE tenant_id = $1 AND credit_code IS NOT NULL AND merged_into_id IS NULL
+      """, [])
+    return Set(try rows.compactMap { try $0.optionalString("credit_code") })
+  }
+
   /// Bumps the version of a customer whose related rows changed; when `version` is given,
   /// only from that version.
   static func touch(

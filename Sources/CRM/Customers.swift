@@ -27,6 +27,20 @@ extension CRMService {
     return Page(fetched: fetched, limit: page.limit) { Cursor(keys: [$0.id.description]) }
   }
 
+  /// Every customer of the company matching `filter`, newest first, for an export; refuses
+  /// lists longer than ``CRMLimits/exportRowsMax`` rather than cutting them short.
+  public func customersForExport(
+    _ filter: CustomerFilter, in tenant: TenantID
+  ) throws -> [Customer] {
+    let fetched = try database.read(for: tenant) {
+      try CustomerStore.list(filter, after: nil, limit: CRMLimits.exportRowsMax + 1, $0)
+    }
+    guard fetched.count <= CRMLimits.exportRowsMax else {
+      throw CRMError.exportTooLarge(rowsMax: CRMLimits.exportRowsMax)
+    }
+    return fetched
+  }
+
   /// Checks a customer's fields (and a first contact's) and normalises them.
   func validate(_ input: CustomerInput, in tenant: TenantID) throws -> ValidCustomer {
     var problems = CustomerRules.text(input.name, pointer: "/name", max: 100)

@@ -1,7 +1,7 @@
 /// Excel's column letters (`A`, `Z`, `AA`, `XFD`) and cell references (`C17`).
-enum ColumnName {
+public enum ColumnName {
   /// The letters of the 0-based column `index`: 0 → `A`, 26 → `AA`.
-  static func letters(of index: Int) -> String {
+  public static func letters(of index: Int) -> String {
     var remaining = index + 1
     var scalars: [Unicode.Scalar] = []
     while remaining > 0 {

@@ -1,0 +1,107 @@
+import Foundation
+import FreightdeskCore
+import Spreadsheet
+import Web
+
+/// The customer list as a file: `/app/customers/export.csv`, `/app/customers/export.xlsx` and
+/// `/api/v1/customers/export?format=csv|xlsx`, with the list's filters and column titles in
+/// the user's language.
+enum CustomerExport {
+  /// The two file formats.
+  enum Format: String, CaseIterable {
+    /// CSV in UTF-8 with a byte-order mark.
+    case csv
+    /// An .xlsx workbook.
+    case xlsx
+  }
+
+  static func register(_ routes: ModuleRoutes, service: CRMService) {
+    for format in Format.allCases {
+      routes.app.get(
+        "/customers/export.\(format.rawValue)",
+        Web.Operation(
+          id: "getCustomersExport\(format.rawValue.uppercased())",
+          summary: "The filtered customer list as a .\(format.rawValue) file", tag: "Customers",
+          permission: CRMPermission.customersRead, style: .plain)
+      ) { request, context in
+        try response(format, request: request, context: context, service: service)
+      }
+    }
+    routes.api.get(
+      "/customers/export",
+      Web.Operation(
+        id: "exportCustomers", summary: "The filtered customer list as a CSV or .xlsx file",
+        tag: "Customers", permission: CRMPermission.customersRead, style: .plain,
+        queryParameters: [
+          .init("format", "csv or xlsx"),
+          .init("status", "prospect, active, dormant or lost"),
+          .init("owner_id", "The owning sales rep's user id", type: "integer"),
+          .init("segment", "A platform segment code"), .init("tag", "A tag"),
+          .init("q", "Text in the name, short name or a contact's mobile"),
+        ])
+    ) { request, context in
+      guard let format = Format(rawValue: request.queryValue("format") ?? "csv") else {
+        throw ValidationFailure(pointer: "/query/format", code: "unknown_choice")
+      }
+      return try response(format, request: request, context: context, service: service)
+    }
+  }
+
+  /// The file of the customers matching the request's filters.
+  static func response(
+    _ format: Format, request: Request, context: AuthenticatedContext, service: CRMService
+  ) throws -> Response {
+    let customers = try service.customersForExport(
+      try CustomerAPI.filter(request), in: context.tenant)
+    let segments = try service.segments(in: context.tenant)
+    let staff = try service.staff.members(of: context.tenant)
+    let t = Localizer(locale: context.request.locale, timeZone: context.timeZone)
+    let rows = customers.map { row($0, segments: segments, staff: staff, localizer: t) }
+    let columns = self.columns(t)
+    let data: Data
+    let contentType: String
+    switch format {
+    case .csv:
+      data = SpreadsheetExport.csv(columns: columns, rows: rows)
+      contentType = "text/csv; charset=utf-8"
+    case .xlsx:
+      data = try SpreadsheetExport.xlsx(
+        sheetName: t("crm.customers.title"), columns: columns, rows: rows)
+      contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    }
+    return Response(
+      status: 200,
+      headers: [
+        "Content-Type": contentType,
+        "Content-Disposition": "attachment; filename=\"customers.\(format.rawValue)\"",
+      ],
+      body: Array(data))
+  }
+
+  /// The header row, in the user's language.
+  static func columns(_ t: Localizer) -> [ExportColumn] {
+    [
+      ExportColumn(t("crm.customer.name"), widthCharacters: 30),
+      ExportColumn(t("crm.customer.short_name"), widthCharacters: 14),
+      ExportColumn(t("crm.customer.credit_code"), widthCharacters: 22),
+      ExportColumn(t("crm.customer.industry")),
+      ExportColumn(t("crm.customer.segment")),
+      ExportColumn(t("crm.customer.source")),
+      ExportColumn(t("crm.customer.owner")),
+      ExportColumn(t("crm.customer.status")),
+    ]
+  }
+
+  /// One customer's cells, in the order of ``columns(_:)``.
+  static func row(
+    _ customer: Customer, segments: [PlatformSegment], staff: [StaffMember], localizer t: Localizer
+  ) -> [CellValue] {
+    [
+      .text(customer.name), .text(customer.shortName), .text(customer.creditCode ?? ""),
+      .text(customer.industry),
+      .text(segments.first { $0.code == customer.segmentCode }?.name ?? ""),
+      .text(customer.source), .text(staff.first { $0.id == customer.ownerID }?.name ?? ""),
+      .text(t("crm.status.\(customer.status.rawValue)")),
+    ]
+  }
+}
