@@ -45,12 +45,12 @@ struct IteratedLocalSearch {
   let data: ProblemData
   let objective: Objective
   let criteria: StoppingCriteria
-  private let clock = MonotonicClock()
-  private let startNanoseconds: UInt64
-  private var localSearch: LocalSearch
-  private var penalties: PenaltyManager
-  private let perturbation: Perturbation
-  private var generator: SeededGenerator
+  let clock = MonotonicClock()
+  let startNanoseconds: UInt64
+  var localSearch: LocalSearch
+  var penalties: PenaltyManager
+  let perturbation: Perturbation
+  var generator: SeededGenerator
   /// Kicks done so far, over all phases.
   private(set) var iteration = 0
   /// Called with every new best feasible solution of a phase.

@@ -4,7 +4,8 @@ import FreightdeskCore
 /// `u` is tried with each of its neighbours `v` under every node operator, skipping pairs
 /// whose routes did not change since `u` was last tried, then SWAP* runs between routes;
 /// rounds repeat until nothing improves. From the second round on, moves into an empty route
-/// are tried too (not in the first, which would open too many routes).
+/// are tried too (not in the first, which would open too many routes). Unrouted clients (as
+/// during route elimination) are left alone.
 struct LocalSearch {
   private let neighbours: [ContiguousArray<Int>]
   /// The exchange operators tried on each pair, in order, before 2-opt*.
@@ -53,12 +54,14 @@ struct LocalSearch {
   private mutating func examine(
     _ u: Int, _ routes: inout SearchRoutes, costs: CostEvaluator, round: Int
   ) -> Bool {
+    guard routes.routeOf[u] >= 0 else { return false }
     let tested = lastTested[u]
     lastTested[u] = routes.clock
     var improved = false
     for v in neighbours[u] {
       let routeU = routes.routeOf[u]
       let routeV = routes.routeOf[v]
+      guard routeV >= 0 else { continue }
       guard routes.modifiedAt[routeU] > tested || routes.modifiedAt[routeV] > tested else {
         continue
       }

@@ -1,8 +1,10 @@
 /// One thread's solve: a single iterated local search for the distance objective, or, for
 /// "fewest vehicles, then distance", three phases on one search budget:
 /// 1. find good feasible solutions with the whole fleet;
-/// 2. route elimination: drop the route with fewest clients, reinsert its clients in the
-///    others, and search with one route slot less until that is feasible, again and again;
+/// 2. route elimination: drop the route with fewest clients and put its clients back through
+///    an ejection pool (``IteratedLocalSearch/eliminateRoute(from:until:)``); if that fails,
+///    reinsert them in the others and search with one route slot less until that is
+///    feasible; again and again;
 /// 3. minimise distance with the fewest routes reached.
 struct SolverRun {
   /// Share of the budget after which the first phase of the hierarchical objective ends.
@@ -50,6 +52,10 @@ struct SolverRun {
     while let current = best, current.vehicles > vehicleLowerBound,
       search.progress < Self.eliminationEnd
     {
+      if let fewer = search.eliminateRoute(from: current.routes, until: Self.eliminationEnd) {
+        best = fewer
+        continue
+      }
       var start = current.routes
       let smallest = start.indices.min { start[$0].count < start[$1].count } ?? 0
       start.remove(at: smallest)
