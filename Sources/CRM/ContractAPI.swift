@@ -27,10 +27,8 @@ enum ContractAPI {
     ) { request, context in
       let input = try JSONBody.decode(ContractView.self, from: request)
       let now = services.clock.now()
-      return try services.idempotency.perform(
-        request, tenant: context.tenant, principal: context.user.description,
-        database: services.database
-      ) { scope in
+      return try services.idempotency.perform(request, for: context, database: services.database) {
+        scope in
         _ = try RateCardStore.load(Identifier(rawValue: input.rateCardID), scope)
         let contract = try input.contract(
           id: services.identifiers.next(),

@@ -45,10 +45,8 @@ enum CustomerAPI {
     ) { request, context in
       let input = try JSONBody.decode(CustomerInput.self, from: request)
       let prepared = try service.prepareCustomer(input, in: context.tenant)
-      return try idempotency.perform(
-        request, tenant: context.tenant, principal: context.user.description,
-        database: service.database
-      ) { scope in
+      return try idempotency.perform(request, for: context, database: service.database) {
+        scope in
         let id = try service.insertCustomer(prepared, audit: context.audit(service.auditLog), scope)
         let customer = try CustomerStore.load(id, scope)
         return try JSONBody.response(

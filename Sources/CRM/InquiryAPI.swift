@@ -43,10 +43,8 @@ enum InquiryAPI {
         responseBody: .of(InquiryView.self), successStatus: 201, honoursIdempotencyKey: true)
     ) { request, context in
       let input = try JSONBody.decode(NewInquiry.self, from: request)
-      return try services.idempotency.perform(
-        request, tenant: context.tenant, principal: context.user.description,
-        database: services.database
-      ) { scope in
+      return try services.idempotency.perform(request, for: context, database: services.database) {
+        scope in
         let inquiry = try service.create(
           input, source: "staff", timeZone: context.timeZone,
           audit: context.audit(services.audit), scope)

@@ -50,10 +50,8 @@ enum PricingAPI {
     ) { request, context in
       let document = try JSONBody.decode(RateCardDocument.self, from: request)
       _ = try document.rateCard()
-      return try services.idempotency.perform(
-        request, tenant: context.tenant, principal: context.user.description,
-        database: services.database
-      ) { scope in
+      return try services.idempotency.perform(request, for: context, database: services.database) {
+        scope in
         let id = services.identifiers.next()
         try RateCardStore.insert(
           document, id: id, by: context.user, at: services.clock.now(),

@@ -32,10 +32,8 @@ enum QuoteAPI {
         responseBody: .of(QuoteView.self), successStatus: 201, honoursIdempotencyKey: true)
     ) { request, context in
       let input = try JSONBody.decode(NewQuote.self, from: request)
-      return try services.idempotency.perform(
-        request, tenant: context.tenant, principal: context.user.description,
-        database: services.database
-      ) { scope in
+      return try services.idempotency.perform(request, for: context, database: services.database) {
+        scope in
         let quote = try service.create(
           input, timeZone: context.timeZone, user: context.user,
           audit: context.audit(services.audit), scope)

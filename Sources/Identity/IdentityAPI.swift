@@ -54,10 +54,8 @@ enum IdentityAPI {
     ) { request, context in
       let input = try JSONBody.decode(NewUser.self, from: request)
       let prepared = try service.prepareUser(input, in: context.tenant)
-      return try idempotency.perform(
-        request, tenant: context.tenant, principal: context.user.description,
-        database: service.database
-      ) { scope in
+      return try idempotency.perform(request, for: context, database: service.database) {
+        scope in
         let id = try service.insertUser(
           prepared, audit: context.audit(service.auditLog), scope)
         let user = try UserStore.load(id, scope).user

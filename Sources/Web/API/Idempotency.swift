@@ -77,6 +77,17 @@ public final class IdempotencyGuard: Sendable {
     }
   }
 
+  /// Runs `write` for a signed-in caller: their company, and the user (or token owner) as the
+  /// principal the key belongs to.
+  public func perform(
+    _ request: Request, for context: AuthenticatedContext, database: any Database,
+    write: (TenantScope) throws -> Response
+  ) throws -> Response {
+    try perform(
+      request, tenant: context.tenant, principal: context.user.description, database: database,
+      write: write)
+  }
+
   /// Deletes stored answers older than the retention period; returns how many.
   @discardableResult
   public func purgeExpired(database: any Database) throws -> Int {
