@@ -67,6 +67,18 @@ enum RoleStore {
       return Role(
         id: id, code: try row.string("code"), name: try row.string("name"),
         builtin: try row.bool("builtin"), permissions: permissions[id] ?? [])
+    }.sorted(by: displayOrder)
+  }
+
+  /// Built-in roles in the order of ``BuiltinRole`` (owner first, customer last), then the
+  /// company's own roles by code.
+  private static func displayOrder(_ lhs: Role, _ rhs: Role) -> Bool {
+    let order = BuiltinRole.allCases.map(\.rawValue)
+    switch (order.firstIndex(of: lhs.code), order.firstIndex(of: rhs.code)) {
+    case (let left?, let right?): return left < right
+    case (.some, nil): return true
+    case (nil, .some): return false
+    case (nil, nil): return lhs.code < rhs.code
     }
   }
 
