@@ -137,7 +137,7 @@ public final class HTTPServer: @unchecked Sendable {
     return PendingRequest(
       method: method, path: url, headers: HTTPHeaders(pairs: headers),
       query: query, clientAddress: SocketAddress.describe(fd_mhd_client_address(connection)),
-      bodyBytesMax: pipeline.bodyBytesMax(method: method, path: url))
+      match: pipeline.match(method: method, path: url))
   }
 
   private func collect(_ connection: OpaquePointer, kind: MHD_ValueKind) -> [(

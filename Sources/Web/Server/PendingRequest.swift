@@ -10,6 +10,8 @@ final class PendingRequest {
   let query: [(name: String, value: String)]
   let clientAddress: String
   let startedNanoseconds: UInt64
+  /// The route matched from the request line, reused to dispatch once the body is read.
+  let match: RouteMatch?
   let bodyBytesMax: Int
   var body: [UInt8] = []
   var bodyTooLarge = false
@@ -22,14 +24,15 @@ final class PendingRequest {
 
   init(
     method: String, path: String, headers: HTTPHeaders, query: [(name: String, value: String)],
-    clientAddress: String, bodyBytesMax: Int
+    clientAddress: String, match: RouteMatch?
   ) {
     self.method = method
     self.path = path
     self.headers = headers
     self.query = query
     self.clientAddress = clientAddress
-    self.bodyBytesMax = bodyBytesMax
+    self.match = match
+    self.bodyBytesMax = Pipeline.bodyBytesMax(for: match)
     self.startedNanoseconds = MonotonicClock().nanoseconds()
   }
 

@@ -27,11 +27,15 @@ public final class Pipeline: Sendable {
     self.defaultLocale = defaultLocale
   }
 
-  /// The body limit for a method and path: the route's own, or the default for unknown routes.
-  func bodyBytesMax(method: String, path: String) -> Int {
-    guard let method = HTTPMethod(rawValue: method),
-      case .found(let route, _) = router.match(method, path)
-    else { return Limits.requestBodyBytesMax }
+  /// The route for a method and path as the server first sees them (nil for a method we do
+  /// not know); matched once, it decides the body limit and then dispatches the request.
+  func match(method: String, path: String) -> RouteMatch? {
+    HTTPMethod(rawValue: method).map { router.match($0, path) }
+  }
+
+  /// The body limit of a match: the route's own, or the default for unknown routes.
+  static func bodyBytesMax(for match: RouteMatch?) -> Int {
+    guard case .found(let route, _) = match else { return Limits.requestBodyBytesMax }
     return route.operation.bodyBytesMax
   }
 
@@ -56,7 +60,8 @@ public final class Pipeline: Sendable {
       body: pending.body)
     request.parts = pending.parts
     return handle(
-      request, clientAddress: pending.clientAddress, started: pending.startedNanoseconds)
+      request, clientAddress: pending.clientAddress, started: pending.startedNanoseconds,
+      match: pending.match)
   }
 
   /// The 413 answer for a body over its route's limit.
@@ -69,20 +74,30 @@ public final class Pipeline: Sendable {
       for: HTTPError.payloadTooLarge(limitBytes: pending.bodyBytesMax), request: request,
       context: context)
     response.headers.set("Connection", "close")
+    var label = "unmatched"
+    if case .found(let route, _) = pending.match { label = route.pattern.description }
     return finish(
-      response, request: request, context: context, route: routeLabel(request),
+      response, request: request, context: context, route: label,
       started: pending.startedNanoseconds)
   }
 
   /// Answers `request` as if it had arrived from `clientAddress`.
-  public func handle(_ request: Request, clientAddress: String, started: UInt64? = nil) -> Response
+  public func handle(_ request: Request, clientAddress: String, started: UInt64? = nil)
+    -> Response
+  {
+    handle(request, clientAddress: clientAddress, started: started, match: nil)
+  }
+
+  /// Answers `request`, reusing the route `match` the server already made for it.
+  func handle(_ request: Request, clientAddress: String, started: UInt64?, match: RouteMatch?)
+    -> Response
   {
     let started = started ?? monotonic.nanoseconds()
     var context = makeContext(for: request, clientAddress: clientAddress)
     context.flashes = FlashMessages.read(from: request)
     let response: Response
     var label = "unmatched"
-    switch router.match(request.method, request.path) {
+    switch match ?? router.match(request.method, request.path) {
     case .found(let route, let parameters):
       context.parameters = parameters
       context.operation = route.operation
@@ -115,13 +130,6 @@ public final class Pipeline: Sendable {
     context.acceptLanguage = acceptLanguage
     context.localeChoice = choice
     return context
-  }
-
-  private func routeLabel(_ request: Request) -> String {
-    if case .found(let route, _) = router.match(request.method, request.path) {
-      return route.pattern.description
-    }
-    return "unmatched"
   }
 
   private func finish(
