@@ -46,12 +46,17 @@ let package = Package(
       name: "CRM", dependencies: ["FreightdeskCore", "Storage", "Web", "Spreadsheet"],
       swiftSettings: strict),
     .target(
+      name: "Orders", dependencies: ["FreightdeskCore", "Storage", "Web"],
+      swiftSettings: strict),
+    .target(
       name: "Identity",
       dependencies: ["FreightdeskCore", "Storage", "Web", "CSodium", "CCrypto", "CZint"],
       swiftSettings: strict),
     .target(
       name: "App",
-      dependencies: ["FreightdeskCore", "Storage", "Web", "Routing", "Identity", "CRM"],
+      dependencies: [
+        "FreightdeskCore", "Storage", "Web", "Routing", "Identity", "CRM", "Orders",
+      ],
       swiftSettings: strict),
     .executableTarget(
       name: "freightdesk", dependencies: ["App", "FreightdeskCore", "Storage", "Web", "Routing"],
@@ -59,7 +64,7 @@ let package = Package(
 
     .target(
       name: "TestSupport",
-      dependencies: ["FreightdeskCore", "Storage", "Web", "Identity", "CRM", "App"],
+      dependencies: ["FreightdeskCore", "Storage", "Web", "Identity", "CRM", "Orders", "App"],
       path: "Tests/TestSupport", swiftSettings: strict),
     .testTarget(
       name: "FreightdeskCoreTests", dependencies: ["FreightdeskCore", "TestSupport"],
@@ -77,6 +82,9 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "CRMTests", dependencies: ["CRM", "Identity", "Spreadsheet", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "OrdersTests", dependencies: ["Orders", "Identity", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "AppTests", dependencies: ["App", "Web", "Storage", "TestSupport"],

@@ -1,0 +1,66 @@
+public import FreightdeskCore
+public import Storage
+
+/// What other modules may ask of CRM inside their own transaction, through ports `App`
+/// implements: a customer, customers' names, and a price with its breakdown. Reading in the
+/// caller's transaction keeps an order's creation one write, however many questions it asks.
+public enum CRMLookups {
+  /// Customer `id` as of `scope`, or nil when the company has none such.
+  public static func customer(_ id: Identifier, _ scope: TenantScope) throws -> Customer? {
+    do {
+      return try CustomerStore.load(id, scope)
+    } catch CRMError.customerNotFound {
+      return nil
+    }
+  }
+
+  /// The day-to-day names (the short name, else the registered one) of `ids`; unknown ids are
+  /// left out.
+  public static func names(of ids: Set<Identifier>, _ scope: TenantScope) throws
+    -> [Identifier: String]
+  {
+    guard !ids.isEmpty else { return [:] }
+    let sorted = ids.sorted()
+    let placeholders = sorted.indices.map { "$\($0 + 2)" }.joined(separator: ", ")
+    let rows = try scope.query(
+      """
+      SELECT id, name, short_name FROM customers
+      WHERE tenant_id = $1 AND id IN (\(placeholders))
+      """, sorted.map { .integer($0.rawValue) })
+    var names: [Identifier: String] = [:]
+    for row in rows {
+      let short = try row.string("short_name")
+      names[try row.identifier("id")] = short.isEmpty ? try row.string("name") : short
+    }
+    return names
+  }
+
+  /// The price of `body` with its breakdown, on `body`'s shipping day (or `today`), with the
+  /// customer's contract card and the company's promotions.
+  public static func price(_ body: PricingRequestBody, today: CalendarDay, _ scope: TenantScope)
+    throws -> PriceView
+  {
+    PriceView(
+      try PricingService.price(
+        try body.pricingRequest(today: today),
+        customer: body.customerID.map(Identifier.init(rawValue:)), scope))
+  }
+}
+
+extension PricingRequestBody {
+  /// A shipment to price from `origin` to `destination`, for modules that build one (orders).
+  public init(
+    from origin: String, to destination: String, weightKg: Double, volumeM3: Double?, services: [String],
+    declaredValueFen: Int64?, customerID: Int64?, segment: String?, shipDate: String?
+  ) {
+    self.origin = origin
+    self.destination = destination
+    self.weightKg = weightKg
+    self.volumeM3 = volumeM3
+    self.services = services
+    self.declaredValueFen = declaredValueFen
+    self.customerID = customerID
+    self.segment = segment
+    self.shipDate = shipDate
+  }
+}

@@ -1,0 +1,53 @@
+import Synchronization
+public import Web
+
+/// Orders as the application lists it: transport orders with their lifecycle, the API under
+/// `/api/v1/orders`, the staff pages under `/app/orders`, the customer portal's orders and the
+/// public tracking page. What it needs of customers, prices and credit arrives through
+/// ``OrderPorts``, which `App` builds from the shared services.
+public enum OrdersModule {
+  /// The module declaration; `ports` makes the ports from the shared services, and `section`
+  /// (the customer page's orders section, which `App` hands to the customer module) is filled
+  /// with the module's service.
+  public static func module(
+    ports: @escaping @Sendable (ModuleServices) -> OrderPorts,
+    section: OrderCustomerSection = OrderCustomerSection()
+  ) -> AppModule {
+    let slot = OrderServiceSlot()
+    return AppModule(
+      name: OrdersSchema.module, migrations: OrdersSchema.migrations,
+      roleGrants: OrdersPermission.grants,
+      registerRoutes: { routes in
+        let service = OrderService(services: routes.services, ports: ports(routes.services))
+        slot.set(service)
+        section.fill(service)
+        OrderAPI.register(routes.api, service: service)
+      },
+      outboxHandlers: OrderEventHandlers.all(slot.get),
+      navigation: [
+        NavigationEntry(
+          labelKey: "nav.orders", href: "/app/orders", permission: OrdersPermission.read,
+          order: 200)
+      ])
+  }
+}
+
+/// The service the outbox handlers use. Handlers are declared with the module, before the
+/// shared services exist; the application registers routes (which builds the service) before
+/// it starts delivering events, so the slot is filled by the time a handler runs.
+final class OrderServiceSlot: Sendable {
+  private let service = Mutex<OrderService?>(nil)
+
+  /// Fills the slot.
+  func set(_ value: OrderService) {
+    service.withLock { $0 = value }
+  }
+
+  /// The service; a handler running before routes were registered is a wiring fault.
+  @Sendable func get() -> OrderService {
+    guard let value = service.withLock({ $0 }) else {
+      preconditionFailure("orders: outbox handler ran before the module's routes were registered")
+    }
+    return value
+  }
+}
