@@ -170,6 +170,22 @@ public struct CargoLine: Codable, Sendable, Hashable {
     self.dangerousGoodsClass = dangerousGoodsClass
   }
 
+  /// Decodes a line; pallets, declared value, temperatures, fragility and the dangerous-goods
+  /// class may be left out.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    description = try container.decode(String.self, forKey: .description)
+    packages = try container.decode(Int.self, forKey: .packages)
+    weightKg = try container.decode(Double.self, forKey: .weightKg)
+    volumeM3 = try container.decodeIfPresent(Double.self, forKey: .volumeM3) ?? 0
+    pallets = try container.decodeIfPresent(Int.self, forKey: .pallets) ?? 0
+    declaredValueFen = try container.decodeIfPresent(Int64.self, forKey: .declaredValueFen) ?? 0
+    temperatureMinC = try container.decodeIfPresent(Int.self, forKey: .temperatureMinC)
+    temperatureMaxC = try container.decodeIfPresent(Int.self, forKey: .temperatureMaxC)
+    fragile = try container.decodeIfPresent(Bool.self, forKey: .fragile) ?? false
+    dangerousGoodsClass = try container.decodeIfPresent(String.self, forKey: .dangerousGoodsClass)
+  }
+
   /// Whether the line needs a refrigerated truck.
   public var isColdChain: Bool { temperatureMinC != nil || temperatureMaxC != nil }
 }

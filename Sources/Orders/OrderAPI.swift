@@ -69,6 +69,33 @@ enum OrderAPI {
         })
     }
     registerOne(api, service: service)
+    registerSettings(api, service: service)
+  }
+
+  private static func registerSettings(
+    _ api: RouteGroup<AuthenticatedContext>, service: OrderService
+  ) {
+    let database = service.services.database
+    api.get(
+      "/orders/settings/urgent-rule",
+      operation(
+        "getUrgentRule", "Who may order urgent service: minimum rating and delivered orders",
+        OrdersPermission.read, response: .of(UrgentRule.self))
+    ) { _, context in
+      try JSONBody.response(try context.read(database) { try OrderSettingsStore.urgentRule($0) })
+    }
+    api.on(
+      .put, "/orders/settings/urgent-rule",
+      operation(
+        "updateUrgentRule", "Change who may order urgent service", OrdersPermission.configure,
+        request: .of(UrgentRule.self), response: .of(UrgentRule.self))
+    ) { request, context in
+      let rule = try JSONBody.decode(UrgentRule.self, from: request)
+      try context.write(database) {
+        try service.changeUrgentRule(rule, audit: context.audit(service.services.audit), $0)
+      }
+      return try JSONBody.response(rule)
+    }
   }
 
   private static func registerOne(_ api: RouteGroup<AuthenticatedContext>, service: OrderService) {

@@ -80,6 +80,30 @@ public enum OrderEvent: Sendable, Equatable {
   /// The exception was resolved.
   case clearException
 
+  /// The status the event leads to when the order's state allows it; exception events keep
+  /// the status.
+  public func target(from status: OrderStatus) -> OrderStatus {
+    switch self {
+    case .submit: .submitted
+    case .confirm(let approved): approved ? .confirmed : .onHold
+    case .approveCredit: .confirmed
+    case .plan: .planned
+    case .rejectCredit, .cancel: .cancelled
+    case .pickUp: .pickedUp
+    case .depart: .inTransit
+    case .deliver: .delivered
+    case .receiveProofOfDelivery: .podReceived
+    case .bill: .billed
+    case .close: .closed
+    case .flagException, .clearException: status
+    }
+  }
+
+  /// The refusal of this event at `status`.
+  func refused(at status: OrderStatus) -> InvalidTransition {
+    InvalidTransition(from: status, to: target(from: status), event: name)
+  }
+
   /// The event's stable name, as the API spells it.
   public var name: String {
     switch self {
@@ -101,17 +125,20 @@ public enum OrderEvent: Sendable, Equatable {
   }
 }
 
-/// A transition the order's state does not allow (409 `invalid_transition`), naming the state
-/// and the event.
+/// A transition the order's state does not allow (409 `invalid_transition`), naming the
+/// status the order is in, the status the event leads to, and the event.
 public struct InvalidTransition: UserFacingError, Equatable {
   /// The status the order was in.
   public var from: OrderStatus
+  /// The status the event leads to when allowed (the same status for exception events).
+  public var to: OrderStatus
   /// The event that was refused.
   public var event: String
 
-  /// The refusal of `event` at `from`.
-  public init(from: OrderStatus, event: String) {
+  /// The refusal of `event` (which leads to `to`) at `from`.
+  public init(from: OrderStatus, to: OrderStatus, event: String) {
     self.from = from
+    self.to = to
     self.event = event
   }
 
@@ -119,8 +146,10 @@ public struct InvalidTransition: UserFacingError, Equatable {
   public var code: String { "invalid_transition" }
   /// A conflict with the order's state.
   public var kind: ErrorKind { .conflict }
-  /// The status and the event.
-  public var arguments: [String: String] { ["from": from.rawValue, "event": event] }
+  /// The statuses and the event.
+  public var arguments: [String: String] {
+    ["from": from.rawValue, "to": to.rawValue, "event": event]
+  }
 }
 
 /// The order's lifecycle as a pure value: its status and exception flag, and the one function
@@ -150,18 +179,16 @@ public struct OrderState: Hashable, Sendable {
     let from = status
     switch event {
     case .flagException(let reason):
-      guard status.isActive else { throw InvalidTransition(from: status, event: event.name) }
+      guard status.isActive else { throw event.refused(at: status) }
       exception = reason
       return OrderTransition(from: from, to: status, topic: "order.exception_flagged")
     case .clearException:
-      guard status.isActive, exception != nil else {
-        throw InvalidTransition(from: status, event: event.name)
-      }
+      guard status.isActive, exception != nil else { throw event.refused(at: status) }
       exception = nil
       return OrderTransition(from: from, to: status, topic: "order.exception_cleared")
     default:
       guard let next = Self.target(of: event, from: status) else {
-        throw InvalidTransition(from: status, event: event.name)
+        throw event.refused(at: status)
       }
       status = next
       if !next.isActive { exception = nil }

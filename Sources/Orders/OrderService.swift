@@ -218,7 +218,7 @@ public struct OrderService: Sendable {
     }
     if case .confirm = event {
       guard OrderState.target(of: event, from: order.status) != nil else {
-        throw InvalidTransition(from: order.status, event: event.name)
+        throw event.refused(at: order.status)
       }
       let customer = try requireCustomer(order.customerID, scope)
       if !order.priceFrozen {
@@ -333,6 +333,23 @@ public struct OrderService: Sendable {
       throw OrdersError.urgentNotAllowed(
         ratingMin: rule.ratingMin, deliveredMin: rule.deliveredMin, periodDays: rule.periodDays)
     }
+  }
+
+  /// Replaces the company's urgent-service rule, audited.
+  public func changeUrgentRule(_ rule: UrgentRule, audit: AuditContext, _ scope: TenantScope)
+    throws
+  {
+    try rule.validate()
+    let before = try OrderSettingsStore.urgentRule(scope)
+    try OrderSettingsStore.save(rule, scope)
+    try audit.record(
+      entity: "order_settings", id: nil, action: "update_urgent_rule",
+      before: OrderSettingsStore.fields(before), after: OrderSettingsStore.fields(rule), in: scope)
+  }
+
+  /// The company's urgent-service rule.
+  public func urgentRule(_ scope: TenantScope) throws -> UrgentRule {
+    try OrderSettingsStore.urgentRule(scope)
   }
 
   /// Writes `topic` for `order` to the outbox.

@@ -90,6 +90,14 @@ enum OrderSettingsStore {
       [.text(rule.ratingMin), .integer(Int64(rule.deliveredMin)), .integer(Int64(rule.periodDays))])
   }
 
+  /// The rule's fields for an audit row.
+  static func fields(_ rule: UrgentRule) -> [String: String] {
+    [
+      "rating_min": rule.ratingMin, "delivered_min": String(rule.deliveredMin),
+      "period_days": String(rule.periodDays),
+    ]
+  }
+
   /// How many of `customer`'s orders were delivered at or after `since`.
   static func deliveredCount(of customer: Identifier, since: Instant, _ scope: TenantScope) throws
     -> Int

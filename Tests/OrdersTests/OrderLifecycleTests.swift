@@ -26,6 +26,16 @@ import Testing
     .cancelled: [:],
   ]
 
+  @Test func aRefusalNamesBothStatusesAndTheEvent() {
+    var state = OrderState(status: .draft)
+    #expect(throws: InvalidTransition(from: .draft, to: .delivered, event: "deliver")) {
+      try state.apply(.deliver)
+    }
+    let refusal = InvalidTransition(from: .draft, to: .delivered, event: "deliver")
+    #expect(refusal.code == "invalid_transition")
+    #expect(refusal.arguments == ["from": "draft", "to": "delivered", "event": "deliver"])
+  }
+
   static func key(_ event: OrderEvent) -> String {
     if case .confirm(let approved) = event { return approved ? "confirm+" : "confirm-" }
     return event.name
@@ -44,7 +54,7 @@ import Testing
         #expect(transition.from == status)
         #expect(transition.topic == "order.\(expected.rawValue)")
       } else {
-        #expect(throws: InvalidTransition(from: status, event: event.name)) {
+        #expect(throws: InvalidTransition(from: status, to: event.target(from: status), event: event.name)) {
           try state.apply(event)
         }
         #expect(state.status == status)
@@ -56,12 +66,12 @@ import Testing
   func anExceptionCanBeFlaggedAndClearedOnEveryActiveStatus(status: OrderStatus) throws {
     var state = OrderState(status: status)
     guard status.isActive else {
-      #expect(throws: InvalidTransition(from: status, event: "flag_exception")) {
+      #expect(throws: InvalidTransition(from: status, to: status, event: "flag_exception")) {
         try state.apply(.flagException(reason: "车辆故障"))
       }
       return
     }
-    #expect(throws: InvalidTransition(from: status, event: "clear_exception")) {
+    #expect(throws: InvalidTransition(from: status, to: status, event: "clear_exception")) {
       try state.apply(.clearException)
     }
     let flagged = try state.apply(.flagException(reason: "车辆故障"))
