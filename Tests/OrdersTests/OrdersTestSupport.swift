@@ -21,7 +21,7 @@ extension TestApp {
   }
 
   /// A company with the list card Shanghai → Guangdong: ¥2.00/kg under 100 kg, ¥1.50 above,
-  /// minimum ¥50, fuel 5 %, urgent +20 %, cold chain ¥120.
+  /// minimum ¥50, fuel 5 %, urgent +20 %, cold chain ¥120, night ¥30.
   func makeOrdersCompany(_ slug: String = "shunda") throws -> TestCompany {
     let company = try makeCompany(slug)
     let card = try api(
@@ -32,7 +32,8 @@ extension TestApp {
          "breaks": [{"basis": "weight", "from": 0, "rate_fen": 200},
                     {"basis": "weight", "from": 100, "rate_fen": 150}]}],
        "surcharges": [{"service": "cold_chain", "fixed_fen": 12000},
-                      {"service": "urgent", "percent_basis_points": 2000}],
+                      {"service": "urgent", "percent_basis_points": 2000},
+                      {"service": "night", "fixed_fen": 3000}],
        "insurance": {"rate_basis_points": 30, "minimum_fen": 200,
                      "declared_value_max_fen": 50000000}}
       """, as: .admin, of: company)
