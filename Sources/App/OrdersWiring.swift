@@ -35,6 +35,10 @@ struct CRMOrderCustomers: OrderCustomerDirectory {
   func names(of ids: Set<Identifier>, _ scope: TenantScope) throws -> [Identifier: String] {
     try CRMLookups.names(of: ids, scope)
   }
+
+  func choices(limit: Int, _ scope: TenantScope) throws -> [(id: Identifier, name: String)] {
+    try CRMLookups.choices(limit: limit, scope)
+  }
 }
 
 /// Prices for orders from the customer module's pricing: order services map to its surcharge

@@ -38,6 +38,8 @@ public protocol OrderCustomerDirectory: Sendable {
   func customer(_ id: Identifier, _ scope: TenantScope) throws -> OrderCustomer?
   /// The names of `ids` (unknown ids are left out), for lists.
   func names(of ids: Set<Identifier>, _ scope: TenantScope) throws -> [Identifier: String]
+  /// Up to `limit` customers by name, for the order form's choice.
+  func choices(limit: Int, _ scope: TenantScope) throws -> [(id: Identifier, name: String)]
 }
 
 /// What is to be priced for an order: the route, the goods, the services and the day.

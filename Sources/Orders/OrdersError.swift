@@ -5,6 +5,8 @@ public import FreightdeskCore
 public enum OrdersError: UserFacingError, Equatable {
   /// No order with this id in the company (404).
   case orderNotFound
+  /// The user has no saved view with this id (404).
+  case viewNotFound
   /// Only a draft can be edited (409).
   case orderNotDraft(status: OrderStatus)
   /// The customer may not order urgent service under the company's rule (422).
@@ -19,6 +21,7 @@ public enum OrdersError: UserFacingError, Equatable {
   public var code: String {
     switch self {
     case .orderNotFound: "order_not_found"
+    case .viewNotFound: "order_view_not_found"
     case .orderNotDraft: "order_not_draft"
     case .urgentNotAllowed: "urgent_not_allowed"
     case .trackingNotFound: "tracking_not_found"
@@ -29,7 +32,7 @@ public enum OrdersError: UserFacingError, Equatable {
   /// The kind, which decides the HTTP status.
   public var kind: ErrorKind {
     switch self {
-    case .orderNotFound, .trackingNotFound: .notFound
+    case .orderNotFound, .viewNotFound, .trackingNotFound: .notFound
     case .orderNotDraft: .conflict
     case .urgentNotAllowed: .unprocessable
     case .trackingThrottled: .rateLimited

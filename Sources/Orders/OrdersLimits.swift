@@ -16,6 +16,14 @@ public enum OrdersLimits {
   public static let exceptionReasonCharactersMax = 200
   /// Timeline entries one order shows.
   public static let timelineEntriesMax = 200
+  /// Saved list views one user keeps.
+  public static let savedViewsMax = 50
+  /// Characters of a saved view's name.
+  public static let savedViewNameCharactersMax = 40
+  /// Customers the order form offers to choose from.
+  public static let customerChoicesMax = 2_000
+  /// Orders one list page of the staff app shows.
+  public static let pageRowsMax = 50
   /// Orders one bulk action changes.
   public static let bulkOrdersMax = 200
   /// Wrong tracking guesses one client address may make per window before it must wait.

@@ -22,6 +22,11 @@ public enum OrdersModule {
         slot.set(service)
         section.fill(service)
         OrderAPI.register(routes.api, service: service)
+        let page = SignedInPage(navigation: routes.navigation)
+        OrderListPage.register(routes.app, service: service, page: page)
+        OrderFormPages.register(routes.app, service: service, page: page)
+        OrderDetailPage.register(routes.app, service: service, page: page)
+        OrderSettingsPage.register(routes.app, service: service, page: page)
       },
       outboxHandlers: OrderEventHandlers.all(slot.get),
       navigation: [
