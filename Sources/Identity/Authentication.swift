@@ -90,6 +90,7 @@ extension IdentityService {
       user: user, userName: stored.user.displayName, roles: stored.user.roles,
       permissions: permissions, credential: credential, isReadOnly: company.isReadOnly(at: now),
       trialDaysLeft: company.trialDaysLeft(at: now))
+    authenticated.customer = stored.user.customerID
     authenticated.logoHref = company.logoUpdatedAt.map {
       "/app/company/logo?v=\($0.epochMilliseconds)"
     }
