@@ -22,4 +22,16 @@ public enum CustomerLookup {
       """, []
     ).first.map { try $0.identifier("id") }
   }
+
+  /// The customers a form may pick from — every customer that is not lost or merged away —
+  /// by short name, as (id, short name) pairs.
+  public static func choices(in scope: TenantScope) throws -> [(id: Identifier, name: String)] {
+    try scope.query(
+      """
+      SELECT id, short_name FROM customers
+      WHERE tenant_id = $1 AND status <> 'lost' AND merged_into_id IS NULL
+      ORDER BY short_name, id
+      """, []
+    ).map { (try $0.identifier("id"), try $0.string("short_name")) }
+  }
 }
