@@ -15,7 +15,8 @@ public struct AppConfiguration: Sendable {
   public var node: Int
   /// Database tuning (SQLite durability, pool sizes).
   public var databaseOptions: DatabaseOptions
-  /// Sign-in settings (password hashing cost, session lifetimes).
+  /// Sign-in settings (password hashing cost, session lifetimes); portal users are always
+  /// tied to CRM's customers, whatever the caller passed.
   public var identity: IdentityConfiguration
 
   /// The defaults: SQLite under `./data`, `127.0.0.1:8080`, access log on, node 0.
@@ -31,5 +32,6 @@ public struct AppConfiguration: Sendable {
     self.node = node
     self.databaseOptions = databaseOptions
     self.identity = identity
+    self.identity.customerAccounts = CRMCustomerAccounts()
   }
 }

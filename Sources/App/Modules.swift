@@ -15,11 +15,21 @@ enum Modules {
           .map { StaffMember(id: $0.id, name: $0.displayName) }
       }
     }
-    let orders = OrderCustomerSection()
+    let orderPorts = OrdersWiring.ports(staff: staff)
     return [
       PlatformModule.module, IdentityModule.module(configuration.identity),
-      CRMModule.module(panels: [OrdersCustomerPanel(section: orders)], staff: staff),
-      OrdersModule.module(ports: OrdersWiring.ports(staff: staff), section: orders),
+      CRMModule.module(
+        panels: { services in
+          [
+            PortalAccessPanel(
+              section: PortalAccessSection(
+                services: services, configuration: configuration.identity)),
+            OrdersCustomerPanel(
+              section: OrderCustomerSection(services: services, ports: orderPorts(services))),
+          ]
+        },
+        staff: staff),
+      OrdersModule.module(ports: orderPorts),
     ]
   }
 }

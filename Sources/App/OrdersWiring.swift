@@ -37,7 +37,7 @@ struct CRMOrderCustomers: OrderCustomerDirectory {
   }
 
   func choices(limit: Int, _ scope: TenantScope) throws -> [(id: Identifier, name: String)] {
-    try CRMLookups.choices(limit: limit, scope)
+    Array(try CustomerLookup.choices(in: scope).prefix(limit))
   }
 }
 

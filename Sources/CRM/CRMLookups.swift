@@ -35,22 +35,6 @@ public enum CRMLookups {
     return names
   }
 
-  /// Up to `limit` of the company's customers (merged ones left out) with their day-to-day
-  /// names, by name.
-  public static func choices(limit: Int, _ scope: TenantScope) throws
-    -> [(id: Identifier, name: String)]
-  {
-    try scope.query(
-      """
-      SELECT id, name, short_name FROM customers WHERE tenant_id = $1 AND merged_into_id IS NULL
-      ORDER BY name LIMIT \(limit)
-      """
-    ).map { row in
-      let short = try row.string("short_name")
-      return (try row.identifier("id"), short.isEmpty ? try row.string("name") : short)
-    }
-  }
-
   /// The price of `body` with its breakdown, on `body`'s shipping day (or `today`), with the
   /// customer's contract card and the company's promotions.
   public static func price(_ body: PricingRequestBody, today: CalendarDay, _ scope: TenantScope)

@@ -5,10 +5,10 @@ public import Web
 /// and its panel registry) and the commercial part (pricing, rate cards, inquiries, quotes,
 /// contracts, credit holds).
 public enum CRMModule {
-  /// The module declaration. `panels` are other modules' panels on the customer 360° page;
-  /// `staff` makes the directory of the company's staff from the shared services.
+  /// The module declaration. `panels` makes other modules' panels on the customer 360° page
+  /// and `staff` the directory of the company's staff, both from the shared services.
   public static func module(
-    panels: [any CustomerPanel] = [],
+    panels: @escaping @Sendable (ModuleServices) -> [any CustomerPanel] = { _ in [] },
     staff: @escaping @Sendable (ModuleServices) -> StaffDirectory
   ) -> AppModule {
     AppModule(
@@ -23,7 +23,8 @@ public enum CRMModule {
         CustomerExport.register(routes, service: service)
         CustomerImportPages.register(routes.app, service: service, page: page)
         CustomerFormPages.register(routes.app, service: service, page: page)
-        let registry = CustomerPanelRegistry(CRMPanels.all(service: service) + panels)
+        let registry = CustomerPanelRegistry(
+          CRMPanels.all(service: service) + panels(routes.services))
         Customer360Page.register(routes.app, service: service, page: page, panels: registry)
         CustomerRecordPages.register(routes.app, service: service, page: page, panels: registry)
         FollowUpPages.register(routes.app, service: service, page: page)

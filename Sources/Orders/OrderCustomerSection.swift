@@ -1,32 +1,27 @@
-import Synchronization
 public import FreightdeskCore
 import Storage
 public import Web
 
 /// A customer's orders as a section of the customer 360° page: figures over the last 90 days,
 /// the shipments under way and the latest orders. Orders cannot draw a panel of the customer
-/// module itself; `App` wraps this renderer as one. The module fills it with its service when
-/// its routes are registered, so the renderer can be handed to the customer module first.
-public final class OrderCustomerSection: Sendable {
+/// module itself; `App` wraps this renderer as one.
+public struct OrderCustomerSection: Sendable {
   /// The period the figures cover, in days.
   public static let figuresPeriodDays: Int64 = 90
   /// The most orders each list shows.
   public static let rowsMax = 8
 
-  private let service = Mutex<OrderService?>(nil)
+  private let orders: OrderService
 
-  /// An empty section, filled by ``OrdersModule/module(ports:section:)``.
-  public init() {}
-
-  func fill(_ value: OrderService) {
-    service.withLock { $0 = value }
+  /// A section over the shared services and the orders module's ports.
+  public init(services: ModuleServices, ports: OrderPorts) {
+    orders = OrderService(services: services, ports: ports)
   }
 
   /// The section for `customer`, in the caller's language.
   public func render(customer: Identifier, context: AuthenticatedContext, localizer t: Localizer)
     throws -> HTML
   {
-    guard let orders = service.withLock({ $0 }) else { return HTML.group {} }
     let now = orders.services.clock.now()
     let (figures, current, recent) = try context.read(orders.services.database) { scope in
       let figures = try OrderStatistics.figures(

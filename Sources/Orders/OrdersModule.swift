@@ -6,13 +6,10 @@ public import Web
 /// public tracking page. What it needs of customers, prices and credit arrives through
 /// ``OrderPorts``, which `App` builds from the shared services.
 public enum OrdersModule {
-  /// The module declaration; `ports` makes the ports from the shared services, and `section`
-  /// (the customer page's orders section, which `App` hands to the customer module) is filled
-  /// with the module's service.
-  public static func module(
-    ports: @escaping @Sendable (ModuleServices) -> OrderPorts,
-    section: OrderCustomerSection = OrderCustomerSection()
-  ) -> AppModule {
+  /// The module declaration; `ports` makes the ports from the shared services.
+  public static func module(ports: @escaping @Sendable (ModuleServices) -> OrderPorts)
+    -> AppModule
+  {
     let slot = OrderServiceSlot()
     return AppModule(
       name: OrdersSchema.module, migrations: OrdersSchema.migrations,
@@ -20,7 +17,6 @@ public enum OrdersModule {
       registerRoutes: { routes in
         let service = OrderService(services: routes.services, ports: ports(routes.services))
         slot.set(service)
-        section.fill(service)
         OrderAPI.register(routes.api, service: service)
         let page = SignedInPage(navigation: routes.navigation)
         OrderListPage.register(routes.app, service: service, page: page)
