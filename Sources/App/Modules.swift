@@ -15,7 +15,7 @@ enum Modules {
           .map { StaffMember(id: $0.id, name: $0.displayName) }
       }
     }
-    let orderPorts = OrdersWiring.ports(staff: staff)
+    let orderPorts = OrdersWiring.ports(staff: staff, identity: configuration.identity)
     return [
       PlatformModule.module, IdentityModule.module(configuration.identity),
       CRMModule.module(

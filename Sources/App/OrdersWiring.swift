@@ -1,5 +1,6 @@
 import CRM
 import FreightdeskCore
+import Identity
 import Orders
 import Storage
 import Web
@@ -8,14 +9,18 @@ import Web
 /// section as a customer panel: the one place that knows both.
 enum OrdersWiring {
   /// The ports for the shared services.
-  static func ports(staff: @escaping @Sendable (ModuleServices) -> StaffDirectory)
-    -> @Sendable (ModuleServices) -> OrderPorts
-  {
+  static func ports(
+    staff: @escaping @Sendable (ModuleServices) -> StaffDirectory,
+    identity configuration: IdentityConfiguration
+  ) -> @Sendable (ModuleServices) -> OrderPorts {
     { services in
       OrderPorts(
         customers: CRMOrderCustomers(), pricing: CRMOrderPricing(),
         credit: CRMOrderCredit(services: services),
-        messages: CRMCustomerMessages(service: CRMService(services: services, staff: staff(services))))
+        messages: CRMCustomerMessages(
+          service: CRMService(services: services, staff: staff(services))),
+        companies: IdentityTrackingCompanies(
+          identity: IdentityService(services: services, configuration: configuration)))
     }
   }
 }
@@ -126,6 +131,15 @@ struct CRMCustomerMessages: CustomerMessages {
       InteractionInput(
         kind: kind == .complaint ? .complaint : .question, summary: text, reference: reference),
       customer: customer, by: StaffMember(id: author, name: authorName), in: tenant, audit: audit)
+  }
+}
+
+/// Companies by sign-in code, from the identity module, for public tracking.
+struct IdentityTrackingCompanies: TrackingCompanies {
+  let identity: IdentityService
+
+  func tenant(code: String) throws -> TenantID? {
+    try identity.company(slug: code)?.tenant
   }
 }
 

@@ -130,6 +130,13 @@ public protocol CustomerMessages: Sendable {
   ) throws
 }
 
+/// The port through which the public tracking page finds the company a visitor names by its
+/// sign-in code; `App` implements it over the module that keeps companies.
+public protocol TrackingCompanies: Sendable {
+  /// The company whose sign-in code is `code`, or nil.
+  func tenant(code: String) throws -> TenantID?
+}
+
 /// Everything Orders needs from other modules, bundled for the module declaration.
 public struct OrderPorts: Sendable {
   /// Customers.
@@ -140,15 +147,19 @@ public struct OrderPorts: Sendable {
   public var credit: any OrderCreditCheck
   /// Complaints and questions.
   public var messages: any CustomerMessages
+  /// Companies by sign-in code, for public tracking.
+  public var companies: any TrackingCompanies
 
   /// Bundles the ports.
   public init(
     customers: any OrderCustomerDirectory, pricing: any OrderPricing,
-    credit: any OrderCreditCheck, messages: any CustomerMessages
+    credit: any OrderCreditCheck, messages: any CustomerMessages,
+    companies: any TrackingCompanies
   ) {
     self.customers = customers
     self.pricing = pricing
     self.credit = credit
     self.messages = messages
+    self.companies = companies
   }
 }

@@ -23,12 +23,17 @@ public enum OrdersModule {
         OrderFormPages.register(routes.app, service: service, page: page)
         OrderDetailPage.register(routes.app, service: service, page: page)
         OrderSettingsPage.register(routes.app, service: service, page: page)
+        OrderPortalPages.register(routes.portal, service: service, page: page)
+        TrackingPage.register(routes.root, service: service)
       },
       outboxHandlers: OrderEventHandlers.all(slot.get),
       navigation: [
         NavigationEntry(
           labelKey: "nav.orders", href: "/app/orders", permission: OrdersPermission.read,
-          order: 200)
+          order: 200),
+        NavigationEntry(
+          labelKey: "nav.my_orders", href: "/portal/orders", permission: OrdersPermission.portal,
+          area: .portal, order: 100),
       ])
   }
 }
