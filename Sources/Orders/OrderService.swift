@@ -353,7 +353,7 @@ public struct OrderService: Sendable {
   }
 
   /// Writes `topic` for `order` to the outbox.
-  private func announce(_ topic: String, _ order: Order, _ scope: TenantScope) throws {
+  func announce(_ topic: String, _ order: Order, _ scope: TenantScope) throws {
     _ = try services.outbox.enqueue(
       topic: topic, payload: OrderStore.json(OrderEventPayload(order)), in: scope)
   }

@@ -34,7 +34,11 @@ public enum OrdersModule {
         NavigationEntry(
           labelKey: "nav.my_orders", href: "/portal/orders", permission: OrdersPermission.portal,
           area: .portal, order: 100),
-      ])
+      ],
+      seedDemo: { tenant, services in
+        try OrderDemo(service: OrderService(services: services, ports: ports(services)))
+          .seed(tenant)
+      })
   }
 }
 
