@@ -50,7 +50,8 @@ public enum CRMLookups {
 extension PricingRequestBody {
   /// A shipment to price from `origin` to `destination`, for modules that build one (orders).
   public init(
-    from origin: String, to destination: String, weightKg: Double, volumeM3: Double?, services: [String],
+    from origin: String, to destination: String, weightKg: Double, volumeM3: Double?,
+    services: [String],
     declaredValueFen: Int64?, customerID: Int64?, segment: String?, shipDate: String?
   ) {
     self.origin = origin

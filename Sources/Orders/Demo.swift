@@ -56,7 +56,8 @@ struct OrderDemo {
         }
       }
       try audit.record(
-        entity: "order", id: nil, action: "demo_seed", after: ["orders": String(written)], in: scope)
+        entity: "order", id: nil, action: "demo_seed", after: ["orders": String(written)], in: scope
+      )
       return written
     }
     try seedLive(customers, from: liveStart, audit: audit, random: &random, tenant)
@@ -69,7 +70,9 @@ struct OrderDemo {
     _ customers: [OrderCustomer], from start: Instant, audit: AuditContext,
     random: inout SeededGenerator, _ tenant: TenantID
   ) throws {
-    let plans: [[String]] = [[], ["submit"], ["confirm"], ["confirm", "plan"], ["submit", "confirm"]]
+    let plans: [[String]] = [
+      [], ["submit"], ["confirm"], ["confirm", "plan"], ["submit", "confirm"],
+    ]
     for index in 0..<24 {
       let customer = customers[index % customers.count]
       let placed = start.adding(seconds: Int64(index) * 3_600)
@@ -80,9 +83,10 @@ struct OrderDemo {
           order.input, source: order.source, by: nil, timeZone: timeZone, audit: audit, scope)
         for step in steps {
           let current = try service.order(created.id, scope)
-          guard (try? OrderEventRequest(type: step).event()).map({
-            OrderState.target(of: $0, from: current.status) != nil
-          }) == true
+          guard
+            (try? OrderEventRequest(type: step).event()).map({
+              OrderState.target(of: $0, from: current.status) != nil
+            }) == true
           else { break }
           _ = try service.apply(
             OrderEventRequest(type: step, eta: order.dueAt), to: created.id, timeZone: timeZone,
@@ -123,7 +127,9 @@ struct OrderDemo {
       serviceType: ServiceType.allCases.randomElement(using: &random)!, status: .draft,
       exception: nil,
       stops: [
-        stop(.pickup, region: Self.origins.randomElement(using: &random)!, start: pickupStart, random: &random),
+        stop(
+          .pickup, region: Self.origins.randomElement(using: &random)!, start: pickupStart,
+          random: &random),
         stop(
           .delivery, region: Self.destinations.randomElement(using: &random)!, start: deliveryStart,
           random: &random),
@@ -138,7 +144,8 @@ struct OrderDemo {
   {
     OrderStop(
       kind: kind, region: region,
-      address: "\(Self.streets.randomElement(using: &random)!)\(Int.random(in: 1...999, using: &random))号",
+      address:
+        "\(Self.streets.randomElement(using: &random)!)\(Int.random(in: 1...999, using: &random))号",
       contactName: Self.names.randomElement(using: &random)!,
       contactPhone: "13\(Int.random(in: 100_000_000...999_999_999, using: &random))",
       windows: [OrderTimeWindow(start: start, end: start.adding(seconds: 3 * 3600))])
@@ -164,11 +171,21 @@ struct OrderDemo {
     case 31...:
       return roll < 85 ? .closed : roll < 93 ? .billed : .cancelled
     case 8...30:
-      return roll < 40 ? .billed : roll < 70 ? .podReceived : roll < 90 ? .delivered
-        : roll < 95 ? .closed : .cancelled
+      return roll < 40
+        ? .billed
+        : roll < 70
+          ? .podReceived
+          : roll < 90
+            ? .delivered
+            : roll < 95 ? .closed : .cancelled
     default:
-      return roll < 35 ? .delivered : roll < 60 ? .inTransit : roll < 70 ? .pickedUp
-        : roll < 82 ? .planned : roll < 95 ? .confirmed : .cancelled
+      return roll < 35
+        ? .delivered
+        : roll < 60
+          ? .inTransit
+          : roll < 70
+            ? .pickedUp
+            : roll < 82 ? .planned : roll < 95 ? .confirmed : .cancelled
     }
   }
 
@@ -187,8 +204,10 @@ struct OrderDemo {
       target == .cancelled
       ? [.submit, .cancel]
       : Array(
-        [.submit, .confirm(creditApproved: true), .plan, .pickUp, .depart, .deliver,
-         .receiveProofOfDelivery, .bill, .close].prefix { event in
+        [
+          .submit, .confirm(creditApproved: true), .plan, .pickUp, .depart, .deliver,
+          .receiveProofOfDelivery, .bill, .close,
+        ].prefix { event in
           OrderStatus.allCases.firstIndex(of: event.target(from: .draft))!
             <= OrderStatus.allCases.firstIndex(of: target)!
         })
@@ -215,7 +234,8 @@ struct OrderDemo {
     order.priceFrozen = order.status != .draft && order.status != .submitted
     order.updatedAt = at
     try OrderStore.insert(
-      order, by: nil, nightHours: NightHours.any(order.consignee?.windows ?? [], in: timeZone), scope)
+      order, by: nil, nightHours: NightHours.any(order.consignee?.windows ?? [], in: timeZone),
+      scope)
     try OrderTimelineStore.append(
       OrderTimelineEntry(
         id: service.services.identifiers.next(), event: "created", fromStatus: nil,

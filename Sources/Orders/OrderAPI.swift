@@ -171,7 +171,9 @@ struct OrderTimelineList: Codable, Sendable {
 enum OrderFilterQuery {
   static func filter(_ request: Request, timeZone: TimeZone) throws -> OrderFilter {
     func value(_ name: String) -> String? {
-      request.queryValue(name).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+      request.queryValue(name).flatMap {
+        $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0
+      }
     }
     var filter = OrderFilter()
     if let text = value("status") {

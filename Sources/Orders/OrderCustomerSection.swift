@@ -24,9 +24,10 @@ public struct OrderCustomerSection: Sendable {
   {
     let now = orders.services.clock.now()
     let (figures, current, recent) = try context.read(orders.services.database) { scope in
-      let figures = try OrderStatistics.figures(
-        from: now.adding(seconds: -Self.figuresPeriodDays * 86_400), to: now,
-        customer: customer, scope)[customer] ?? CustomerOrderFigures()
+      let figures =
+        try OrderStatistics.figures(
+          from: now.adding(seconds: -Self.figuresPeriodDays * 86_400), to: now,
+          customer: customer, scope)[customer] ?? CustomerOrderFigures()
       var filter = OrderFilter(customer: customer)
       let recent = try OrderList.page(filter, PageRequest(limit: Self.rowsMax), scope).items
       filter.status = .inTransit
@@ -98,7 +99,9 @@ enum OrderTables {
                     }
                   }
                   HTML.td { HTML.a(.href("\(linkBase)/\(order.id)")) { order.waybill } }
-                  if let names { HTML.td { names[order.customerID] ?? order.customerID.description } }
+                  if let names {
+                    HTML.td { names[order.customerID] ?? order.customerID.description }
+                  }
                   HTML.td { statusBadge(order.status, exception: order.exception, localizer: t) }
                   HTML.td { t(order.serviceType.labelKey) }
                   HTML.td { "\(order.origin) → \(order.destination)" }

@@ -17,7 +17,9 @@ enum OrderDetailPage {
     _ app: RouteGroup<AuthenticatedContext>, service: OrderService, page: SignedInPage
   ) {
     let database = service.services.database
-    app.get("/orders/{id}", OrderListPage.operation("getOrderPage", "One order", OrdersPermission.read)) {
+    app.get(
+      "/orders/{id}", OrderListPage.operation("getOrderPage", "One order", OrdersPermission.read)
+    ) {
       _, context in
       let id = try context.request.parameters.identifier("id")
       let (order, timeline, names) = try context.read(database) { scope in
@@ -33,7 +35,8 @@ enum OrderDetailPage {
     }
     app.post(
       "/orders/{id}/events",
-      OrderListPage.operation("postOrderEventPage", "Take a step of an order", OrdersPermission.manage)
+      OrderListPage.operation(
+        "postOrderEventPage", "Take a step of an order", OrdersPermission.manage)
     ) { request, context in
       let id = try context.request.parameters.identifier("id")
       let form = try FormBody(request)
@@ -145,7 +148,8 @@ enum OrderDetailPage {
     HTML.table(.class("table", "table-sm")) {
       HTML.thead {
         HTML.tr {
-          for column in ["description", "packages", "weight_kg", "volume_m3", "declared_value_fen"] {
+          for column in ["description", "packages", "weight_kg", "volume_m3", "declared_value_fen"]
+          {
             HTML.th { t("orders.cargo.\(column)") }
           }
           HTML.th { t("orders.cargo.handling") }
@@ -172,8 +176,10 @@ enum OrderDetailPage {
       notes.append(
         t(
           "orders.cargo.temperature_range",
-          ["min": line.temperatureMinC.map(String.init) ?? "–",
-           "max": line.temperatureMaxC.map(String.init) ?? "–"]))
+          [
+            "min": line.temperatureMinC.map(String.init) ?? "–",
+            "max": line.temperatureMaxC.map(String.init) ?? "–",
+          ]))
     }
     if line.fragile { notes.append(t("orders.cargo.fragile")) }
     if let dangerous = line.dangerousGoodsClass {
@@ -240,7 +246,8 @@ enum OrderDetailPage {
           }
         }
         if order.status.isActive {
-          HTML.form(.method("post"), .action("\(path)/events"), .class("d-flex", "gap-1", "w-100")) {
+          HTML.form(.method("post"), .action("\(path)/events"), .class("d-flex", "gap-1", "w-100"))
+          {
             FormControls.csrf(context.csrfToken)
             if order.exception == nil {
               HTML.input(.type("hidden"), .name("type"), .value("flag_exception"))
@@ -249,10 +256,12 @@ enum OrderDetailPage {
                 .required(true), .maxlength(OrdersLimits.exceptionReasonCharactersMax),
                 .placeholder(t("orders.exception.reason")),
                 .aria("label", t("orders.exception.reason")))
-              FormControls.submit(t("orders.action.flag_exception"), style: "btn-sm btn-outline-danger")
+              FormControls.submit(
+                t("orders.action.flag_exception"), style: "btn-sm btn-outline-danger")
             } else {
               HTML.input(.type("hidden"), .name("type"), .value("clear_exception"))
-              FormControls.submit(t("orders.action.clear_exception"), style: "btn-sm btn-outline-success")
+              FormControls.submit(
+                t("orders.action.clear_exception"), style: "btn-sm btn-outline-success")
             }
           }
         }

@@ -16,10 +16,12 @@ enum OrderForm {
   {
     let stops = [StopKind.pickup, .delivery].enumerated().map { index, kind in
       let prefix = "stops/\(index)"
-      let start = OrderDates.localDateTime(form["\(prefix)/windows/0/start"] ?? "", timeZone: timeZone)
+      let start = OrderDates.localDateTime(
+        form["\(prefix)/windows/0/start"] ?? "", timeZone: timeZone)
       let end = OrderDates.localDateTime(form["\(prefix)/windows/0/end"] ?? "", timeZone: timeZone)
       return OrderStop(
-        kind: kind, region: form["\(prefix)/region"] ?? "", address: form["\(prefix)/address"] ?? "",
+        kind: kind, region: form["\(prefix)/region"] ?? "",
+        address: form["\(prefix)/address"] ?? "",
         contactName: form["\(prefix)/contact_name"] ?? "",
         contactPhone: form["\(prefix)/contact_phone"] ?? "",
         windows: start.flatMap { start in end.map { [OrderTimeWindow(start: start, end: $0)] } }
@@ -47,7 +49,8 @@ enum OrderForm {
       customerID: customer ?? Identifier(rawValue: Int64(form["customer_id"] ?? "") ?? 0),
       contactName: form["contact_name"],
       serviceType: ServiceType(rawValue: form["service_type"] ?? "") ?? .ltl, stops: stops,
-      cargo: cargo, services: OrderServiceOption.allCases.filter { form["services/\($0.rawValue)"] == "1" },
+      cargo: cargo,
+      services: OrderServiceOption.allCases.filter { form["services/\($0.rawValue)"] == "1" },
       settlement: OrderSettlement(rawValue: form["settlement"] ?? ""), notes: form["notes"])
   }
 
@@ -85,8 +88,10 @@ enum OrderForm {
       values["\(prefix)/weight_kg"] = String(line.weightKg)
       values["\(prefix)/volume_m3"] = String(line.volumeM3)
       values["\(prefix)/declared_value_fen"] =
-        line.declaredValueFen == 0 ? "" : DisplayFormat.money(Money(minorUnits: line.declaredValueFen))
-        .filter { $0.isNumber || $0 == "." }
+        line.declaredValueFen == 0
+        ? ""
+        : DisplayFormat.money(Money(minorUnits: line.declaredValueFen))
+          .filter { $0.isNumber || $0 == "." }
       values["\(prefix)/temperature_min_c"] = line.temperatureMinC.map(String.init) ?? ""
       values["\(prefix)/temperature_max_c"] = line.temperatureMaxC.map(String.init) ?? ""
       values["\(prefix)/dangerous_goods_class"] = line.dangerousGoodsClass ?? ""
@@ -179,7 +184,9 @@ enum OrderForm {
     }
   }
 
-  private static func stopFields(_ index: Int, kind: StopKind, _ state: FormState, localizer t: Localizer)
+  private static func stopFields(
+    _ index: Int, kind: StopKind, _ state: FormState, localizer t: Localizer
+  )
     -> HTML
   {
     let prefix = "stops/\(index)"
@@ -188,7 +195,8 @@ enum OrderForm {
       FormControls.field(
         "\(prefix)/region", label: t("orders.stop.region"), state: state, localizer: t,
         help: t("orders.stop.region_help"))
-      FormControls.field("\(prefix)/address", label: t("orders.stop.address"), state: state, localizer: t)
+      FormControls.field(
+        "\(prefix)/address", label: t("orders.stop.address"), state: state, localizer: t)
       HTML.div(.class("row", "g-2")) {
         HTML.div(.class("col-6")) {
           FormControls.field(
@@ -217,7 +225,8 @@ enum OrderForm {
     }
   }
 
-  private static func cargoFields(_ index: Int, _ state: FormState, localizer t: Localizer) -> HTML {
+  private static func cargoFields(_ index: Int, _ state: FormState, localizer t: Localizer) -> HTML
+  {
     let prefix = "cargo/\(index)"
     let columns: [(String, String, String)] = [
       ("description", "col-md-3", "text"), ("packages", "col-md-1", "number"),

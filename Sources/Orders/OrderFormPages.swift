@@ -11,7 +11,8 @@ enum OrderFormPages {
   ) {
     let database = service.services.database
     let manage = OrdersPermission.manage
-    app.get("/orders/new", OrderListPage.operation("getNewOrderPage", "The new order form", manage)) {
+    app.get("/orders/new", OrderListPage.operation("getNewOrderPage", "The new order form", manage))
+    {
       request, context in
       let state = FormState(values: ["customer_id": request.queryValue("customer_id") ?? ""])
       return try form(context, service: service, page: page, order: nil, state: state)
@@ -35,7 +36,8 @@ enum OrderFormPages {
       }
     }
     app.get(
-      "/orders/{id}/edit", OrderListPage.operation("getEditOrderPage", "The draft edit form", manage)
+      "/orders/{id}/edit",
+      OrderListPage.operation("getEditOrderPage", "The draft edit form", manage)
     ) { _, context in
       let id = try context.request.parameters.identifier("id")
       let order = try context.read(database) { try service.order(id, $0) }
@@ -83,11 +85,15 @@ enum OrderFormPages {
     let action = order.map { "/app/orders/\($0.id)/edit" } ?? "/app/orders"
     let path = order.map { "/app/orders/\($0.id)/edit" } ?? "/app/orders/new"
     return page.render(context, path: path, titleKey: "orders.form.title", status: status) { t in
-      HTML.h1(.class("h3")) { order.map { "\(t("orders.form.edit")) \($0.waybill)" } ?? t("orders.new") }
+      HTML.h1(.class("h3")) {
+        order.map { "\(t("orders.form.edit")) \($0.waybill)" } ?? t("orders.new")
+      }
       HTML.form(.method("post"), .action(action), .data("disable-on-submit", "")) {
         FormControls.csrf(context.csrfToken)
         if let order {
-          HTML.input(.type("hidden"), .name("version"), .value(state.values["version"] ?? String(order.version)))
+          HTML.input(
+            .type("hidden"), .name("version"),
+            .value(state.values["version"] ?? String(order.version)))
         }
         OrderForm.fields(
           state,
@@ -129,7 +135,8 @@ struct LivePrice: Codable, Sendable {
         LivePrice(
           total: t.money(price.total),
           lines: price.lines.map {
-            Line(label: t("pricing.line.\($0.code)"), amount: t.money(Money(minorUnits: $0.amountFen)))
+            Line(
+              label: t("pricing.line.\($0.code)"), amount: t.money(Money(minorUnits: $0.amountFen)))
           }, problem: nil))
     } catch let error as any UserFacingError where error.kind != .internalFailure {
       let message = error.fieldErrors.first.map { t.message(for: $0) } ?? t.message(for: error)

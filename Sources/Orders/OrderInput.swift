@@ -55,7 +55,8 @@ public enum OrderRules {
     clean.contactName = input.contactName?.trimmingCharacters(in: .whitespacesAndNewlines)
     clean.notes = input.notes?.trimmingCharacters(in: .whitespacesAndNewlines)
     problems += text(clean.contactName ?? "", "/contact_name", max: 40, optional: true)
-    problems += text(clean.notes ?? "", "/notes", max: OrdersLimits.notesCharactersMax, optional: true)
+    problems += text(
+      clean.notes ?? "", "/notes", max: OrdersLimits.notesCharactersMax, optional: true)
     problems += stopProblems(&clean.stops)
     problems += cargoProblems(&clean.cargo)
     let services = clean.services ?? []

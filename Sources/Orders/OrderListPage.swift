@@ -64,7 +64,8 @@ enum OrderListPage {
   ) {
     let database = service.services.database
     app.post(
-      "/orders/views", operation("postOrderViewsPage", "Save the list's filters", OrdersPermission.read)
+      "/orders/views",
+      operation("postOrderViewsPage", "Save the list's filters", OrdersPermission.read)
     ) { request, context in
       let form = try FormBody(request)
       let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -76,7 +77,8 @@ enum OrderListPage {
       }.joined(separator: "&")
       try context.write(database) { scope in
         let view = OrderSavedView(id: service.services.identifiers.next(), name: name, query: query)
-        try OrderSavedViewStore.insert(view, of: context.user, at: service.services.clock.now(), scope)
+        try OrderSavedViewStore.insert(
+          view, of: context.user, at: service.services.clock.now(), scope)
         try context.audit(service.services.audit).record(
           entity: "order_saved_view", id: view.id, action: "create",
           after: ["name": name, "query": query], in: scope)
@@ -105,7 +107,8 @@ enum OrderListPage {
     let database = service.services.database
     app.post(
       "/orders/bulk",
-      operation("postOrdersBulkPage", "Confirm or cancel the selected orders", OrdersPermission.manage)
+      operation(
+        "postOrdersBulkPage", "Confirm or cancel the selected orders", OrdersPermission.manage)
     ) { request, context in
       let form = try FormBody(request)
       let action = form["action"] ?? ""
@@ -184,9 +187,11 @@ enum OrderListPage {
       if let next {
         HTML.a(
           .class("btn", "btn-link"),
-          .href("/app/orders?" + (filterNames.compactMap { key in
-            state.values[key].flatMap { $0.isEmpty ? nil : "\(key)=\(escape($0))" }
-          } + ["cursor=\(next)"]).joined(separator: "&"))
+          .href(
+            "/app/orders?"
+              + (filterNames.compactMap { key in
+                state.values[key].flatMap { $0.isEmpty ? nil : "\(key)=\(escape($0))" }
+              } + ["cursor=\(next)"]).joined(separator: "&"))
         ) { t("orders.list.more") }
       }
     }
@@ -239,7 +244,9 @@ enum OrderListPage {
   private static func filterForm(
     _ state: FormState, customers: [(id: Identifier, name: String)], localizer t: Localizer
   ) -> HTML {
-    HTML.form(.method("get"), .action("/app/orders"), .class("row", "g-2", "align-items-end", "mb-3")) {
+    HTML.form(
+      .method("get"), .action("/app/orders"), .class("row", "g-2", "align-items-end", "mb-3")
+    ) {
       HTML.div(.class("col-md-2")) {
         FormControls.select(
           "status", label: t("orders.field.status"),

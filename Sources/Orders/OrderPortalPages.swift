@@ -60,7 +60,8 @@ enum OrderPortalPages {
     let database = service.services.database
     let permission = OrdersPermission.portal
     portal.get(
-      "/orders/new", OrderListPage.operation("getPortalNewOrderPage", "Price and place an order", permission)
+      "/orders/new",
+      OrderListPage.operation("getPortalNewOrderPage", "Price and place an order", permission)
     ) { _, context in
       _ = try customer(context)
       return form(context, page: page, state: FormState())
@@ -72,7 +73,9 @@ enum OrderPortalPages {
       try LivePrice.answer(
         try FormBody(request), context: context, service: service, customer: try customer(context))
     }
-    portal.post("/orders", OrderListPage.operation("postPortalOrdersPage", "Place an order", permission)) {
+    portal.post(
+      "/orders", OrderListPage.operation("postPortalOrdersPage", "Place an order", permission)
+    ) {
       request, context in
       let customer = try customer(context)
       let form = try FormBody(request)
@@ -100,7 +103,9 @@ enum OrderPortalPages {
   private static func form(
     _ context: AuthenticatedContext, page: SignedInPage, state: FormState, status: Int = 200
   ) -> Response {
-    page.render(context, path: "/portal/orders/new", titleKey: "orders.portal.place", status: status) { t in
+    page.render(
+      context, path: "/portal/orders/new", titleKey: "orders.portal.place", status: status
+    ) { t in
       HTML.h1(.class("h3")) { t("orders.portal.place") }
       HTML.form(.method("post"), .action("/portal/orders"), .data("disable-on-submit", "")) {
         FormControls.csrf(context.csrfToken)
@@ -116,7 +121,8 @@ enum OrderPortalPages {
     let database = service.services.database
     portal.get(
       "/orders/{id}",
-      OrderListPage.operation("getPortalOrderPage", "Follow one of my orders", OrdersPermission.portal)
+      OrderListPage.operation(
+        "getPortalOrderPage", "Follow one of my orders", OrdersPermission.portal)
     ) { _, context in
       let customer = try customer(context)
       let id = try context.request.parameters.identifier("id")
@@ -125,7 +131,8 @@ enum OrderPortalPages {
         guard order.customerID == customer else { throw OrdersError.orderNotFound }
         return (order, try service.timeline(of: id, scope))
       }
-      return page.render(context, path: "/portal/orders/\(id)", titleKey: "orders.portal.title") { t in
+      return page.render(context, path: "/portal/orders/\(id)", titleKey: "orders.portal.title") {
+        t in
         HTML.div(.class("d-flex", "justify-content-between", "align-items-center", "mb-3")) {
           HTML.h1(.class("h3", "mb-0")) { "\(t("orders.field.waybill")) \(order.waybill)" }
           OrderTables.statusBadge(order.status, exception: order.exception, localizer: t)
@@ -167,10 +174,13 @@ enum OrderPortalPages {
       _ = try customer(context)
       return messageForm(
         context, page: page,
-        state: FormState(values: ["kind": "question", "reference": request.queryValue("reference") ?? ""]))
+        state: FormState(values: [
+          "kind": "question", "reference": request.queryValue("reference") ?? "",
+        ]))
     }
     portal.post(
-      "/messages", OrderListPage.operation("postPortalMessagePage", "Send a complaint or a question", permission)
+      "/messages",
+      OrderListPage.operation("postPortalMessagePage", "Send a complaint or a question", permission)
     ) { request, context in
       let customer = try customer(context)
       let form = try FormBody(request)
@@ -203,7 +213,9 @@ enum OrderPortalPages {
   private static func messageForm(
     _ context: AuthenticatedContext, page: SignedInPage, state: FormState, status: Int = 200
   ) -> Response {
-    page.render(context, path: "/portal/messages/new", titleKey: "orders.message.title", status: status) {
+    page.render(
+      context, path: "/portal/messages/new", titleKey: "orders.message.title", status: status
+    ) {
       t in
       HTML.h1(.class("h3")) { t("orders.message.title") }
       HTML.form(.method("post"), .action("/portal/messages"), .class("col-lg-8")) {
@@ -211,7 +223,9 @@ enum OrderPortalPages {
         FormControls.formErrors(state, localizer: t)
         FormControls.select(
           "kind", label: t("orders.message.kind"),
-          options: CustomerMessageKind.allCases.map { ($0.rawValue, t("orders.message.kind.\($0.rawValue)")) },
+          options: CustomerMessageKind.allCases.map {
+            ($0.rawValue, t("orders.message.kind.\($0.rawValue)"))
+          },
           state: state, localizer: t)
         FormControls.field(
           "reference", label: t("orders.message.reference"), state: state, localizer: t,

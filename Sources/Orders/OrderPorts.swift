@@ -67,7 +67,8 @@ public struct OrderPriceRequest: Sendable, Equatable {
 
   /// A request.
   public init(
-    customer: Identifier, segment: String? = nil, origin: String, destination: String, weightGrams: Int64,
+    customer: Identifier, segment: String? = nil, origin: String, destination: String,
+    weightGrams: Int64,
     volumeCubicCentimetres: Int64, services: Set<OrderServiceOption>, coldChain: Bool,
     declaredValue: Money?, shipDate: CivilDate
   ) {

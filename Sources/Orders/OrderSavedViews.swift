@@ -25,7 +25,9 @@ enum OrderSavedViewStore {
     }
   }
 
-  static func insert(_ view: OrderSavedView, of user: Identifier, at instant: Instant, _ scope: TenantScope)
+  static func insert(
+    _ view: OrderSavedView, of user: Identifier, at instant: Instant, _ scope: TenantScope
+  )
     throws
   {
     try scope.execute(

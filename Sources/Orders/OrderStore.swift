@@ -70,7 +70,8 @@ enum OrderStore {
           .integer(order.rawValue), .integer(Int64(number + 1)), .text(line.description),
           .integer(Int64(line.packages)), .integer(OrderTotals.grams(line.weightKg)),
           .integer(OrderTotals.cubicCentimetres(line.volumeM3)), .integer(Int64(line.pallets)),
-          .integer(line.declaredValueFen), line.temperatureMinC.map { .integer(Int64($0)) } ?? .null,
+          .integer(line.declaredValueFen),
+          line.temperatureMinC.map { .integer(Int64($0)) } ?? .null,
           line.temperatureMaxC.map { .integer(Int64($0)) } ?? .null,
           .integer(line.fragile ? 1 : 0), line.dangerousGoodsClass.map(SQLValue.text) ?? .null,
         ])
@@ -78,7 +79,9 @@ enum OrderStore {
   }
 
   /// Replaces a draft's content and bumps its version; false when the version moved.
-  static func replace(_ order: Order, nightHours: Bool, expectedVersion: Int64, _ scope: TenantScope)
+  static func replace(
+    _ order: Order, nightHours: Bool, expectedVersion: Int64, _ scope: TenantScope
+  )
     throws -> Bool
   {
     let changed = try scope.execute(
@@ -116,7 +119,8 @@ enum OrderStore {
         .text(order.status.rawValue), order.exception.map(SQLValue.text) ?? .null,
         .text(json(order.price)), .integer(order.price.totalFen),
         order.price.promotionCode.map(SQLValue.text) ?? .null,
-        .integer(order.priceFrozen ? 1 : 0), order.eta.map { .integer($0.epochMilliseconds) } ?? .null,
+        .integer(order.priceFrozen ? 1 : 0),
+        order.eta.map { .integer($0.epochMilliseconds) } ?? .null,
         order.deliveredAt.map { .integer($0.epochMilliseconds) } ?? .null,
         .integer(order.updatedAt.epochMilliseconds), .integer(order.id.rawValue),
       ])
@@ -185,7 +189,8 @@ enum OrderStore {
       },
       settlement: try decoded(OrderSettlement.self, row, "settlement"),
       price: try JSONDecoder().decode(OrderPrice.self, from: Data(try row.string("price").utf8)),
-      priceFrozen: try row.bool("price_frozen"), quoteNumber: try row.optionalString("quote_number"),
+      priceFrozen: try row.bool("price_frozen"),
+      quoteNumber: try row.optionalString("quote_number"),
       source: try decoded(OrderSource.self, row, "source"), notes: try row.string("notes"),
       eta: try row.optionalInstant("eta"), deliveredAt: try row.optionalInstant("delivered_at"),
       createdAt: try row.instant("created_at"), updatedAt: try row.instant("updated_at"),

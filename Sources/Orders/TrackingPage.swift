@@ -40,7 +40,9 @@ enum TrackingPage {
       request, context in
       let form = try FormBody(request)
       try FormGuard.verify(request, form: form)
-      let state = FormState(values: ["company": form["company"] ?? "", "waybill": form["waybill"] ?? ""])
+      let state = FormState(values: [
+        "company": form["company"] ?? "", "waybill": form["waybill"] ?? "",
+      ])
       do {
         let status = try track(
           company: form["company"] ?? "", waybill: form["waybill"] ?? "",
@@ -48,9 +50,12 @@ enum TrackingPage {
         return render(request, context, state: state, status: status)
       } catch let error as OrdersError {
         return render(
-          request, context, state: FormState(values: state.values, errors: [
-            FieldError(pointer: "", code: error.code, arguments: error.arguments)
-          ]), status: nil, httpStatus: error.kind.httpStatus)
+          request, context,
+          state: FormState(
+            values: state.values,
+            errors: [
+              FieldError(pointer: "", code: error.code, arguments: error.arguments)
+            ]), status: nil, httpStatus: error.kind.httpStatus)
       }
     }
   }
@@ -62,7 +67,8 @@ enum TrackingPage {
     service: OrderService
   ) throws -> OrderStatus {
     let code = company.trimmingCharacters(in: .whitespaces).lowercased()
-    guard !code.isEmpty, code.count <= 64, let tenant = try service.ports.companies.tenant(code: code)
+    guard !code.isEmpty, code.count <= 64,
+      let tenant = try service.ports.companies.tenant(code: code)
     else { throw OrdersError.trackingNotFound }
     let number = waybill.trimmingCharacters(in: .whitespaces).uppercased()
     let digits = phoneDigits.filter(\.isNumber)
@@ -79,7 +85,8 @@ enum TrackingPage {
       guard throttle.allows(wrongGuesses: earlier, now: now) else {
         throw OrdersError.trackingThrottled
       }
-      if digits.count == 4, number.count <= 40, let (order, phone) = try OrderStore.tracked(number, scope),
+      if digits.count == 4, number.count <= 40,
+        let (order, phone) = try OrderStore.tracked(number, scope),
         phone.filter(\.isNumber).hasSuffix(digits)
       {
         return order.status
@@ -125,7 +132,8 @@ enum TrackingPage {
             FormControls.field(
               "company", label: t("login.company"), state: state, localizer: t,
               autocomplete: "organization")
-            FormControls.field("waybill", label: t("orders.field.waybill"), state: state, localizer: t)
+            FormControls.field(
+              "waybill", label: t("orders.field.waybill"), state: state, localizer: t)
             FormControls.field(
               "phone_last4", label: t("orders.track.phone_last4"), state: FormState(), localizer: t,
               autocomplete: "off")

@@ -35,10 +35,12 @@ import Web
     // 120 kg: ¥1.50 × 120 = ¥180.00, fuel ¥9.00.
     #expect((edited.json["price"] as? [String: Any])?["total_fen"] as? Int == 18_900)
     #expect(edited.headers["etag"] == "\"2\"")
-    let early = try app.api("POST", "/orders/\(id)/events", #"{"type": "deliver"}"#, as: .sales, of: company)
+    let early = try app.api(
+      "POST", "/orders/\(id)/events", #"{"type": "deliver"}"#, as: .sales, of: company)
     #expect(early.status == 409)
     #expect(early.code == "invalid_transition")
-    #expect(early.json["detail"] as? String == "The order cannot go from draft to delivered (deliver).")
+    #expect(
+      early.json["detail"] as? String == "The order cannot go from draft to delivered (deliver).")
     let confirmed = try app.api(
       "POST", "/orders/\(id)/events", #"{"type": "confirm"}"#, as: .sales, of: company)
     #expect(confirmed.json["status"] as? String == "confirmed", "\(confirmed.text)")
@@ -67,11 +69,13 @@ import Web
     #expect(delivered.int("delivered_at") == app.clock.now().epochMilliseconds)
     let timeline = try app.api("GET", "/orders/\(id)/timeline", as: .viewer, of: company)
     let events = (timeline.json["items"] as? [[String: Any]])?.compactMap { $0["event"] as? String }
-    #expect(events == ["created", "confirm", "plan", "pick_up", "depart", "flag_exception", "deliver"])
+    #expect(
+      events == ["created", "confirm", "plan", "pick_up", "depart", "flag_exception", "deliver"])
     let topics = try app.database.read(for: company.tenant) {
       try $0.query(
-        "SELECT topic FROM outbox_events WHERE tenant_id = $1 AND topic LIKE 'order.%' ORDER BY id")
-        .map { try $0.string("topic") }
+        "SELECT topic FROM outbox_events WHERE tenant_id = $1 AND topic LIKE 'order.%' ORDER BY id"
+      )
+      .map { try $0.string("topic") }
     }
     #expect(
       topics == [
@@ -92,7 +96,8 @@ import Web
     let customer = try app.makeCustomer("源华食品", rating: "C", limitFen: 20_000, of: company)
     var ids: [Int64] = []
     for _ in 0..<3 {
-      let created = try app.api("POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
+      let created = try app.api(
+        "POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
       ids.append(try #require(created.int("id")))
     }
     let first = try app.api(
@@ -118,7 +123,8 @@ import Web
     let settled = try app.eventually {
       let a = try app.api("GET", "/orders/\(ids[1])", as: .viewer, of: company)
       let b = try app.api("GET", "/orders/\(ids[2])", as: .viewer, of: company)
-      return a.json["status"] as? String == "confirmed" && b.json["status"] as? String == "cancelled"
+      return a.json["status"] as? String == "confirmed"
+        && b.json["status"] as? String == "cancelled"
     }
     #expect(settled)
     let timeline = try app.api("GET", "/orders/\(ids[1])/timeline", as: .viewer, of: company)
@@ -198,11 +204,13 @@ import Web
     let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
     var ids: [Int64] = []
     for _ in 0..<5 {
-      let created = try app.api("POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
+      let created = try app.api(
+        "POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
       ids.append(try #require(created.int("id")))
       app.clock.advance(seconds: 60)
     }
-    _ = try app.api("POST", "/orders/\(ids[1])/events", #"{"type": "cancel"}"#, as: .sales, of: company)
+    _ = try app.api(
+      "POST", "/orders/\(ids[1])/events", #"{"type": "cancel"}"#, as: .sales, of: company)
     var seen: [Int64] = []
     var cursor: String?
     repeat {

@@ -12,7 +12,9 @@ import Testing
 
   /// The allowed status changes, written out by hand from the lifecycle.
   static let allowed: [OrderStatus: [String: OrderStatus]] = [
-    .draft: ["submit": .submitted, "confirm+": .confirmed, "confirm-": .onHold, "cancel": .cancelled],
+    .draft: [
+      "submit": .submitted, "confirm+": .confirmed, "confirm-": .onHold, "cancel": .cancelled,
+    ],
     .submitted: ["confirm+": .confirmed, "confirm-": .onHold, "cancel": .cancelled],
     .onHold: ["approve_credit": .confirmed, "reject_credit": .cancelled, "cancel": .cancelled],
     .confirmed: ["plan": .planned, "cancel": .cancelled],
@@ -54,7 +56,9 @@ import Testing
         #expect(transition.from == status)
         #expect(transition.topic == "order.\(expected.rawValue)")
       } else {
-        #expect(throws: InvalidTransition(from: status, to: event.target(from: status), event: event.name)) {
+        #expect(
+          throws: InvalidTransition(from: status, to: event.target(from: status), event: event.name)
+        ) {
           try state.apply(event)
         }
         #expect(state.status == status)

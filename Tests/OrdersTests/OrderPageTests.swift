@@ -23,10 +23,12 @@ import Web
       ("contact_name", "李女士"),
       ("stops/0/region", "上海市/浦东新区"), ("stops/0/address", "张江路 88 号"),
       ("stops/0/contact_name", "王师傅"), ("stops/0/contact_phone", "13800001111"),
-      ("stops/0/windows/0/start", "2026-12-07T10:00"), ("stops/0/windows/0/end", "2026-12-07T14:00"),
+      ("stops/0/windows/0/start", "2026-12-07T10:00"),
+      ("stops/0/windows/0/end", "2026-12-07T14:00"),
       ("stops/1/region", "广东省/深圳市"), ("stops/1/address", "南山区科技园 1 号"),
       ("stops/1/contact_name", "陈先生"), ("stops/1/contact_phone", "13912345678"),
-      ("stops/1/windows/0/start", "2026-12-08T21:00"), ("stops/1/windows/0/end", "2026-12-08T23:00"),
+      ("stops/1/windows/0/start", "2026-12-08T21:00"),
+      ("stops/1/windows/0/end", "2026-12-08T23:00"),
       ("cargo/0/description", "服装"), ("cargo/0/packages", "2"), ("cargo/0/weight_kg", weight),
       ("cargo/0/volume_m3", "0.05"), ("cargo/1/description", "鞋"), ("cargo/1/packages", "1"),
       ("cargo/1/weight_kg", weight), ("cargo/1/volume_m3", "0.05"),
@@ -93,10 +95,12 @@ import Web
     let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
     var ids: [Int64] = []
     for _ in 0..<3 {
-      let created = try app.api("POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
+      let created = try app.api(
+        "POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
       ids.append(try #require(created.int("id")))
     }
-    _ = try app.api("POST", "/orders/\(ids[2])/events", #"{"type": "cancel"}"#, as: .sales, of: company)
+    _ = try app.api(
+      "POST", "/orders/\(ids[2])/events", #"{"type": "cancel"}"#, as: .sales, of: company)
     let clerk = try browser(app, company, as: .sales)
     let list = try clerk.get("/app/orders?status=draft")
     #expect(list.status == 200)
@@ -104,7 +108,11 @@ import Web
     #expect(!list.text.contains("TO20261204-0003"))
     #expect(list.text.contains("云舟电商"))
     let saved = try clerk.submit(
-      "/app/orders/views", [("name", "草稿"), ("status", "draft"), ("customer_id", ""), ("service_type", ""), ("from", ""), ("to", "")])
+      "/app/orders/views",
+      [
+        ("name", "草稿"), ("status", "draft"), ("customer_id", ""), ("service_type", ""),
+        ("from", ""), ("to", ""),
+      ])
     #expect(saved.headers["location"] == "/app/orders?status=draft")
     let withView = try clerk.follow(saved)
     #expect(withView.text.contains(#"href="/app/orders?status=draft""#))
@@ -145,10 +153,12 @@ import Web
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
     let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
-    let created = try app.api("POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
+    let created = try app.api(
+      "POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
     let id = try #require(created.int("id"))
     for step in ["confirm", "plan", "pick_up", "depart"] {
-      _ = try app.api("POST", "/orders/\(id)/events", #"{"type": "\#(step)"}"#, as: .sales, of: company)
+      _ = try app.api(
+        "POST", "/orders/\(id)/events", #"{"type": "\#(step)"}"#, as: .sales, of: company)
     }
     let sales = try browser(app, company, as: .sales)
     let page = try sales.get("/app/customers/\(customer)")
@@ -158,4 +168,3 @@ import Web
     #expect(page.text.contains("¥126.00"))
   }
 }
-

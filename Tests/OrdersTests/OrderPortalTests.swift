@@ -33,13 +33,15 @@ import Web
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
     let stranger = try app.makeCustomer("别家公司", rating: "A", limitFen: 10_000_000, of: company)
-    let foreign = try app.api("POST", "/orders", orderJSON(customer: stranger), as: .sales, of: company)
+    let foreign = try app.api(
+      "POST", "/orders", orderJSON(customer: stranger), as: .sales, of: company)
     let foreignID = try #require(foreign.int("id"))
     let portal = try portalUser(app, company)
     let form = try portal.get("/portal/orders/new")
     #expect(form.status == 200)
     #expect(!form.text.contains(#"name="customer_id""#))
-    let price = try portal.submit("/portal/orders/price", fields + [("customer_id", String(stranger))])
+    let price = try portal.submit(
+      "/portal/orders/price", fields + [("customer_id", String(stranger))])
     // 60 kg at ¥2.00 = ¥120.00, fuel ¥6.00; a customer_id in the form is ignored.
     #expect(price.json["total"] as? String == "¥126.00", "\(price.text)")
     let placed = try portal.submit("/portal/orders", fields + [("customer_id", String(stranger))])
@@ -47,7 +49,8 @@ import Web
     let tracking = try portal.follow(placed)
     #expect(tracking.text.contains("已提交"))
     #expect(tracking.text.contains("TO20261204-0002"))
-    let mine = try app.api("GET", "/orders?customer_id=\(company.customerID)", as: .viewer, of: company)
+    let mine = try app.api(
+      "GET", "/orders?customer_id=\(company.customerID)", as: .viewer, of: company)
     let items = try #require(mine.json["items"] as? [[String: Any]])
     #expect(items.count == 1)
     #expect(items.first?["status"] as? String == "submitted")
@@ -87,38 +90,47 @@ import Web
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
     let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
-    let created = try app.api("POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
+    let created = try app.api(
+      "POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
     let id = try #require(created.int("id"))
-    _ = try app.api("POST", "/orders/\(id)/events", #"{"type": "confirm"}"#, as: .sales, of: company)
+    _ = try app.api(
+      "POST", "/orders/\(id)/events", #"{"type": "confirm"}"#, as: .sales, of: company)
     let visitor = Browser(app.client)
     let page = try visitor.get("/track?company=\(company.slug)")
     #expect(page.status == 200)
     let found = try visitor.submit(
-      "/track", [("company", company.slug), ("waybill", "to20261204-0001"), ("phone_last4", "5678")])
+      "/track",
+      [("company", company.slug), ("waybill", "to20261204-0001"), ("phone_last4", "5678")])
     #expect(found.status == 200)
     #expect(found.text.contains("已确认"))
     #expect(!found.text.contains("南山区"))
     let wrongDigits = try visitor.submit(
-      "/track", [("company", company.slug), ("waybill", "TO20261204-0001"), ("phone_last4", "0000")])
+      "/track",
+      [("company", company.slug), ("waybill", "TO20261204-0001"), ("phone_last4", "0000")])
     let noSuchWaybill = try visitor.submit(
-      "/track", [("company", company.slug), ("waybill", "TO20261204-0099"), ("phone_last4", "5678")])
+      "/track",
+      [("company", company.slug), ("waybill", "TO20261204-0099"), ("phone_last4", "5678")])
     #expect(wrongDigits.status == 404 && noSuchWaybill.status == 404)
     let message = "运单号与收货人电话后四位不匹配。"
     #expect(wrongDigits.text.contains(message) && noSuchWaybill.text.contains(message))
     #expect(!wrongDigits.text.contains("已确认"))
     for _ in 0..<8 {
       try visitor.submit(
-        "/track", [("company", company.slug), ("waybill", "TO20261204-0001"), ("phone_last4", "1111")])
+        "/track",
+        [("company", company.slug), ("waybill", "TO20261204-0001"), ("phone_last4", "1111")])
     }
     let throttled = try visitor.submit(
-      "/track", [("company", company.slug), ("waybill", "TO20261204-0001"), ("phone_last4", "5678")])
+      "/track",
+      [("company", company.slug), ("waybill", "TO20261204-0001"), ("phone_last4", "5678")])
     #expect(throttled.status == 429)
     app.clock.advance(seconds: OrdersLimits.trackingWindowSeconds + 1)
     let later = try visitor.submit(
-      "/track", [("company", company.slug), ("waybill", "TO20261204-0001"), ("phone_last4", "5678")])
+      "/track",
+      [("company", company.slug), ("waybill", "TO20261204-0001"), ("phone_last4", "5678")])
     #expect(later.status == 200)
     let withoutToken = try visitor.submit(
-      "/track", [("company", company.slug), ("waybill", "TO20261204-0001"), ("phone_last4", "5678")],
+      "/track",
+      [("company", company.slug), ("waybill", "TO20261204-0001"), ("phone_last4", "5678")],
       csrf: false)
     #expect(withoutToken.status == 403)
   }

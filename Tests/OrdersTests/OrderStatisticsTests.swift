@@ -30,9 +30,12 @@ import Web
         as: .sales, of: company)
       ids.append(try #require(created.int("id")))
     }
-    let draft = try app.api("POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
+    let draft = try app.api(
+      "POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
     #expect(draft.status == 201)
-    for id in ids[0...2] { try move(id, ["confirm", "plan", "pick_up", "depart"], app: app, company: company) }
+    for id in ids[0...2] {
+      try move(id, ["confirm", "plan", "pick_up", "depart"], app: app, company: company)
+    }
     try move(ids[3], ["cancel"], app: app, company: company)
     try move(ids[0], ["deliver"], app: app, company: company)
     // The consignee's window ends 2026-12-08 14:00 China time; deliver one after it.
@@ -64,7 +67,8 @@ import Web
     #expect(afterBilling == Money(minorUnits: 2 * 12_600))
     let later = try app.database.read(for: company.tenant) {
       try OrderStatistics.figures(
-        from: periodEnd, to: periodEnd.adding(seconds: 86_400), customer: Identifier(rawValue: customer), $0)
+        from: periodEnd, to: periodEnd.adding(seconds: 86_400),
+        customer: Identifier(rawValue: customer), $0)
     }
     #expect(later.isEmpty)
   }
