@@ -10,7 +10,7 @@ import Web
   func anOrderIsCreatedOnceEditedAsADraftAndFollowedToDelivery(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
-    let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
+    let customer = try app.makeGoodCustomer(of: company)
     let key = ["Idempotency-Key": "shop-order-1"]
     let body = orderJSON(customer: customer)
     let created = try app.api("POST", "/orders", body, as: .sales, of: company, headers: key)
@@ -201,7 +201,7 @@ import Web
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
     let other = try app.makeOrdersCompany("other")
-    let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
+    let customer = try app.makeGoodCustomer(of: company)
     var ids: [Int64] = []
     for _ in 0..<5 {
       let created = try app.api(
@@ -239,7 +239,7 @@ import Web
   func anAcceptedQuoteBecomesADraftWithItsFrozenPrice(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
-    let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
+    let customer = try app.makeGoodCustomer(of: company)
     let quote = try app.api(
       "POST", "/quotes",
       #"{"price": {"origin": "上海市", "destination": "广东省", "weight_kg": 10, "customer_id": \#(customer)}}"#,

@@ -6,16 +6,6 @@ import Testing
 import Web
 
 @Suite struct OrderPageTests {
-  /// A browser signed in to `company` as the user of `role`.
-  func browser(_ app: TestApp, _ company: TestCompany, as role: BuiltinRole) throws -> Browser {
-    let browser = Browser(app.client)
-    let answer = try browser.signIn(
-      slug: company.slug, login: role == .owner ? "owner" : "user-\(role.rawValue)",
-      password: company.ownerPassword)
-    guard answer.status == 303 else { throw HTTPClient.Failure.malformedResponse(answer.text) }
-    return browser
-  }
-
   /// The order form's fields for `customer`: Shanghai → Shenzhen, two cargo lines.
   func fields(customer: Int64, weight: String = "30") -> [(String, String)] {
     [
@@ -40,8 +30,8 @@ import Web
   func aClerkTypesAnOrderSeesItsLivePriceAndMovesItWithButtons(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
-    let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
-    let clerk = try browser(app, company, as: .customerService)
+    let customer = try app.makeGoodCustomer(of: company)
+    let clerk = try app.browser(company, as: .customerService)
     let form = try clerk.get("/app/orders/new?customer_id=\(customer)")
     #expect(form.status == 200)
     #expect(form.text.contains(#"data-order-price="/app/orders/price""#))
@@ -82,7 +72,7 @@ import Web
     let flagged = try clerk.get(location)
     #expect(flagged.text.contains("客户改期"))
     #expect(flagged.text.contains(#"value="clear_exception""#))
-    let viewer = try browser(app, company, as: .viewer)
+    let viewer = try app.browser(company, as: .viewer)
     let readOnly = try viewer.get(location)
     #expect(readOnly.status == 200)
     #expect(!readOnly.text.contains(#"value="plan""#))
@@ -92,7 +82,7 @@ import Web
   func theListFiltersSavesViewsAndConfirmsInBulk(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
-    let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
+    let customer = try app.makeGoodCustomer(of: company)
     var ids: [Int64] = []
     for _ in 0..<3 {
       let created = try app.api(
@@ -101,7 +91,7 @@ import Web
     }
     _ = try app.api(
       "POST", "/orders/\(ids[2])/events", #"{"type": "cancel"}"#, as: .sales, of: company)
-    let clerk = try browser(app, company, as: .sales)
+    let clerk = try app.browser(company, as: .sales)
     let list = try clerk.get("/app/orders?status=draft")
     #expect(list.status == 200)
     #expect(list.text.contains("TO20261204-0001") && list.text.contains("TO20261204-0002"))
@@ -132,7 +122,7 @@ import Web
   func adminsChangeTheUrgentRuleOnTheSettingsPage(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
-    let admin = try browser(app, company, as: .admin)
+    let admin = try app.browser(company, as: .admin)
     let page = try admin.get("/app/orders/settings")
     #expect(page.status == 200)
     let invalid = try admin.submit(
@@ -144,7 +134,7 @@ import Web
     let rule = try app.api("GET", "/orders/settings/urgent-rule", as: .viewer, of: company)
     #expect(rule.json["rating_min"] as? String == "A")
     #expect(rule.json["delivered_min"] as? Int == 5)
-    let sales = try browser(app, company, as: .sales)
+    let sales = try app.browser(company, as: .sales)
     #expect(try sales.get("/app/orders/settings").status == 403)
   }
 
@@ -152,15 +142,13 @@ import Web
   func theCustomerPageShowsItsOrders(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
-    let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
-    let created = try app.api(
-      "POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
-    let id = try #require(created.int("id"))
+    let customer = try app.makeGoodCustomer(of: company)
+    let id = try app.placeOrder(for: customer, of: company)
     for step in ["confirm", "plan", "pick_up", "depart"] {
       _ = try app.api(
         "POST", "/orders/\(id)/events", #"{"type": "\#(step)"}"#, as: .sales, of: company)
     }
-    let sales = try browser(app, company, as: .sales)
+    let sales = try app.browser(company, as: .sales)
     let page = try sales.get("/app/customers/\(customer)")
     #expect(page.status == 200)
     #expect(page.text.contains("在途运单"))

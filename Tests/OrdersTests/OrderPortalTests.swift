@@ -20,23 +20,13 @@ import Web
     ("cargo/0/volume_m3", "0.1"),
   ]
 
-  func portalUser(_ app: TestApp, _ company: TestCompany) throws -> Browser {
-    let browser = Browser(app.client)
-    let answer = try browser.signIn(
-      slug: company.slug, login: "user-customer", password: company.ownerPassword)
-    guard answer.status == 303 else { throw HTTPClient.Failure.malformedResponse(answer.text) }
-    return browser
-  }
-
   @Test(arguments: Backend.allCases)
   func aCustomerPricesPlacesAndFollowsItsOwnOrdersOnly(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
     let stranger = try app.makeCustomer("别家公司", rating: "A", limitFen: 10_000_000, of: company)
-    let foreign = try app.api(
-      "POST", "/orders", orderJSON(customer: stranger), as: .sales, of: company)
-    let foreignID = try #require(foreign.int("id"))
-    let portal = try portalUser(app, company)
+    let foreignID = try app.placeOrder(for: stranger, of: company)
+    let portal = try app.browser(company, as: .customer)
     let form = try portal.get("/portal/orders/new")
     #expect(form.status == 200)
     #expect(!form.text.contains(#"name="customer_id""#))
@@ -68,7 +58,7 @@ import Web
   func aComplaintFromThePortalIsKeptAsAnInteraction(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
-    let portal = try portalUser(app, company)
+    let portal = try app.browser(company, as: .customer)
     try portal.get("/portal/messages/new?reference=TO20261204-0001")
     let empty = try portal.submit(
       "/portal/messages", [("kind", "complaint"), ("reference", ""), ("text", "")])
@@ -89,10 +79,8 @@ import Web
   func publicTrackingShowsOnlyTheStatusAndThrottlesGuessing(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
-    let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
-    let created = try app.api(
-      "POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
-    let id = try #require(created.int("id"))
+    let customer = try app.makeGoodCustomer(of: company)
+    let id = try app.placeOrder(for: customer, of: company)
     _ = try app.api(
       "POST", "/orders/\(id)/events", #"{"type": "confirm"}"#, as: .sales, of: company)
     let visitor = Browser(app.client)

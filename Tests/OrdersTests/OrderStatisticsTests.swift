@@ -20,7 +20,7 @@ import Web
   func figuresCountOrdersDeliveriesLatenessRevenueAndExposure(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
-    let customer = try app.makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
+    let customer = try app.makeGoodCustomer(of: company)
     let other = try app.makeCustomer("源华食品", rating: "A", limitFen: 10_000_000, of: company)
     let periodStart = app.clock.now()
     var ids: [Int64] = []

@@ -59,6 +59,30 @@ extension TestApp {
     return id
   }
 
+  /// A customer with rating A and a ¥100,000 limit, who may order anything.
+  func makeGoodCustomer(of company: TestCompany) throws -> Int64 {
+    try makeCustomer("云舟电商", rating: "A", limitFen: 10_000_000, of: company)
+  }
+
+  /// Places `orderJSON(customer:)` as sales and returns the new order's id.
+  func placeOrder(for customer: Int64, of company: TestCompany) throws -> Int64 {
+    let created = try api("POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
+    guard created.status == 201, let id = created.int("id") else {
+      throw HTTPClient.Failure.malformedResponse(created.text)
+    }
+    return id
+  }
+
+  /// A browser signed in to `company` as the user of `role` (`user-<role>`, the owner `owner`).
+  func browser(_ company: TestCompany, as role: BuiltinRole) throws -> Browser {
+    let browser = Browser(client)
+    let answer = try browser.signIn(
+      slug: company.slug, login: role == .owner ? "owner" : "user-\(role.rawValue)",
+      password: company.ownerPassword)
+    guard answer.status == 303 else { throw HTTPClient.Failure.malformedResponse(answer.text) }
+    return browser
+  }
+
   /// Waits up to five seconds for the outbox to deliver what `condition` looks for.
   func eventually(_ condition: () throws -> Bool) throws -> Bool {
     for _ in 0..<100 {
