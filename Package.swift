@@ -46,7 +46,7 @@ let package = Package(
       name: "CRM", dependencies: ["FreightdeskCore", "Storage", "Web", "Spreadsheet"],
       swiftSettings: strict),
     .target(
-      name: "Orders", dependencies: ["FreightdeskCore", "Storage", "Web"],
+      name: "Orders", dependencies: ["FreightdeskCore", "Storage", "Web", "Spreadsheet"],
       swiftSettings: strict),
     .target(
       name: "Identity",

@@ -159,6 +159,9 @@ enum OrderListPage {
             }
           }
           if context.can(OrdersPermission.manage) {
+            HTML.a(.href("/app/orders/import"), .class("btn", "btn-outline-secondary")) {
+              t("orders.import.title")
+            }
             HTML.a(.href("/app/orders/new"), .class("btn", "btn-primary")) { t("orders.new") }
           }
         }

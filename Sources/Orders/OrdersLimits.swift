@@ -24,6 +24,9 @@ public enum OrdersLimits {
   public static let customerChoicesMax = 2_000
   /// Orders one list page of the staff app shows.
   public static let pageRowsMax = 50
+  /// Bytes of an order import file; the orders are written inside the confirming request,
+  /// which this keeps to a few thousand.
+  public static let importBytesMax = 1_048_576
   /// Orders one bulk action changes.
   public static let bulkOrdersMax = 200
   /// Wrong tracking guesses one client address may make per window before it must wait.

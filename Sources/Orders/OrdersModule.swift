@@ -23,6 +23,7 @@ public enum OrdersModule {
         OrderFormPages.register(routes.app, service: service, page: page)
         OrderDetailPage.register(routes.app, service: service, page: page)
         OrderSettingsPage.register(routes.app, service: service, page: page)
+        OrderImportPages.register(routes.app, service: service, page: page)
         OrderPortalPages.register(routes.portal, service: service, page: page)
         TrackingPage.register(routes.root, service: service)
       },
