@@ -113,7 +113,8 @@ enum OrderImport {
       ],
       cargo: [
         CargoLine(
-          description: row["goods"], packages: Int(row["packages"]) ?? (row["packages"].isEmpty ? 1 : 0),
+          description: row["goods"],
+          packages: Int(row["packages"]) ?? (row["packages"].isEmpty ? 1 : 0),
           weightKg: Double(row["weight_kg"]) ?? -1, volumeM3: Double(row["volume_m3"]) ?? 0)
       ], notes: row["notes"])
     do {

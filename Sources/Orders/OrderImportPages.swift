@@ -16,14 +16,16 @@ enum OrderImportPages {
   ) {
     let manage = OrdersPermission.manage
     app.get(
-      "/orders/import", OrderListPage.operation("getOrderImportPage", "Upload orders to import", manage)
+      "/orders/import",
+      OrderListPage.operation("getOrderImportPage", "Upload orders to import", manage)
     ) { _, context in
       try upload(context, service: service, page: page, error: nil)
     }
     app.post(
       "/orders/import",
       Web.Operation(
-        id: "postOrderImport", summary: "Preview the orders of an uploaded file", tag: "Order pages",
+        id: "postOrderImport", summary: "Preview the orders of an uploaded file",
+        tag: "Order pages",
         permission: manage, style: .page, bodyBytesMax: OrdersLimits.importBytesMax + 64 * 1024)
     ) { request, context in
       let data = Data(request.parts.first { $0.name == "file" && $0.filename != nil }?.bytes ?? [])
@@ -75,7 +77,8 @@ enum OrderImportPages {
       let count = try OrderImport.write(
         plan, choice: choice, service: service, by: context.user, timeZone: context.timeZone,
         in: context.tenant, audit: context.audit(service.services.audit))
-      return page.done("/app/orders", message: "orders.import.done", arguments: ["count": String(count)])
+      return page.done(
+        "/app/orders", message: "orders.import.done", arguments: ["count": String(count)])
     } catch let error as ImportError {
       return preview(context, page: page, data: data, customer: customer ?? 0, plan.preview, error)
     }
@@ -169,7 +172,8 @@ enum OrderImportPages {
         }
         for action in ["recheck", "all", "valid"] {
           HTML.button(
-            .type("submit"), .class("btn", action == "all" ? "btn-primary" : "btn-outline-primary", "me-2"),
+            .type("submit"),
+            .class("btn", action == "all" ? "btn-primary" : "btn-outline-primary", "me-2"),
             .name("action"), .value(action)
           ) { t("orders.import.action.\(action)") }
         }

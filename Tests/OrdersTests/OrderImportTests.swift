@@ -43,9 +43,10 @@ import Web
       "/app/orders/import/confirm",
       [("file", file), ("customer_id", String(customer)), ("action", "all")] + mapping)
     #expect(refused.status == 422)
-    #expect(try app.database.read(for: company.tenant) {
-      try $0.query("SELECT COUNT(*) AS n FROM orders WHERE tenant_id = $1")[0].int("n")
-    } == 0)
+    #expect(
+      try app.database.read(for: company.tenant) {
+        try $0.query("SELECT COUNT(*) AS n FROM orders WHERE tenant_id = $1")[0].int("n")
+      } == 0)
     let imported = try clerk.submit(
       "/app/orders/import/confirm",
       [("file", file), ("customer_id", String(customer)), ("action", "valid")] + mapping)
