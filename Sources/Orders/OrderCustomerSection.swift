@@ -26,8 +26,8 @@ public struct OrderCustomerSection: Sendable {
     let (figures, current, recent) = try context.read(orders.services.database) { scope in
       let figures =
         try OrderStatistics.figures(
-          from: now.adding(seconds: -Self.figuresPeriodDays * 86_400), to: now,
-          customer: customer, scope)[customer] ?? CustomerOrderFigures()
+          of: [customer], from: now.adding(seconds: -Self.figuresPeriodDays * 86_400), to: now,
+          scope)[customer] ?? OrderFigures()
       var filter = OrderFilter(customer: customer)
       let recent = try OrderList.page(filter, PageRequest(limit: Self.rowsMax), scope).items
       filter.status = .inTransit

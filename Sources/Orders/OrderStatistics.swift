@@ -3,7 +3,7 @@ public import Storage
 
 /// One customer's order figures over a period: what automatic tags, segments and the customer
 /// page are computed from.
-public struct CustomerOrderFigures: Sendable, Equatable {
+public struct OrderFigures: Sendable, Equatable {
   /// Orders placed in the period (not drafts, not cancelled).
   public var orders: Int
   /// Of those, orders with urgent service.
@@ -44,21 +44,25 @@ public struct CustomerOrderFigures: Sendable, Equatable {
   }
 }
 
-/// Per-customer order figures over a period, from two grouped queries over `orders`.
+/// Per-customer order figures over a period, from two grouped queries over `orders`: what the
+/// customer module's history port (automatic tags, segments, campaigns) is answered from.
 public enum OrderStatistics {
-  /// The figures of every customer with orders placed or delivered in `[from, to)`, or of
-  /// `customer` alone when given.
+  /// The figures of `customers` (every customer when nil) with orders placed or delivered in
+  /// `[from, to)`; customers with neither are left out. Promotions are keyed by their code
+  /// (unique per company).
   public static func figures(
-    from: Instant, to: Instant, customer: Identifier? = nil, _ scope: TenantScope
-  ) throws -> [Identifier: CustomerOrderFigures] {
+    of customers: [Identifier]? = nil, from: Instant, to: Instant, _ scope: TenantScope
+  ) throws -> [Identifier: OrderFigures] {
     var values: [SQLValue] = [
       .integer(from.epochMilliseconds), .integer(to.epochMilliseconds),
       .text(OrderStatus.draft.rawValue), .text(OrderStatus.cancelled.rawValue),
     ]
     var only = ""
-    if let customer {
-      values.append(.integer(customer.rawValue))
-      only = "AND customer_id = $6"
+    if let customers {
+      guard !customers.isEmpty else { return [:] }
+      let placeholders = customers.indices.map { "$\($0 + 6)" }.joined(separator: ", ")
+      values += customers.map { .integer($0.rawValue) }
+      only = "AND customer_id IN (\(placeholders))"
     }
     let placed = "created_at >= $2 AND created_at < $3 AND status <> $4 AND status <> $5"
     let delivered = "delivered_at >= $2 AND delivered_at < $3"
@@ -77,9 +81,9 @@ public enum OrderStatistics {
         AND ((created_at >= $2 AND created_at < $3) OR (\(delivered)))
       GROUP BY customer_id
       """, values)
-    var figures: [Identifier: CustomerOrderFigures] = [:]
+    var figures: [Identifier: OrderFigures] = [:]
     for row in rows {
-      figures[try row.identifier("customer_id")] = CustomerOrderFigures(
+      figures[try row.identifier("customer_id")] = OrderFigures(
         orders: try row.int("orders"), urgentOrders: try row.int("urgent"),
         deliveredOrders: try row.int("delivered"), nightDeliveries: try row.int("night"),
         lateDeliveries: try row.int("late"), revenue: Money(minorUnits: try row.int64("revenue")),
@@ -93,7 +97,7 @@ public enum OrderStatistics {
       """, values)
     for row in promotions {
       let id = try row.identifier("customer_id")
-      figures[id, default: CustomerOrderFigures()].ordersByPromotion[
+      figures[id, default: OrderFigures()].ordersByPromotion[
         try row.string("promotion_code")] = try row.int("n")
     }
     return figures

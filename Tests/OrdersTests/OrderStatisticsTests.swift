@@ -67,10 +67,15 @@ import Web
     #expect(afterBilling == Money(minorUnits: 2 * 12_600))
     let later = try app.database.read(for: company.tenant) {
       try OrderStatistics.figures(
-        from: periodEnd, to: periodEnd.adding(seconds: 86_400),
-        customer: Identifier(rawValue: customer), $0)
+        of: [Identifier(rawValue: customer)], from: periodEnd,
+        to: periodEnd.adding(seconds: 86_400), $0)
     }
     #expect(later.isEmpty)
+    let onlyOther = try app.database.read(for: company.tenant) {
+      try OrderStatistics.figures(
+        of: [Identifier(rawValue: other)], from: periodStart, to: periodEnd, $0)
+    }
+    #expect(Array(onlyOther.keys) == [Identifier(rawValue: other)])
   }
 
   @Test func theUrgentRuleComparesRatingsAndHistory() throws {
