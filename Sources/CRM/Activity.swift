@@ -13,6 +13,8 @@ public enum InteractionKind: String, Sendable, Codable, CaseIterable, SchemaEnum
   case wechat
   /// A note.
   case note
+  /// A complaint the customer made (counted by the 时效敏感 rule).
+  case complaint
 }
 
 /// A call, visit, e-mail, WeChat message or note logged against a customer (and optionally

@@ -6,4 +6,9 @@ enum CRMLimits {
   /// ``CustomerImportPages``) and its rows are written in the confirming request, so it stays
   /// small: 1 MiB holds several thousand customers.
   static let importBytesMax = 1_048_576
+  /// How long after an order event a customer's automatic tags are recomputed; the events
+  /// of a burst of orders meanwhile are served by the same recomputation.
+  static let automaticTagDebounceMilliseconds: Int64 = 60_000
+  /// The most customers one transaction of a full recomputation of automatic tags covers.
+  static let automaticTagBatchCustomersMax = 500
 }

@@ -6,16 +6,19 @@ public import Web
 /// contracts, credit holds).
 public enum CRMModule {
   /// The module declaration. `panels` are other modules' panels on the customer 360° page;
-  /// `staff` makes the directory of the company's staff from the shared services.
+  /// `staff` makes the directory of the company's staff from the shared services; `history`
+  /// is the customers' order history, which automatic tags are computed from.
   public static func module(
     panels: [any CustomerPanel] = [],
-    staff: @escaping @Sendable (ModuleServices) -> StaffDirectory
+    staff: @escaping @Sendable (ModuleServices) -> StaffDirectory,
+    history: any CustomerHistorySource
   ) -> AppModule {
     AppModule(
       name: CRMSchema.module, migrations: CRMSchema.migrations + CommercialPart.migrations,
       roleGrants: CRMPermission.grants.merged(with: CommercialPart.roleGrants),
       registerRoutes: { routes in
         let service = CRMService(services: routes.services, staff: staff(routes.services))
+        let tagging = AutomaticTagging(services: routes.services, history: history)
         let page = SignedInPage(navigation: routes.navigation)
         CustomerAPI.register(routes, service: service)
         CustomerRecordsAPI.register(routes.api, service: service)
@@ -23,7 +26,10 @@ public enum CRMModule {
         CustomerExport.register(routes, service: service)
         CustomerImportPages.register(routes.app, service: service, page: page)
         CustomerFormPages.register(routes.app, service: service, page: page)
-        let registry = CustomerPanelRegistry(CRMPanels.all(service: service) + panels)
+        AutomaticTagAPI.register(routes.api, tagging: tagging)
+        AutomaticTagRulesPage.register(routes.app, tagging: tagging, page: page)
+        let registry = CustomerPanelRegistry(
+          CRMPanels.all(service: service, tagging: tagging) + panels)
         Customer360Page.register(routes.app, service: service, page: page, panels: registry)
         CustomerRecordPages.register(routes.app, service: service, page: page, panels: registry)
         FollowUpPages.register(routes.app, service: service, page: page)
@@ -31,6 +37,10 @@ public enum CRMModule {
         CommercialPart.register(routes)
       },
       outboxHandlers: CustomerTimelineTopic.allCases.map(\.handler),
+      servicedHandlers: { services in
+        let tagging = AutomaticTagging(services: services, history: history)
+        return ModuleHandlers(outbox: tagging.outboxHandlers, jobs: tagging.jobHandlers)
+      },
       navigation: [
         NavigationEntry(
           labelKey: "nav.customers", href: "/app/customers",

@@ -5,9 +5,10 @@ import Web
 /// data (revenue, on-time rate, receivables, complaints, satisfaction) come from those
 /// modules' panels.
 enum CRMPanels {
-  static func all(service: CRMService) -> [any CustomerPanel] {
+  static func all(service: CRMService, tagging: AutomaticTagging) -> [any CustomerPanel] {
     [
-      ProfilePanel(service: service), TagsPanel(service: service), ContactsPanel(service: service),
+      ProfilePanel(service: service), TagsPanel(service: service, tagging: tagging),
+      ContactsPanel(service: service),
       AddressesPanel(service: service), TermsPanel(), TimelinePanel(service: service),
       FollowUpsPanel(service: service),
     ]

@@ -23,7 +23,7 @@ public struct CustomerFilter: Sendable, Equatable {
   public var ownerID: Identifier?
   /// Only this platform segment.
   public var segmentCode: String?
-  /// Only customers with this tag.
+  /// Only customers with this tag, given by hand or by a rule.
   public var tag: String?
   /// Text in the name, short name or a contact's mobile.
   public var text: String?
@@ -194,7 +194,9 @@ enum CustomerStore {
     if let tag = filter.tag {
       condition(
         """
-        c.id IN (SELECT g.customer_id FROM customer_tags g WHERE g.tenant_id = $1 AND g.tag = ?)
+        c.id IN (SELECT g.customer_id FROM customer_tags g WHERE g.tenant_id = $1 AND g.tag = ?
+          UNION SELECT a.customer_id FROM customer_automatic_tags a
+          WHERE a.tenant_id = $1 AND a.tag = ?)
         """, .text(tag))
     }
     if let text = filter.text.map(likePattern), text != "%%" {

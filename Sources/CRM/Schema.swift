@@ -2,8 +2,9 @@ import Storage
 
 /// The CRM module's customer tables: customers with their contacts, addresses, transport
 /// preferences and commercial terms; the company's list of e-commerce platform segments;
-/// interactions, follow-up tasks, the timeline events other modules announce, and tags with
-/// the reason each was given. Numbers 1...9 belong to the customer core; 20 and up to the
+/// interactions, follow-up tasks, the timeline events other modules announce, tags with
+/// the reason each was given, and the automatic tags rules give from order history. Numbers
+/// 1...9 belong to the customer core; 20 and up to the
 /// commercial part (prices, quotes, contracts).
 enum CRMSchema {
   static let module = "crm"
@@ -154,6 +155,28 @@ enum CRMSchema {
         );
         CREATE UNIQUE INDEX customer_tags_customer_tag ON customer_tags (tenant_id, customer_id, tag);
         CREATE INDEX customer_tags_tag ON customer_tags (tenant_id, tag);
+        """),
+    Migration(
+      module: module, number: 5, name: "automatic_tags",
+      sql: """
+        CREATE TABLE customer_automatic_tags (
+          tenant_id BIGINT NOT NULL,
+          customer_id BIGINT NOT NULL,
+          rule TEXT NOT NULL,
+          tag TEXT NOT NULL,
+          basis TEXT NOT NULL,
+          evidence TEXT NOT NULL,
+          computed_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, customer_id, rule)
+        );
+        CREATE INDEX customer_automatic_tags_tag ON customer_automatic_tags (tenant_id, tag);
+        CREATE TABLE automatic_tag_settings (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          document TEXT NOT NULL,
+          updated_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id)
+        );
         """),
   ]
 }
