@@ -1,3 +1,4 @@
+public import CRM
 public import Identity
 public import Storage
 public import Web
@@ -17,6 +18,9 @@ public struct AppConfiguration: Sendable {
   public var databaseOptions: DatabaseOptions
   /// Sign-in settings (password hashing cost, session lifetimes).
   public var identity: IdentityConfiguration
+  /// Where CRM reads customers' order history (for automatic tags): no history until the
+  /// orders module's adapter is wired here; tests put a fixed history in.
+  public var customerHistory: any CustomerHistorySource = NoCustomerHistory()
 
   /// The defaults: SQLite under `./data`, `127.0.0.1:8080`, access log on, node 0.
   public init(

@@ -17,7 +17,7 @@ enum Modules {
               .filter { $0.active && !$0.roles.contains(BuiltinRole.customer.rawValue) }
               .map { StaffMember(id: $0.id, name: $0.displayName) }
           }
-        }, history: NoCustomerHistory()),
+        }, history: configuration.customerHistory),
     ]
   }
 }
