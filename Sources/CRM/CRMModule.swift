@@ -2,8 +2,8 @@ public import Web
 
 /// CRM as the application lists it: the customer core (customers, contacts, addresses,
 /// preferences and terms, duplicates and merging, interactions, follow-ups, the 360° page
-/// and its panel registry) and the commercial part (pricing, rate cards, inquiries, quotes,
-/// contracts, credit holds).
+/// and its panel registry, automatic tags, saved segments) and the commercial part (pricing,
+/// rate cards, inquiries, quotes, contracts, credit holds).
 public enum CRMModule {
   /// The module declaration. `panels` are other modules' panels on the customer 360° page;
   /// `staff` makes the directory of the company's staff from the shared services; `history`
@@ -28,12 +28,15 @@ public enum CRMModule {
         CustomerFormPages.register(routes.app, service: service, page: page)
         AutomaticTagAPI.register(routes.api, tagging: tagging)
         AutomaticTagRulesPage.register(routes.app, tagging: tagging, page: page)
+        let segments = CustomerSegments(service: service, history: history)
+        CustomerSegmentAPI.register(routes.api, segments: segments)
+        CustomerSegmentPages.register(routes.app, segments: segments, page: page)
         let registry = CustomerPanelRegistry(
           CRMPanels.all(service: service, tagging: tagging) + panels)
         Customer360Page.register(routes.app, service: service, page: page, panels: registry)
         CustomerRecordPages.register(routes.app, service: service, page: page, panels: registry)
         FollowUpPages.register(routes.app, service: service, page: page)
-        SegmentPages.register(routes.app, service: service, page: page)
+        PlatformSegmentPages.register(routes.app, service: service, page: page)
         CommercialPart.register(routes)
       },
       outboxHandlers: CustomerTimelineTopic.allCases.map(\.handler),
@@ -45,6 +48,9 @@ public enum CRMModule {
         NavigationEntry(
           labelKey: "nav.customers", href: "/app/customers",
           permission: CRMPermission.customersRead, order: 100),
+        NavigationEntry(
+          labelKey: "nav.customer_segments", href: "/app/segments",
+          permission: CRMPermission.customersRead, order: 105),
         NavigationEntry(
           labelKey: "nav.follow_ups", href: "/app/follow-ups",
           permission: CRMPermission.interactionsManage, order: 110),

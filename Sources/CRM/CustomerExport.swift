@@ -53,6 +53,15 @@ enum CustomerExport {
   ) throws -> Response {
     let customers = try service.customersForExport(
       try CustomerAPI.filter(request), in: context.tenant)
+    return try file(customers, format: format, name: "customers", context: context, service: service)
+  }
+
+  /// `customers` as a file named `name` with the format's extension, columns titled in the
+  /// caller's language.
+  static func file(
+    _ customers: [Customer], format: Format, name: String, context: AuthenticatedContext,
+    service: CRMService
+  ) throws -> Response {
     let segments = try service.segments(in: context.tenant)
     let staff = try service.staff.members(of: context.tenant)
     let t = Localizer(locale: context.request.locale, timeZone: context.timeZone)
@@ -73,7 +82,7 @@ enum CustomerExport {
       status: 200,
       headers: [
         "Content-Type": contentType,
-        "Content-Disposition": "attachment; filename=\"customers.\(format.rawValue)\"",
+        "Content-Disposition": "attachment; filename=\"\(name).\(format.rawValue)\"",
       ],
       body: Array(data))
   }

@@ -178,6 +178,25 @@ enum CustomerStore {
     return try customer(from: row)
   }
 
+  /// The customers `ids` (those not merged away) in the order of `ids`, read in batches.
+  static func list(ids: [Identifier], _ scope: TenantScope) throws -> [Customer] {
+    var found: [Identifier: Customer] = [:]
+    for start in stride(from: 0, to: ids.count, by: idBatchMax) {
+      let batch = ids[start..<min(ids.count, start + idBatchMax)]
+      let list = (2..<(batch.count + 2)).map { "$\($0)" }.joined(separator: ", ")
+      for row in try scope.query(
+        select + " AND c.id IN (\(list))", batch.map { .integer($0.rawValue) })
+      {
+        let customer = try customer(from: row)
+        found[customer.id] = customer
+      }
+    }
+    return ids.compactMap { found[$0] }
+  }
+
+  /// The most ids one statement of ``list(ids:_:)`` names.
+  private static let idBatchMax = 500
+
   /// Up to `limit` customers matching `filter`, newest first, after the customer `after`.
   static func list(
     _ filter: CustomerFilter, after: Identifier?, limit: Int, _ scope: TenantScope

@@ -3,8 +3,8 @@ import Storage
 /// The CRM module's customer tables: customers with their contacts, addresses, transport
 /// preferences and commercial terms; the company's list of e-commerce platform segments;
 /// interactions, follow-up tasks, the timeline events other modules announce, tags with
-/// the reason each was given, and the automatic tags rules give from order history. Numbers
-/// 1...9 belong to the customer core; 20 and up to the
+/// the reason each was given, the automatic tags rules give from order history, and saved
+/// customer segments. Numbers 1...9 belong to the customer core; 20 and up to the
 /// commercial part (prices, quotes, contracts).
 enum CRMSchema {
   static let module = "crm"
@@ -177,6 +177,20 @@ enum CRMSchema {
           updated_at BIGINT NOT NULL,
           PRIMARY KEY (tenant_id, id)
         );
+        """),
+    Migration(
+      module: module, number: 6, name: "customer_segments",
+      sql: """
+        CREATE TABLE customer_segments (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          name TEXT NOT NULL,
+          filter TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          updated_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id)
+        );
+        CREATE UNIQUE INDEX customer_segments_name ON customer_segments (tenant_id, name);
         """),
   ]
 }
