@@ -28,6 +28,8 @@ public enum CRMError: UserFacingError, Equatable {
   case customerSegmentNotFound
   /// Another saved customer segment has this name.
   case customerSegmentNameTaken(String)
+  /// No such campaign.
+  case campaignNotFound
 
   /// The stable code.
   public var code: String {
@@ -45,6 +47,7 @@ public enum CRMError: UserFacingError, Equatable {
     case .exportTooLarge: "customer_export_too_large"
     case .customerSegmentNotFound: "customer_segment_not_found"
     case .customerSegmentNameTaken: "customer_segment_name_taken"
+    case .campaignNotFound: "campaign_not_found"
     }
   }
 
@@ -52,7 +55,7 @@ public enum CRMError: UserFacingError, Equatable {
   public var kind: ErrorKind {
     switch self {
     case .customerNotFound, .contactNotFound, .addressNotFound, .followUpNotFound, .tagNotFound,
-      .customerSegmentNotFound:
+      .customerSegmentNotFound, .campaignNotFound:
       .notFound
     case .staleVersion: .preconditionFailed
     case .possibleDuplicate, .segmentTaken, .tagTaken, .customerSegmentNameTaken: .conflict

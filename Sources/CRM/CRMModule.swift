@@ -2,8 +2,8 @@ public import Web
 
 /// CRM as the application lists it: the customer core (customers, contacts, addresses,
 /// preferences and terms, duplicates and merging, interactions, follow-ups, the 360° page
-/// and its panel registry, automatic tags, saved segments) and the commercial part (pricing,
-/// rate cards, inquiries, quotes, contracts, credit holds).
+/// and its panel registry, automatic tags, saved segments, campaigns) and the commercial
+/// part (pricing, rate cards, inquiries, quotes, contracts, credit holds).
 public enum CRMModule {
   /// The module declaration. `panels` are other modules' panels on the customer 360° page;
   /// `staff` makes the directory of the company's staff from the shared services; `history`
@@ -31,6 +31,9 @@ public enum CRMModule {
         let segments = CustomerSegments(service: service, history: history)
         CustomerSegmentAPI.register(routes.api, segments: segments)
         CustomerSegmentPages.register(routes.app, segments: segments, page: page)
+        let campaigns = Campaigns(segments: segments)
+        CampaignAPI.register(routes.api, campaigns: campaigns)
+        CampaignPages.register(routes.app, campaigns: campaigns, page: page)
         let registry = CustomerPanelRegistry(
           CRMPanels.all(service: service, tagging: tagging) + panels)
         Customer360Page.register(routes.app, service: service, page: page, panels: registry)
@@ -51,6 +54,9 @@ public enum CRMModule {
         NavigationEntry(
           labelKey: "nav.customer_segments", href: "/app/segments",
           permission: CRMPermission.customersRead, order: 105),
+        NavigationEntry(
+          labelKey: "nav.campaigns", href: "/app/campaigns",
+          permission: CRMPermission.customersRead, order: 106),
         NavigationEntry(
           labelKey: "nav.follow_ups", href: "/app/follow-ups",
           permission: CRMPermission.interactionsManage, order: 110),

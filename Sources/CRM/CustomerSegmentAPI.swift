@@ -78,10 +78,9 @@ enum CustomerSegmentAPI {
         tag: "Customers", permission: CRMPermission.customersRead, style: .plain,
         queryParameters: [.init("format", "csv or xlsx")])
     ) { request, context in
-      guard let format = CustomerExport.Format(rawValue: request.queryValue("format") ?? "csv")
-      else { throw ValidationFailure(pointer: "/query/format", code: "unknown_choice") }
-      return try CustomerExport.file(
-        try segments.customers(of: try segmentID(context), in: context.tenant), format: format,
+      try CustomerExport.file(
+        try segments.customers(of: try segmentID(context), in: context.tenant),
+        format: try ListExport.format(request),
         name: "segment", context: context, service: segments.service)
     }
   }

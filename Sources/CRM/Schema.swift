@@ -4,8 +4,8 @@ import Storage
 /// preferences and commercial terms; the company's list of e-commerce platform segments;
 /// interactions, follow-up tasks, the timeline events other modules announce, tags with
 /// the reason each was given, the automatic tags rules give from order history, and saved
-/// customer segments. Numbers 1...9 belong to the customer core; 20 and up to the
-/// commercial part (prices, quotes, contracts).
+/// customer segments and the campaigns aimed at them. Numbers 1...9 belong to the customer
+/// core; 20 and up to the commercial part (prices, quotes, contracts).
 enum CRMSchema {
   static let module = "crm"
 
@@ -191,6 +191,22 @@ enum CRMSchema {
           PRIMARY KEY (tenant_id, id)
         );
         CREATE UNIQUE INDEX customer_segments_name ON customer_segments (tenant_id, name);
+        """),
+    Migration(
+      module: module, number: 7, name: "campaigns",
+      sql: """
+        CREATE TABLE campaigns (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          name TEXT NOT NULL,
+          segment_id BIGINT NOT NULL,
+          promotion_id BIGINT NOT NULL,
+          message TEXT NOT NULL,
+          starts_on TEXT NOT NULL,
+          ends_on TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id)
+        );
         """),
   ]
 }
