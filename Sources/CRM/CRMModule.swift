@@ -45,7 +45,11 @@ public enum CRMModule {
       outboxHandlers: CustomerTimelineTopic.allCases.map(\.handler),
       servicedHandlers: { services in
         let tagging = AutomaticTagging(services: services, history: history)
-        return ModuleHandlers(outbox: tagging.outboxHandlers, jobs: tagging.jobHandlers)
+        let reminders = ContractRenewalReminders(
+          service: CRMService(services: services, staff: staff(services)), jobs: services.jobs,
+          timeZone: DisplayFormat.defaultTimeZone)
+        return ModuleHandlers(
+          outbox: tagging.outboxHandlers, jobs: tagging.jobHandlers + [reminders.jobHandler])
       },
       navigation: [
         NavigationEntry(

@@ -143,5 +143,17 @@ enum CommercialSchema {
         );
         CREATE INDEX credit_holds_status ON credit_holds (tenant_id, status, id);
         """),
+    Migration(
+      module: module, number: 25, name: "contract_renewal_reminders",
+      sql: """
+        CREATE TABLE contract_renewal_reminders (
+          tenant_id BIGINT NOT NULL,
+          contract_id BIGINT NOT NULL,
+          valid_through TEXT NOT NULL,
+          follow_up_id BIGINT NOT NULL,
+          created_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, contract_id, valid_through)
+        );
+        """),
   ]
 }
