@@ -42,7 +42,7 @@ extension AutomaticTagging {
     return [
       JobHandler(kind: Self.customerJobKind) { context in
         guard let id = Int64(context.job.payload) else {
-          throw AutomaticTagJobError.badPayload(context.job.payload)
+          throw CRMJobError.badPayload(context.job.payload)
         }
         try context.write { try recompute([Identifier(rawValue: id)], audit: audit, in: $0) }
       },
@@ -53,19 +53,5 @@ extension AutomaticTagging {
         }
       },
     ]
-  }
-}
-
-/// A recomputation job that cannot run as queued.
-enum AutomaticTagJobError: UserFacingError, Equatable {
-  /// The job's payload is not a customer id.
-  case badPayload(String)
-
-  var code: String { "automatic_tag_job_payload_invalid" }
-  var kind: ErrorKind { .internalFailure }
-  var arguments: [String: String] {
-    switch self {
-    case .badPayload(let payload): ["payload": payload]
-    }
   }
 }

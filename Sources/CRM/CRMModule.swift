@@ -24,7 +24,9 @@ public enum CRMModule {
         CustomerRecordsAPI.register(routes.api, service: service)
         CustomerListPage.register(routes.app, service: service, page: page)
         CustomerExport.register(routes, service: service)
-        CustomerImportPages.register(routes.app, service: service, page: page)
+        CustomerImportPages.register(
+          routes.app, service: service, services: routes.services, page: page)
+        CustomerImportJobPage.register(routes.app, services: routes.services, page: page)
         CustomerFormPages.register(routes.app, service: service, page: page)
         AutomaticTagAPI.register(routes.api, tagging: tagging)
         AutomaticTagRulesPage.register(routes.app, tagging: tagging, page: page)
@@ -49,7 +51,10 @@ public enum CRMModule {
           service: CRMService(services: services, staff: staff(services)), jobs: services.jobs,
           timeZone: DisplayFormat.defaultTimeZone)
         return ModuleHandlers(
-          outbox: tagging.outboxHandlers, jobs: tagging.jobHandlers + [reminders.jobHandler])
+          outbox: tagging.outboxHandlers,
+          jobs: tagging.jobHandlers + [
+            reminders.jobHandler, CustomerImportJob.handler(service: reminders.service),
+          ])
       },
       navigation: [
         NavigationEntry(

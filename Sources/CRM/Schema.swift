@@ -4,8 +4,9 @@ import Storage
 /// preferences and commercial terms; the company's list of e-commerce platform segments;
 /// interactions, follow-up tasks, the timeline events other modules announce, tags with
 /// the reason each was given, the automatic tags rules give from order history, and saved
-/// customer segments and the campaigns aimed at them. Numbers 1...9 belong to the customer
-/// core; 20 and up to the commercial part (prices, quotes, contracts).
+/// customer segments and the campaigns aimed at them; big import files wait for their job in
+/// `customer_import_files`. Numbers 1...9 belong to the customer core; 20 and up to the
+/// commercial part (prices, quotes, contracts).
 enum CRMSchema {
   static let module = "crm"
 
@@ -204,6 +205,28 @@ enum CRMSchema {
           message TEXT NOT NULL,
           starts_on TEXT NOT NULL,
           ends_on TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id)
+        );
+        """),
+    Migration(
+      module: module, number: 8, name: "customer_import_files",
+      sqlite: """
+        CREATE TABLE customer_import_files (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          choice TEXT NOT NULL,
+          content BLOB NOT NULL,
+          created_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id)
+        );
+        """,
+      postgres: """
+        CREATE TABLE customer_import_files (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          choice TEXT NOT NULL,
+          content BYTEA NOT NULL,
           created_at BIGINT NOT NULL,
           PRIMARY KEY (tenant_id, id)
         );
