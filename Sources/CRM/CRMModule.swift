@@ -36,6 +36,8 @@ public enum CRMModule {
         let campaigns = Campaigns(segments: segments)
         CampaignAPI.register(routes.api, campaigns: campaigns)
         CampaignPages.register(routes.app, campaigns: campaigns, page: page)
+        CRMListExports.register(
+          routes, service: service, segments: segments, campaigns: campaigns)
         let registry = CustomerPanelRegistry(
           CRMPanels.all(service: service, tagging: tagging) + panels)
         Customer360Page.register(routes.app, service: service, page: page, panels: registry)

@@ -108,6 +108,7 @@ enum CampaignPages {
       context, path: "/app/campaigns", titleKey: "crm.campaigns.title", status: status
     ) { t in
       HTML.h1(.class("h3")) { t("crm.campaigns.title") }
+      ExportableList.links("campaigns", localizer: t)
       if all.isEmpty { HTML.p(.class("text-body-secondary")) { t("crm.campaigns.none") } }
       HTML.ul(.class("list-group", "mb-4"), .id("campaigns")) {
         for campaign in all {

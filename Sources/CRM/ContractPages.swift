@@ -76,6 +76,7 @@ enum ContractPages {
       context, path: "/app/contracts", titleKey: "contracts.title", status: status
     ) { t in
       HTML.h1(.class("h3")) { t("contracts.title") }
+      ExportableList.links("contracts", localizer: t)
       ContractTables.list(contracts, today: today, localizer: t)
       if context.can(CommercialPermissions.contractsManage) {
         ContractTables.form(state, cards: cards, csrf: context.csrfToken, localizer: t)

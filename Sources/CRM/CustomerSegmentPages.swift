@@ -145,6 +145,7 @@ enum CustomerSegmentPages {
       context, path: "/app/segments", titleKey: "crm.customer_segments.title", status: status
     ) { t in
       HTML.h1(.class("h3")) { t("crm.customer_segments.title") }
+      ExportableList.links("segments", localizer: t)
       if counted.isEmpty {
         HTML.p(.class("text-body-secondary")) { t("crm.customer_segments.none") }
       }
