@@ -21,6 +21,9 @@ public struct AppConfiguration: Sendable {
   /// Where CRM reads customers' order history (for automatic tags): no history until the
   /// orders module's adapter is wired here; tests put a fixed history in.
   public var customerHistory: any CustomerHistorySource = NoCustomerHistory()
+  /// Where CRM reads customers' receivables and open orders (credit used on the 360° page):
+  /// none until the finance and orders modules' adapter is wired here.
+  public var customerExposure: (any ExposureSource)?
 
   /// The defaults: SQLite under `./data`, `127.0.0.1:8080`, access log on, node 0.
   public init(

@@ -17,7 +17,8 @@ enum Modules {
               .filter { $0.active && !$0.roles.contains(BuiltinRole.customer.rawValue) }
               .map { StaffMember(id: $0.id, name: $0.displayName) }
           }
-        }, history: configuration.customerHistory),
+        },
+        history: configuration.customerHistory, exposure: configuration.customerExposure),
     ]
   }
 }

@@ -7,11 +7,13 @@ public import Web
 public enum CRMModule {
   /// The module declaration. `panels` are other modules' panels on the customer 360° page;
   /// `staff` makes the directory of the company's staff from the shared services; `history`
-  /// is the customers' order history, which automatic tags are computed from.
+  /// is the customers' order history, which automatic tags, segments, campaigns and the
+  /// 360° figures are computed from; `exposure`, when a module keeps receivables and open
+  /// orders, gives the credit used the 360° page shows against the limit.
   public static func module(
     panels: [any CustomerPanel] = [],
     staff: @escaping @Sendable (ModuleServices) -> StaffDirectory,
-    history: any CustomerHistorySource
+    history: any CustomerHistorySource, exposure: (any ExposureSource)? = nil
   ) -> AppModule {
     AppModule(
       name: CRMSchema.module, migrations: CRMSchema.migrations + CommercialPart.migrations,
@@ -39,7 +41,7 @@ public enum CRMModule {
         CRMListExports.register(
           routes, service: service, segments: segments, campaigns: campaigns)
         let registry = CustomerPanelRegistry(
-          CRMPanels.all(service: service, tagging: tagging) + panels)
+          CRMPanels.all(service: service, tagging: tagging, exposure: exposure) + panels)
         Customer360Page.register(routes.app, service: service, page: page, panels: registry)
         CustomerRecordPages.register(routes.app, service: service, page: page, panels: registry)
         FollowUpPages.register(routes.app, service: service, page: page)
