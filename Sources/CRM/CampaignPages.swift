@@ -86,7 +86,8 @@ enum CampaignPages {
             for format in ListExport.Format.allCases {
               HTML.a(
                 .class("btn", "btn-sm", "btn-outline-secondary", "ms-1"),
-                .href("/app/campaigns/\(id)/recipients.\(format.rawValue)?channel=\(channel.rawValue)")
+                .href(
+                  "/app/campaigns/\(id)/recipients.\(format.rawValue)?channel=\(channel.rawValue)")
               ) { format.rawValue.uppercased() }
             }
           }

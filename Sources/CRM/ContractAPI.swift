@@ -36,8 +36,8 @@ enum ContractAPI {
             prefix: "HT", at: now, timeZone: context.timeZone, in: scope
           ).description)
         try ContractStore.insert(contract, at: now, scope)
-      try ContractRenewalReminders.scheduleDaily(
-        jobs: services.jobs, after: now, timeZone: context.timeZone, in: scope)
+        try ContractRenewalReminders.scheduleDaily(
+          jobs: services.jobs, after: now, timeZone: context.timeZone, in: scope)
         try context.audit(services.audit).record(
           entity: "contract", id: contract.id, action: "create",
           after: ["number": contract.number, "customer_id": String(input.customerID)], in: scope)

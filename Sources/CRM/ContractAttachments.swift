@@ -112,14 +112,16 @@ enum ContractAttachments {
     services: ModuleServices
   ) throws -> Response {
     guard
-      let row = try context.read(services.database, { scope in
-        try scope.query(
-          """
-          SELECT file_name, content_type, content FROM contract_attachments
-          WHERE tenant_id = $1 AND id = $2 AND contract_id = $3
-          """, [.integer(attachment.rawValue), .integer(contract.rawValue)]
-        ).first
-      })
+      let row = try context.read(
+        services.database,
+        { scope in
+          try scope.query(
+            """
+            SELECT file_name, content_type, content FROM contract_attachments
+            WHERE tenant_id = $1 AND id = $2 AND contract_id = $3
+            """, [.integer(attachment.rawValue), .integer(contract.rawValue)]
+          ).first
+        })
     else { throw HTTPError.notFound }
     let name = try row.string("file_name")
     return Response(
@@ -149,8 +151,9 @@ enum ContractAttachments {
     let encoded =
       name.addingPercentEncoding(
         withAllowedCharacters: CharacterSet.alphanumerics.intersection(
-          CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-          .union(CharacterSet(charactersIn: "-._~"))) ?? ascii
+          CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127))
+        )
+        .union(CharacterSet(charactersIn: "-._~"))) ?? ascii
     return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
   }
 }

@@ -45,7 +45,8 @@ enum CustomerExport {
   ) throws -> Response {
     let customers = try service.customersForExport(
       try CustomerAPI.filter(request), in: context.tenant)
-    return try file(customers, format: format, name: "customers", context: context, service: service)
+    return try file(
+      customers, format: format, name: "customers", context: context, service: service)
   }
 
   /// `customers` as a file named `name` with the format's extension, columns titled in the

@@ -133,7 +133,9 @@ enum CustomerImportPages {
         }
         HTML.fieldset(.class("mt-3")) {
           HTML.legend(.class("form-label", "fs-6")) { t("crm.import.big_file_choice") }
-          for (value, key) in [("all", "crm.import.all_or_nothing"), ("valid", "crm.import.valid_only")] {
+          for (value, key) in [
+            ("all", "crm.import.all_or_nothing"), ("valid", "crm.import.valid_only"),
+          ] {
             HTML.div(.class("form-check")) {
               HTML.input(
                 .class("form-check-input"), .type("radio"), .name("choice"), .value(value),

@@ -45,8 +45,8 @@ enum CustomerSegmentPages {
       let id = try CustomerSegmentAPI.segmentID(context)
       let counted = try segments.segment(id, in: context.tenant)
       let customers = try segments.customers(of: id, in: context.tenant)
-      return page.render(context, path: "/app/segments", titleKey: "crm.customer_segments.title")
-      { t in
+      return page.render(context, path: "/app/segments", titleKey: "crm.customer_segments.title") {
+        t in
         HTML.h1(.class("h3")) { counted.segment.name }
         HTML.p { t("crm.customer_segments.count", ["count": String(counted.customerCount)]) }
         HTML.div(.class("d-flex", "gap-2", "mb-3")) {
@@ -174,7 +174,8 @@ enum CustomerSegmentPages {
       HTML.h2(.class("h5")) { t("crm.customer_segments.new") }
       FormControls.formErrors(state, localizer: t)
       HTML.div(.class("col-md-4")) {
-        FormControls.field("name", label: t("crm.customer_segments.name"), state: state, localizer: t)
+        FormControls.field(
+          "name", label: t("crm.customer_segments.name"), state: state, localizer: t)
       }
       HTML.div(.class("col-md-4")) {
         FormControls.select(
@@ -195,7 +196,8 @@ enum CustomerSegmentPages {
       HTML.div(.class("col-md-3")) {
         FormControls.select(
           "status", label: t("crm.customer.status"),
-          options: any + CustomerStatus.allCases.map { ($0.rawValue, t("crm.status.\($0.rawValue)")) },
+          options: any
+            + CustomerStatus.allCases.map { ($0.rawValue, t("crm.status.\($0.rawValue)")) },
           state: state, localizer: t)
       }
       HTML.div(.class("col-md-3")) {

@@ -173,7 +173,8 @@ enum CRMListExports {
         titleKey: "crm.campaigns.title"
       ) { context, t in
         ExportTable(
-          columns: columns(t, "crm.campaigns.name", "crm.campaigns.starts_on", "crm.campaigns.ends_on"),
+          columns: columns(
+            t, "crm.campaigns.name", "crm.campaigns.starts_on", "crm.campaigns.ends_on"),
           rows: try campaigns.list(in: context.tenant).map {
             text($0.name, $0.startsOn, $0.endsOn)
           })

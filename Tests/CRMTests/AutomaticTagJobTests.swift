@@ -76,7 +76,9 @@ import Web
       }
     }
     let kind = AutomaticTagging.customerJobKind
-    try waitUntil(app) { try delivered(app, company, handler: "crm.automatic_tags.order.created") == 2 }
+    try waitUntil(app) {
+      try delivered(app, company, handler: "crm.automatic_tags.order.created") == 2
+    }
     #expect(try tagging(app).tags(of: busy.id, in: company.tenant).isEmpty)
     app.clock.advance(milliseconds: CRMLimits.automaticTagDebounceMilliseconds + 1)
     try waitUntil(app) { try jobs(app, company, kind: kind).first?.status == .succeeded }
@@ -128,7 +130,9 @@ import Web
     let tagging = tagging(app)
     let audit = testAudit(app)
     history.addOrders(50, of: client.id, before: app.clock.now())
-    try app.database.write(for: company.tenant) { try tagging.recompute([client.id], audit: audit, in: $0) }
+    try app.database.write(for: company.tenant) {
+      try tagging.recompute([client.id], audit: audit, in: $0)
+    }
     #expect(try tagging.tags(of: client.id, in: company.tenant).map(\.tag) == ["高价值"])
     for _ in 0..<2 {
       try app.crm.logInteraction(

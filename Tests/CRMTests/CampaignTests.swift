@@ -28,7 +28,8 @@ import Web
           wechat: "zhang")
       ],
       figures: [
-        target: CustomerOrderFigures(orders: 5, ordersByPromotion: [promotion: 3, Identifier(rawValue: 9): 2]),
+        target: CustomerOrderFigures(
+          orders: 5, ordersByPromotion: [promotion: 3, Identifier(rawValue: 9): 2]),
         other: CustomerOrderFigures(orders: 2, ordersByPromotion: [promotion: 2]),
       ])
     #expect(result.ordersFromTargets == 3)
@@ -47,15 +48,20 @@ import Web
   }
 
   /// Two customers in 浙江 with contacts, one in 上海; promotion 7001; a segment of 浙江.
-  func seed(_ app: TestApp, _ company: TestCompany) throws -> (segment: Int64, customers: [Customer]) {
+  func seed(_ app: TestApp, _ company: TestCompany) throws -> (
+    segment: Int64, customers: [Customer]
+  ) {
     let audit = testAudit(app)
     let crm = app.crm
     let customers = try [
-      ("杭州新禾服饰有限公司", "浙江省", ContactInput(name: "李娜", mobile: "13800138000", email: "lina@xinhe.cn")),
+      (
+        "杭州新禾服饰有限公司", "浙江省", ContactInput(name: "李娜", mobile: "13800138000", email: "lina@xinhe.cn")
+      ),
       ("宁波海曙电器有限公司", "浙江省", ContactInput(name: "周强", wechat: "zhouqiang88")),
       ("上海明达电子有限公司", "上海市", ContactInput(name: "陈静", mobile: "13900139000")),
     ].map { name, province, contact in
-      let customer = try crm.createCustomer(CustomerInput(name: name), in: company.tenant, audit: audit)
+      let customer = try crm.createCustomer(
+        CustomerInput(name: name), in: company.tenant, audit: audit)
       try crm.addAddress(
         AddressInput(province: province, city: "市区", detail: "1号"), to: customer.id,
         in: company.tenant, audit: audit)
@@ -74,10 +80,14 @@ import Web
       token: company.tokens[.sales])
     let start = CalendarDay("2026-12-01")!.start(in: DisplayFormat.defaultTimeZone)
     history.add([
-      HistoricOrder(customer: customers[0].id, placedAt: start.adding(seconds: 3_600), promotion: promotion),
-      HistoricOrder(customer: customers[0].id, placedAt: start.adding(seconds: 7_200), promotion: promotion),
-      HistoricOrder(customer: customers[0].id, placedAt: start.adding(seconds: -60), promotion: promotion),
-      HistoricOrder(customer: customers[2].id, placedAt: start.adding(seconds: 60), promotion: promotion),
+      HistoricOrder(
+        customer: customers[0].id, placedAt: start.adding(seconds: 3_600), promotion: promotion),
+      HistoricOrder(
+        customer: customers[0].id, placedAt: start.adding(seconds: 7_200), promotion: promotion),
+      HistoricOrder(
+        customer: customers[0].id, placedAt: start.adding(seconds: -60), promotion: promotion),
+      HistoricOrder(
+        customer: customers[2].id, placedAt: start.adding(seconds: 60), promotion: promotion),
       HistoricOrder(customer: customers[1].id, placedAt: start.adding(seconds: 60)),
     ])
     return (try #require(segment.json["id"] as? Int64), customers)

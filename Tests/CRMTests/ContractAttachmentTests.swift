@@ -73,14 +73,16 @@ import Web
     let company = try app.makeCommercialCompany()
     let id = try contract(app, company)
     let path = "/api/v1/contracts/\(id)/attachments"
-    let empty = try upload(app, company, path, as: .sales, name: "a.pdf", type: "application/pdf", bytes: [])
+    let empty = try upload(
+      app, company, path, as: .sales, name: "a.pdf", type: "application/pdf", bytes: [])
     #expect(empty.status == 400)
     let big = try upload(
       app, company, path, as: .sales, name: "a.pdf", type: "application/pdf",
       bytes: [UInt8](repeating: 65, count: CommercialLimits.contractAttachmentBytesMax + 1))
     #expect(big.status == 400)
     #expect(big.text.contains("file_too_large"))
-    let denied = try upload(app, company, path, as: .viewer, name: "a.pdf", type: "application/pdf", bytes: [1])
+    let denied = try upload(
+      app, company, path, as: .viewer, name: "a.pdf", type: "application/pdf", bytes: [1])
     #expect(denied.status == 403)
     let missing = try upload(
       app, company, "/api/v1/contracts/1/attachments", as: .sales, name: "a.pdf",

@@ -21,7 +21,9 @@ import Web
     let orphan = try app.crm.createCustomer(
       CustomerInput(name: "洛阳新城建材有限公司"), in: company.tenant, audit: audit)
     var numbers: [String] = []
-    for (customer, through) in [(owned.id, "2026-12-20"), (owned.id, "2027-12-31"), (orphan.id, "2026-12-10")] {
+    for (customer, through) in [
+      (owned.id, "2026-12-20"), (owned.id, "2027-12-31"), (orphan.id, "2026-12-10"),
+    ] {
       let created = try app.call(
         "POST", "/api/v1/contracts",
         """

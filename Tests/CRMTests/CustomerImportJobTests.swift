@@ -27,7 +27,9 @@ import Web
 
   func importBig(
     _ backend: Backend, choice: String, badRow: Int?
-  ) throws -> (app: TestApp, company: TestCompany, page: HTTPClient.Response, rows: Int, job: String) {
+  ) throws -> (
+    app: TestApp, company: TestCompany, page: HTTPClient.Response, rows: Int, job: String
+  ) {
     let app = try TestApp(backend)
     let company = try app.makeCompany("acme")
     let browser = Browser(app.client)

@@ -34,10 +34,18 @@ import Web
     let filter = CustomerSegmentFilter(
       revenueMinFen: 10_000, revenueMaxFen: 50_000, frequencyMin: 3)
     let score = RFMScore(recency: 1, frequency: 3, monetary: 1)
-    #expect(filter.admits(CustomerOrderFigures(orders: 2, revenue: Money(minorUnits: 10_000)), score: score))
-    #expect(!filter.admits(CustomerOrderFigures(orders: 2, revenue: Money(minorUnits: 9_999)), score: score))
-    #expect(!filter.admits(CustomerOrderFigures(orders: 2, revenue: Money(minorUnits: 50_001)), score: score))
-    #expect(!filter.admits(CustomerOrderFigures(orders: 2, revenue: Money(minorUnits: 20_000)), score: .lowest))
+    #expect(
+      filter.admits(
+        CustomerOrderFigures(orders: 2, revenue: Money(minorUnits: 10_000)), score: score))
+    #expect(
+      !filter.admits(
+        CustomerOrderFigures(orders: 2, revenue: Money(minorUnits: 9_999)), score: score))
+    #expect(
+      !filter.admits(
+        CustomerOrderFigures(orders: 2, revenue: Money(minorUnits: 50_001)), score: score))
+    #expect(
+      !filter.admits(
+        CustomerOrderFigures(orders: 2, revenue: Money(minorUnits: 20_000)), score: .lowest))
     #expect(!CustomerSegmentFilter().readsHistory)
     #expect(filter.readsHistory)
   }
@@ -101,7 +109,8 @@ import Web
   func savedSegmentsCountTheirCustomersLive(backend: Backend) throws {
     let (app, company) = try start(backend)
     let customers = try seed(app, company)
-    let zhejiang = try create(app, company, "浙江淘宝", #"{"platform": "taobao", "province": "浙江省", "tags": []}"#)
+    let zhejiang = try create(
+      app, company, "浙江淘宝", #"{"platform": "taobao", "province": "浙江省", "tags": []}"#)
     #expect(zhejiang.status == 201)
     try create(app, company, "高价值", #"{"tags": ["高价值"]}"#)
     try create(app, company, "宁波冷链", #"{"tags": ["冷链"], "city": "宁波市"}"#)
@@ -110,7 +119,10 @@ import Web
     #expect(list.status == 200)
     let counts = Dictionary(
       uniqueKeysWithValues: list.items.map {
-        (($0["segment"] as? [String: Any])?["name"] as? String ?? "", $0["customer_count"] as? Int ?? -1)
+        (
+          ($0["segment"] as? [String: Any])?["name"] as? String ?? "",
+          $0["customer_count"] as? Int ?? -1
+        )
       })
     #expect(counts == ["浙江淘宝": 2, "高价值": 1, "宁波冷链": 1, "大客户": 1])
     let id = try #require((zhejiang.json["id"] as? Int64))
@@ -124,11 +136,13 @@ import Web
       in: company.tenant, audit: testAudit(app))
     let unchanged = try app.api("GET", "/segments/\(id)", token: company.tokens[.viewer])
     #expect(unchanged.json["customer_count"] as? Int == 2)
-    let csv = try app.api("GET", "/segments/\(id)/export?format=csv", token: company.tokens[.viewer])
+    let csv = try app.api(
+      "GET", "/segments/\(id)/export?format=csv", token: company.tokens[.viewer])
     #expect(csv.status == 200)
     #expect(csv.text.contains("杭州新禾服饰有限公司"))
     #expect(!csv.text.contains("上海明达电子有限公司"))
-    let xlsx = try app.api("GET", "/segments/\(id)/export?format=xlsx", token: company.tokens[.viewer])
+    let xlsx = try app.api(
+      "GET", "/segments/\(id)/export?format=xlsx", token: company.tokens[.viewer])
     #expect(xlsx.body.starts(with: [0x50, 0x4B]))
   }
 

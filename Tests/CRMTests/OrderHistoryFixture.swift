@@ -33,7 +33,8 @@ final class OrderHistoryFixture: CustomerHistorySource {
     add(
       (1...count).map { index in
         HistoricOrder(
-          customer: customer, placedAt: before.adding(seconds: -Int64(index) * spacingHours * 3_600),
+          customer: customer,
+          placedAt: before.adding(seconds: -Int64(index) * spacingHours * 3_600),
           urgent: urgent)
       })
   }
