@@ -133,12 +133,12 @@ public struct ShareRule: Codable, Sendable, Equatable {
 
   func problems(pointer: String, complaints: Bool) -> [FieldError] {
     var problems = AutomaticTagSettings.common(tag: tag, periodDays: periodDays, pointer: pointer)
-    problems += AutomaticTagSettings.bounded(
+    problems += CustomerRules.range(
       sharePercentMin, 1...100, pointer: "\(pointer)/share_percent_min")
-    problems += AutomaticTagSettings.bounded(
+    problems += CustomerRules.range(
       countMin, AutomaticTagSettings.countRange, pointer: "\(pointer)/count_min")
     if complaints {
-      problems += AutomaticTagSettings.bounded(
+      problems += CustomerRules.range(
         complaintsMin, AutomaticTagSettings.countRange, pointer: "\(pointer)/complaints_min")
     } else if complaintsMin != nil {
       problems.append(FieldError(pointer: "\(pointer)/complaints_min", code: "unknown_field"))
@@ -174,7 +174,7 @@ public struct CountRule: Codable, Sendable, Equatable {
 
   func problems(pointer: String) -> [FieldError] {
     AutomaticTagSettings.common(tag: tag, periodDays: periodDays, pointer: pointer)
-      + AutomaticTagSettings.bounded(
+      + CustomerRules.range(
         countMin, AutomaticTagSettings.countRange, pointer: "\(pointer)/count_min")
   }
 }
@@ -187,18 +187,6 @@ extension AutomaticTagSettings {
 
   static func common(tag: String, periodDays: Int, pointer: String) -> [FieldError] {
     CustomerRules.text(tag, pointer: "\(pointer)/tag", max: 20)
-      + bounded(periodDays, periodDaysRange, pointer: "\(pointer)/period_days")
-  }
-
-  static func bounded(_ value: Int?, _ allowed: ClosedRange<Int>, pointer: String)
-    -> [FieldError]
-  {
-    guard let value else { return [FieldError(pointer: pointer, code: "required")] }
-    if allowed.contains(value) { return [] }
-    return [
-      FieldError(
-        pointer: pointer, code: "out_of_range",
-        arguments: ["min": String(allowed.lowerBound), "max": String(allowed.upperBound)])
-    ]
+      + CustomerRules.range(periodDays, periodDaysRange, pointer: "\(pointer)/period_days")
   }
 }

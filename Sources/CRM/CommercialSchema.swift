@@ -157,35 +157,26 @@ enum CommercialSchema {
         """),
     Migration(
       module: module, number: 26, name: "contract_attachments",
-      sqlite: """
-        CREATE TABLE contract_attachments (
-          tenant_id BIGINT NOT NULL,
-          id BIGINT NOT NULL,
-          contract_id BIGINT NOT NULL,
-          file_name TEXT NOT NULL,
-          content_type TEXT NOT NULL,
-          size_bytes BIGINT NOT NULL,
-          content BLOB NOT NULL,
-          uploaded_by_name TEXT NOT NULL,
-          uploaded_at BIGINT NOT NULL,
-          PRIMARY KEY (tenant_id, id)
-        );
-        CREATE INDEX contract_attachments_contract ON contract_attachments (tenant_id, contract_id);
-        """,
-      postgres: """
-        CREATE TABLE contract_attachments (
-          tenant_id BIGINT NOT NULL,
-          id BIGINT NOT NULL,
-          contract_id BIGINT NOT NULL,
-          file_name TEXT NOT NULL,
-          content_type TEXT NOT NULL,
-          size_bytes BIGINT NOT NULL,
-          content BYTEA NOT NULL,
-          uploaded_by_name TEXT NOT NULL,
-          uploaded_at BIGINT NOT NULL,
-          PRIMARY KEY (tenant_id, id)
-        );
-        CREATE INDEX contract_attachments_contract ON contract_attachments (tenant_id, contract_id);
-        """),
+      sqlite: attachmentsSQL(content: "BLOB"),
+      postgres: attachmentsSQL(content: "BYTEA")),
   ]
+
+  /// The attachments table, with the engine's byte-string type for the content.
+  static func attachmentsSQL(content: String) -> String {
+    """
+    CREATE TABLE contract_attachments (
+      tenant_id BIGINT NOT NULL,
+      id BIGINT NOT NULL,
+      contract_id BIGINT NOT NULL,
+      file_name TEXT NOT NULL,
+      content_type TEXT NOT NULL,
+      size_bytes BIGINT NOT NULL,
+      content \(content) NOT NULL,
+      uploaded_by_name TEXT NOT NULL,
+      uploaded_at BIGINT NOT NULL,
+      PRIMARY KEY (tenant_id, id)
+    );
+    CREATE INDEX contract_attachments_contract ON contract_attachments (tenant_id, contract_id);
+    """
+  }
 }

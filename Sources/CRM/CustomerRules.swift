@@ -82,7 +82,8 @@ public enum CustomerRules {
         pointer: "\(pointer)/longitude_microdegrees")
   }
 
-  private static func range(_ value: Int?, _ allowed: ClosedRange<Int>, pointer: String)
+  /// `required` when missing, `out_of_range` (with `min` and `max`) when outside `allowed`.
+  static func range(_ value: Int?, _ allowed: ClosedRange<Int>, pointer: String)
     -> [FieldError]
   {
     guard let value else { return [FieldError(pointer: pointer, code: "required")] }

@@ -211,25 +211,21 @@ enum CRMSchema {
         """),
     Migration(
       module: module, number: 8, name: "customer_import_files",
-      sqlite: """
-        CREATE TABLE customer_import_files (
-          tenant_id BIGINT NOT NULL,
-          id BIGINT NOT NULL,
-          choice TEXT NOT NULL,
-          content BLOB NOT NULL,
-          created_at BIGINT NOT NULL,
-          PRIMARY KEY (tenant_id, id)
-        );
-        """,
-      postgres: """
-        CREATE TABLE customer_import_files (
-          tenant_id BIGINT NOT NULL,
-          id BIGINT NOT NULL,
-          choice TEXT NOT NULL,
-          content BYTEA NOT NULL,
-          created_at BIGINT NOT NULL,
-          PRIMARY KEY (tenant_id, id)
-        );
-        """),
+      sqlite: importFilesSQL(content: "BLOB"),
+      postgres: importFilesSQL(content: "BYTEA")),
   ]
+
+  /// The import files table, with the engine's byte-string type for the content.
+  static func importFilesSQL(content: String) -> String {
+    """
+    CREATE TABLE customer_import_files (
+      tenant_id BIGINT NOT NULL,
+      id BIGINT NOT NULL,
+      choice TEXT NOT NULL,
+      content \(content) NOT NULL,
+      created_at BIGINT NOT NULL,
+      PRIMARY KEY (tenant_id, id)
+    );
+    """
+  }
 }
