@@ -1,7 +1,8 @@
 public import FreightdeskCore
+public import Web
 
 /// The rules that tag customers by themselves from their order history.
-public enum AutomaticTagRule: String, Sendable, Codable, CaseIterable {
+public enum AutomaticTagRule: String, Sendable, Codable, CaseIterable, SchemaEnumeration {
   /// 时效敏感: a large share of urgent orders, or complaints.
   case timeSensitive = "time_sensitive"
   /// 偏好夜间: most deliveries in night windows.

@@ -60,10 +60,12 @@ public struct AutomaticTagging: Sendable {
     }
   }
 
-  /// A customer's automatic tags, in the rules' order.
+  /// A customer's automatic tags, in the rules' order; `customer_not_found` when the company
+  /// has no such customer.
   public func tags(of customer: Identifier, in tenant: TenantID) throws -> [AutomaticTag] {
     try services.database.read(for: tenant) { scope in
-      try AutomaticTagStore.tags(of: [customer], scope)[customer] ?? []
+      _ = try CustomerStore.load(customer, scope)
+      return try AutomaticTagStore.tags(of: [customer], scope)[customer] ?? []
     }
   }
 
