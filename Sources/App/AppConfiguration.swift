@@ -16,7 +16,8 @@ public struct AppConfiguration: Sendable {
   public var node: Int
   /// Database tuning (SQLite durability, pool sizes).
   public var databaseOptions: DatabaseOptions
-  /// Sign-in settings (password hashing cost, session lifetimes).
+  /// Sign-in settings (password hashing cost, session lifetimes); portal users are always
+  /// tied to CRM's customers, whatever the caller passed.
   public var identity: IdentityConfiguration
   /// Where CRM reads customers' order history (for automatic tags): no history until the
   /// orders module's adapter is wired here; tests put a fixed history in.
@@ -38,5 +39,6 @@ public struct AppConfiguration: Sendable {
     self.node = node
     self.databaseOptions = databaseOptions
     self.identity = identity
+    self.identity.customerAccounts = CRMCustomerAccounts()
   }
 }

@@ -9,7 +9,13 @@ enum Modules {
     [
       PlatformModule.module, IdentityModule.module(configuration.identity),
       CRMModule.module(
-        panels: [],
+        panels: { services in
+          [
+            PortalAccessPanel(
+              section: PortalAccessSection(
+                services: services, configuration: configuration.identity))
+          ]
+        },
         staff: { services in
           let identity = IdentityService(services: services, configuration: configuration.identity)
           return StaffDirectory { tenant in

@@ -5,13 +5,13 @@ public import Web
 /// and its panel registry, automatic tags, saved segments, campaigns) and the commercial
 /// part (pricing, rate cards, inquiries, quotes, contracts, credit holds).
 public enum CRMModule {
-  /// The module declaration. `panels` are other modules' panels on the customer 360° page;
-  /// `staff` makes the directory of the company's staff from the shared services; `history`
-  /// is the customers' order history, which automatic tags, segments, campaigns and the
-  /// 360° figures are computed from; `exposure`, when a module keeps receivables and open
+  /// The module declaration. `panels` makes other modules' panels on the customer 360° page
+  /// and `staff` the directory of the company's staff, both from the shared services;
+  /// `history` is the customers' order history, which automatic tags, segments, campaigns and
+  /// the 360° figures are computed from; `exposure`, when a module keeps receivables and open
   /// orders, gives the credit used the 360° page shows against the limit.
   public static func module(
-    panels: [any CustomerPanel] = [],
+    panels: @escaping @Sendable (ModuleServices) -> [any CustomerPanel] = { _ in [] },
     staff: @escaping @Sendable (ModuleServices) -> StaffDirectory,
     history: any CustomerHistorySource, exposure: (any ExposureSource)? = nil
   ) -> AppModule {
@@ -41,7 +41,8 @@ public enum CRMModule {
         CRMListExports.register(
           routes, service: service, segments: segments, campaigns: campaigns)
         let registry = CustomerPanelRegistry(
-          CRMPanels.all(service: service, tagging: tagging, exposure: exposure) + panels)
+          CRMPanels.all(service: service, tagging: tagging, exposure: exposure)
+            + panels(routes.services))
         Customer360Page.register(routes.app, service: service, page: page, panels: registry)
         CustomerRecordPages.register(routes.app, service: service, page: page, panels: registry)
         FollowUpPages.register(routes.app, service: service, page: page)

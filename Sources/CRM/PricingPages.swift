@@ -12,7 +12,9 @@ enum PricingPages {
       CommercialPage.operation(
         "getPriceCalculator", "The price calculator", CommercialPermissions.pricingRead)
     ) { _, context in
-      render(context, page: page, state: FormState(), services: [], breakdown: nil)
+      try render(
+        context, page: page, customers: customerOptions(context, services), state: FormState(),
+        services: [], breakdown: nil)
     }
     app.post(
       "/prices",
@@ -30,20 +32,32 @@ enum PricingPages {
             try body.pricingRequest(today: today),
             customer: body.customerID.map { Identifier(rawValue: $0) }, scope)
         }
-        return render(
-          context, page: page, state: state, services: form.values("services"),
-          breakdown: PriceView(breakdown))
+        return try render(
+          context, page: page, customers: customerOptions(context, services), state: state,
+          services: form.values("services"), breakdown: PriceView(breakdown))
       } catch let error as any UserFacingError where error.kind != .internalFailure {
-        return render(
-          context, page: page, state: FormState(form: form, error: error),
-          services: form.values("services"), breakdown: nil, status: 422)
+        return try render(
+          context, page: page, customers: customerOptions(context, services),
+          state: FormState(form: form, error: error), services: form.values("services"),
+          breakdown: nil, status: 422)
       }
     }
   }
 
+  /// The customer drop-down's options: list prices first, then the company's customers.
+  private static func customerOptions(
+    _ context: AuthenticatedContext, _ services: ModuleServices
+  ) throws -> [(value: String, label: String)] {
+    let customers = try context.read(services.database) { try CustomerLookup.choices(in: $0) }
+    let list = Localizer(locale: context.request.locale, timeZone: context.timeZone)(
+      "pricing.list_price")
+    return [("", list)] + customers.map { (String($0.id.rawValue), $0.name) }
+  }
+
   private static func render(
-    _ context: AuthenticatedContext, page: SignedInPage, state: FormState,
-    services: [String], breakdown: PriceView?, status: Int = 200
+    _ context: AuthenticatedContext, page: SignedInPage,
+    customers: [(value: String, label: String)], state: FormState, services: [String],
+    breakdown: PriceView?, status: Int = 200
   ) -> Response {
     page.render(context, path: "/app/prices", titleKey: "pricing.calculator", status: status) {
       t in
@@ -66,9 +80,9 @@ enum PricingPages {
             FormControls.field(
               "declared_value", label: t("pricing.declared_value"), state: state, localizer: t,
               required: false)
-            FormControls.field(
-              "customer_id", label: t("pricing.customer_id"), state: state, localizer: t,
-              required: false)
+            FormControls.select(
+              "customer_id", label: t("pricing.customer"), options: customers, state: state,
+              localizer: t)
             FormControls.field(
               "segment", label: t("pricing.segment"), state: state, localizer: t, required: false)
             FormControls.field(

@@ -1,6 +1,7 @@
 import Foundation
 import FreightdeskCore
 import Storage
+import Synchronization
 import Web
 
 /// A rate card as stored: its current version's definition and bookkeeping.
@@ -117,7 +118,25 @@ enum RateCardStore {
     StoredRateCard(
       id: try row.identifier("id"), version: try row.int64("version"),
       updatedAt: try row.instant("updated_at"),
-      document: try JSONDecoder().decode(
-        RateCardDocument.self, from: Data(try row.string("definition").utf8)))
+      document: try DecodedRateCards.document(from: try row.string("definition")))
+  }
+}
+
+/// Rate card definitions already decoded, by their stored text. A saved version never changes
+/// and the same text always decodes to the same card, so pricing (which reads the list card,
+/// the customer's contract card and promotions on every price) decodes each version once.
+enum DecodedRateCards {
+  private static let entriesMax = 512
+  private static let decoded = Mutex<[String: RateCardDocument]>([:])
+
+  /// The card stored as `definition`.
+  static func document(from definition: String) throws -> RateCardDocument {
+    if let known = decoded.withLock({ $0[definition] }) { return known }
+    let document = try JSONDecoder().decode(RateCardDocument.self, from: Data(definition.utf8))
+    decoded.withLock { cache in
+      if cache.count >= entriesMax { cache.removeAll(keepingCapacity: true) }
+      cache[definition] = document
+    }
+    return document
   }
 }

@@ -9,7 +9,15 @@ extension IdentityService {
   func authenticateSession(_ token: String, context: RequestContext) throws
     -> AuthenticatedContext
   {
-    guard let (tenant, session) = try openSessionRecord(token), session.stage == .active else {
+    guard let tenant = Self.tenant(inToken: token, separator: ".") else {
+      throw AuthenticationError.unauthenticated
+    }
+    let found = try database.read(for: tenant) { scope in
+      try SessionStore.find(tokenHash: SHA256.hex(token), scope).map {
+        ($0, try SignedInFacts(user: $0.user, scope))
+      }
+    }
+    guard let (session, facts) = found, session.stage == .active else {
       throw AuthenticationError.unauthenticated
     }
     let now = clock.now()
@@ -22,7 +30,7 @@ extension IdentityService {
       try database.write(for: tenant) { try SessionStore.touch(session.id, at: now, $0) }
     }
     return try signedInContext(
-      tenant: tenant, user: session.user,
+      tenant: tenant, user: session.user, facts: facts,
       credential: .session(id: session.id, csrfToken: session.csrfToken), context: context)
   }
 
@@ -35,19 +43,19 @@ extension IdentityService {
         inToken: String(token.dropFirst(Self.apiTokenPrefix.count)), separator: "_")
     else { throw AuthenticationError.unauthenticated }
     let now = clock.now()
-    guard
-      let record = try database.read(
-        for: tenant,
-        {
-          try TokenStore.find(tokenHash: SHA256.hex(token), $0)
-        }),
-      record.revokedAt == nil, record.expiresAt.map({ now < $0 }) ?? true
+    let found = try database.read(for: tenant) { scope in
+      try TokenStore.find(tokenHash: SHA256.hex(token), scope).map {
+        ($0, try SignedInFacts(user: $0.user, scope))
+      }
+    }
+    guard let (record, facts) = found, record.revokedAt == nil,
+      record.expiresAt.map({ now < $0 }) ?? true
     else { throw AuthenticationError.unauthenticated }
     if record.lastUsedAt.map({ now.milliseconds(since: $0) > 60_000 }) ?? true {
       try database.write(for: tenant) { try TokenStore.touch(record.id, at: now, $0) }
     }
     var authenticated = try signedInContext(
-      tenant: tenant, user: record.user,
+      tenant: tenant, user: record.user, facts: facts,
       credential: .apiToken(id: record.id, scopes: record.scopes), context: context)
     if !record.scopes.isEmpty {
       authenticated.permissions = authenticated.permissions.filter {
@@ -61,15 +69,11 @@ extension IdentityService {
   static let apiTokenPrefix = "fdk_"
 
   private func signedInContext(
-    tenant: TenantID, user: Identifier, credential: Credential, context: RequestContext
+    tenant: TenantID, user: Identifier, facts: SignedInFacts, credential: Credential,
+    context: RequestContext
   ) throws -> AuthenticatedContext {
     let now = clock.now()
-    let (company, stored, permissions) = try database.read(for: tenant) { scope in
-      (
-        try CompanyStore.load(scope), try UserStore.load(user, scope),
-        try RoleStore.permissions(of: user, scope)
-      )
-    }
+    let (company, stored, permissions) = (facts.company, facts.user, facts.permissions)
     guard stored.user.active else { throw AuthenticationError.unauthenticated }
     var request = context
     request.locale = AppLocale.resolve(
@@ -90,9 +94,24 @@ extension IdentityService {
       user: user, userName: stored.user.displayName, roles: stored.user.roles,
       permissions: permissions, credential: credential, isReadOnly: company.isReadOnly(at: now),
       trialDaysLeft: company.trialDaysLeft(at: now))
+    authenticated.customer = stored.user.customerID
     authenticated.logoHref = company.logoUpdatedAt.map {
       "/app/company/logo?v=\($0.epochMilliseconds)"
     }
     return authenticated
+  }
+}
+
+/// What a signed-in context is built from, read in the same transaction that found the
+/// credential: one database round trip per request instead of two.
+private struct SignedInFacts {
+  let company: Company
+  let user: StoredUser
+  let permissions: Set<Permission>
+
+  init(user id: Identifier, _ scope: TenantScope) throws {
+    company = try CompanyStore.load(scope)
+    user = try UserStore.load(id, scope)
+    permissions = try RoleStore.permissions(of: id, scope)
   }
 }

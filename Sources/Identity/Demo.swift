@@ -1,4 +1,4 @@
-import FreightdeskCore
+public import FreightdeskCore
 import Storage
 public import Web
 
@@ -45,6 +45,23 @@ extension IdentityService {
     return DemoCompany(company: company, logins: logins, password: password, apiToken: token.token)
   }
 
+  /// Adds the demo portal user `customer` (same password) acting for `customer`, which
+  /// exists only once the customer module has seeded; returns the demo with its login.
+  public func addDemoPortalUser(to demo: DemoCompany, customer: Identifier) throws -> DemoCompany {
+    let tenant = demo.company.tenant
+    let prepared = try prepareUser(
+      NewUser(
+        login: BuiltinRole.customer.rawValue, displayName: "孙悦", email: nil,
+        password: demo.password, roles: [BuiltinRole.customer.rawValue], customerID: customer),
+      in: tenant)
+    _ = try database.write(for: tenant) {
+      try insertUser(prepared, audit: AuditContext.system("demo", log: auditLog), $0)
+    }
+    return DemoCompany(
+      company: demo.company, logins: demo.logins + [(BuiltinRole.customer.rawValue, .customer)],
+      password: demo.password, apiToken: demo.apiToken)
+  }
+
   /// Whether any company exists yet (an empty installation gets the demo company).
   public func hasCompanies() throws -> Bool {
     try database.read { executor in
@@ -56,6 +73,6 @@ extension IdentityService {
     (.admin, "admin", "李静"), (.sales, "sales", "张伟"), (.customerService, "service", "刘芳"),
     (.dispatcher, "dispatcher", "陈强"), (.warehouse, "warehouse", "杨磊"),
     (.driver, "driver", "赵刚"), (.finance, "finance", "黄丽"), (.hr, "hr-staff", "周敏"),
-    (.viewer, "viewer", "吴昊"), (.customer, "customer", "孙悦"),
+    (.viewer, "viewer", "吴昊"),
   ]
 }

@@ -18,7 +18,7 @@ enum IdentityAPI {
         MeView(
           user: context.user, displayName: context.userName, roles: context.roles,
           permissions: context.permissions.map(\.name).sorted(),
-          company: CompanyView(company, at: service.clock.now())))
+          company: CompanyView(company, at: service.clock.now()), customerID: context.customer))
     }
     registerUsers(api, service: service, idempotency: idempotency)
     registerRolesAndTokens(api, service: service, idempotency: idempotency)

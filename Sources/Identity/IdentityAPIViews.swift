@@ -12,11 +12,13 @@ struct UserView: Codable, Sendable {
   var twoFactor: Bool
   var roles: [String]
   var version: Int64
+  var customerID: Identifier?
 
   enum CodingKeys: String, CodingKey {
     case id, login, email, locale, active, roles, version
     case displayName = "display_name"
     case twoFactor = "two_factor"
+    case customerID = "customer_id"
   }
 
   init(_ user: User) {
@@ -29,6 +31,7 @@ struct UserView: Codable, Sendable {
     twoFactor = user.hasTwoFactor
     roles = user.roles
     version = user.version
+    customerID = user.customerID
   }
 }
 
@@ -39,10 +42,12 @@ struct MeView: Codable, Sendable {
   var roles: [String]
   var permissions: [String]
   var company: CompanyView
+  var customerID: Identifier?
 
   enum CodingKeys: String, CodingKey {
     case user, roles, permissions, company
     case displayName = "display_name"
+    case customerID = "customer_id"
   }
 }
 

@@ -1,4 +1,5 @@
-/// Sign-in settings an operator may change.
+/// Sign-in settings an operator may change, and the customer directory portal users are tied
+/// to.
 public struct IdentityConfiguration: Sendable {
   /// How expensive password hashing is.
   public enum PasswordHashing: Sendable {
@@ -19,6 +20,8 @@ public struct IdentityConfiguration: Sendable {
   public var sessionAbsoluteSeconds: Int64 = 24 * 3600
   /// Days of free trial a new company gets.
   public var trialDays: Int64 = 15
+  /// Which customer accounts exist, for tying portal users to one (CRM's, wired by `App`).
+  public var customerAccounts: any CustomerAccounts = NoCustomerAccounts()
 
   /// The defaults.
   public init() {}

@@ -73,4 +73,6 @@ public struct User: Sendable, Equatable {
   public var roles: [String]
   /// The row version, for `If-Match`.
   public var version: Int64
+  /// The customer account a portal user acts for; nil for staff.
+  public var customerID: Identifier? = nil
 }

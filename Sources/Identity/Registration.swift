@@ -101,7 +101,7 @@ extension IdentityService {
         try UserStore.insert(
           id: ownerID, login: registration.ownerLogin.lowercased(),
           displayName: registration.ownerName, email: registration.ownerEmail,
-          passwordHash: passwordHash, at: now, scope)
+          passwordHash: passwordHash, customer: nil, at: now, scope)
         try RoleStore.setRoles([BuiltinRole.owner.rawValue], of: ownerID, scope)
         try audit.record(
           entity: "company", id: tenant.identifier, action: "create",

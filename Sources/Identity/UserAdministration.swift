@@ -15,20 +15,26 @@ public struct NewUser: Codable, Sendable {
   public var password: String
   /// Role codes to hold.
   public var roles: [String]
+  /// For a portal user (role `customer`, and no other): the customer account it acts for.
+  public var customerID: Identifier?
 
   enum CodingKeys: String, CodingKey {
     case login, email, password, roles
     case displayName = "display_name"
+    case customerID = "customer_id"
   }
 
   /// Creates the input.
-  public init(login: String, displayName: String, email: String?, password: String, roles: [String])
-  {
+  public init(
+    login: String, displayName: String, email: String?, password: String, roles: [String],
+    customerID: Identifier? = nil
+  ) {
     self.login = login
     self.displayName = displayName
     self.email = email
     self.password = password
     self.roles = roles
+    self.customerID = customerID
   }
 }
 
@@ -39,6 +45,7 @@ public struct PreparedUser: Sendable {
   let displayName: String
   let email: String?
   let roles: [String]
+  let customerID: Identifier?
   let passwordHash: String
 }
 
@@ -73,6 +80,7 @@ extension IdentityService {
       problems.append(FieldError(pointer: "/email", code: "invalid_email"))
     }
     if input.roles.isEmpty { problems.append(FieldError(pointer: "/roles", code: "required")) }
+    problems += PortalLinkRule.problems(roles: input.roles, customer: input.customerID)
     let company = try company(tenant)
     do {
       try PasswordPolicy().validate(
@@ -86,23 +94,40 @@ extension IdentityService {
     return PreparedUser(
       id: identifiers.next(), login: login, displayName: input.displayName.trimmed,
       email: input.email.flatMap { $0.isEmpty ? nil : $0 }, roles: input.roles,
-      passwordHash: try hasher.hash(input.password))
+      customerID: input.customerID, passwordHash: try hasher.hash(input.password))
   }
 
   /// Writes a prepared user in `scope`'s transaction (which may also hold an idempotency
-  /// record); returns the new id.
+  /// record); returns the new id. A portal user's customer must exist in the company.
   public func insertUser(_ prepared: PreparedUser, audit: AuditContext, _ scope: TenantScope)
     throws -> Identifier
   {
+    var after = ["login": prepared.login, "roles": prepared.roles.sorted().joined(separator: ",")]
+    if let customer = prepared.customerID {
+      guard try configuration.customerAccounts.customerName(of: customer, in: scope) != nil else {
+        throw ValidationFailure(pointer: "/customer_id", code: "customer_not_found")
+      }
+      after["customer_id"] = String(customer.rawValue)
+    }
     try UserStore.insert(
       id: prepared.id, login: prepared.login, displayName: prepared.displayName,
-      email: prepared.email, passwordHash: prepared.passwordHash, at: clock.now(), scope)
+      email: prepared.email, passwordHash: prepared.passwordHash, customer: prepared.customerID,
+      at: clock.now(), scope)
     try RoleStore.setRoles(prepared.roles, of: prepared.id, scope)
-    try audit.record(
-      entity: "user", id: prepared.id, action: "create",
-      after: ["login": prepared.login, "roles": prepared.roles.sorted().joined(separator: ",")],
-      in: scope)
+    try audit.record(entity: "user", id: prepared.id, action: "create", after: after, in: scope)
     return prepared.id
+  }
+
+  /// The name of the customer a portal user acts for, or nil when it no longer exists.
+  public func customerName(of customer: Identifier, in tenant: TenantID) throws -> String? {
+    try database.read(for: tenant) {
+      try configuration.customerAccounts.customerName(of: customer, in: $0)
+    }
+  }
+
+  /// The portal users acting for `customer`.
+  public func portalUsers(of customer: Identifier, in tenant: TenantID) throws -> [User] {
+    try database.read(for: tenant) { try UserStore.list(customer: customer, $0) }
   }
 
   /// Replaces a user's roles; the last active owner keeps the owner role.
@@ -111,7 +136,10 @@ extension IdentityService {
   ) throws {
     guard !roles.isEmpty else { throw ValidationFailure(pointer: "/roles", code: "required") }
     try database.write(for: tenant) { scope in
-      let before = try UserStore.load(id, scope).user.roles
+      let user = try UserStore.load(id, scope).user
+      let before = user.roles
+      let problems = PortalLinkRule.problems(roles: roles, customer: user.customerID)
+      if !problems.isEmpty { throw ValidationFailure(problems) }
       try RoleStore.setRoles(roles, of: id, scope)
       if try RoleStore.activeOwnerCount(scope) == 0 { throw IdentityError.lastOwner }
       try audit.record(

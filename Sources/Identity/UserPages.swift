@@ -84,6 +84,7 @@ enum UserPages {
       }
     }
     RolePages.register(app, service: service, page: page)
+    PortalAccessSection.register(app, service: service)
   }
 
   /// Runs one change to the user in the path and goes back to their page, or shows the page
@@ -172,6 +173,9 @@ enum UserPages {
     let user = try service.user(id, in: context.tenant)
     let roles = try service.roles(context.tenant)
     let manage = context.can(IdentityPermission.usersManage)
+    let customerName = try user.customerID.flatMap {
+      try service.customerName(of: $0, in: context.tenant)
+    }
     return page.render(context, path: "/app/users", titleKey: "users.detail_title", status: status)
     { t in
       HTML.h1(.class("h3")) { user.displayName }
@@ -181,6 +185,9 @@ enum UserPages {
         user.active ? t("users.active") : t("users.inactive")
         HTML.text(" · ")
         user.hasTwoFactor ? t("users.two_factor_on") : t("users.two_factor_off")
+      }
+      if let customerName {
+        HTML.p { t("users.acts_for_customer", ["customer": customerName]) }
       }
       FormControls.formErrors(state, localizer: t)
       if manage {
@@ -235,7 +242,7 @@ enum UserPages {
           }
         }
       }
-      for error in state.errors(for: "roles") {
+      for error in state.errors(for: "roles") + state.errors(for: "customer_id") {
         HTML.div(.class("text-danger", "small")) { t.message(for: error) }
       }
     }

@@ -7,7 +7,6 @@ struct StoredUser {
   var passwordHash: String
   var totpSecret: String?
   var totpLastStep: Int64?
-  var customerID: Identifier?
 }
 
 /// Reads and writes the `users` table.
@@ -19,18 +18,18 @@ enum UserStore {
 
   static func insert(
     id: Identifier, login: String, displayName: String, email: String?, passwordHash: String,
-    at now: Instant, _ scope: TenantScope
+    customer: Identifier?, at now: Instant, _ scope: TenantScope
   ) throws {
     do {
       try scope.execute(
         """
         INSERT INTO users (tenant_id, id, login, display_name, email, password_hash, locale,
           active, totp_secret, totp_last_step, customer_id, created_at, version)
-        VALUES ($1, $2, $3, $4, $5, $6, NULL, 1, NULL, NULL, NULL, $7, 1)
+        VALUES ($1, $2, $3, $4, $5, $6, NULL, 1, NULL, NULL, $7, $8, 1)
         """,
         [
           .integer(id.rawValue), .text(login), .text(displayName), SQLValue(email),
-          .text(passwordHash), .integer(now.epochMilliseconds),
+          .text(passwordHash), SQLValue(customer), .integer(now.epochMilliseconds),
         ])
     } catch DatabaseError.uniqueViolation {
       throw IdentityError.loginTaken(login)
@@ -56,6 +55,14 @@ enum UserStore {
       .map { try stored(from: $0, scope).user }
   }
 
+  /// The portal users acting for `customer`, by login.
+  static func list(customer: Identifier, _ scope: TenantScope) throws -> [User] {
+    try scope.query(
+      "SELECT \(columns) FROM users WHERE tenant_id = $1 AND customer_id = $2 ORDER BY login",
+      [.integer(customer.rawValue)]
+    ).map { try stored(from: $0, scope).user }
+  }
+
   private static func stored(from row: Row, _ scope: TenantScope) throws -> StoredUser {
     let id = try row.identifier("id")
     let secret = try row.optionalString("totp_secret")
@@ -64,10 +71,10 @@ enum UserStore {
         id: id, login: try row.string("login"), displayName: try row.string("display_name"),
         email: try row.optionalString("email"), locale: try row.optionalString("locale"),
         active: try row.bool("active"), hasTwoFactor: secret != nil,
-        roles: try RoleStore.roleCodes(of: id, scope), version: try row.int64("version")),
+        roles: try RoleStore.roleCodes(of: id, scope), version: try row.int64("version"),
+        customerID: try row.optionalIdentifier("customer_id")),
       passwordHash: try row.string("password_hash"), totpSecret: secret,
-      totpLastStep: try row.optionalInt64("totp_last_step"),
-      customerID: try row.optionalIdentifier("customer_id"))
+      totpLastStep: try row.optionalInt64("totp_last_step"))
   }
 
   /// Sets one column of a user and bumps its version; throws when the user does not exist.
@@ -90,5 +97,6 @@ enum UserStore {
     case active
     case totpSecret = "totp_secret"
     case totpLastStep = "totp_last_step"
+    case customer = "customer_id"
   }
 }

@@ -151,6 +151,8 @@ public struct DatabaseOptions: Sendable {
   public var poolAcquireTimeoutMilliseconds = Limits.poolAcquireTimeoutMilliseconds
   /// How many times a conflicted transaction runs.
   public var transactionAttemptsMax = Limits.transactionAttemptsMax
+  /// How many concurrent SQLite write transactions may share one commit (1: none share).
+  public var groupCommitMembersMax = Limits.groupCommitMembersMax
 
   /// The defaults.
   public init() {}

@@ -10,6 +10,10 @@ public enum Limits {
   public static let transactionRetryBackoffMillisecondsMax = 320
   /// How long SQLite waits for another process's lock before reporting busy.
   public static let busyTimeoutMilliseconds = 5_000
+  /// How many concurrent SQLite write transactions share one `COMMIT` at most: enough to
+  /// amortise the fsync over every request thread, small enough that one batch's members wait
+  /// for a few milliseconds of each other's work at worst.
+  public static let groupCommitMembersMax = 64
   /// How many read-only connections an SQLite database keeps beside its one writer.
   public static let sqliteReaderConnectionsMax = 4
   /// The default size of the PostgreSQL connection pool.

@@ -1,4 +1,5 @@
 public import FreightdeskCore
+import Synchronization
 
 /// Delivers outbox events to their handlers after commit, on a background thread woken by
 /// each commit that enqueued an event and by polling (for events another node wrote).
@@ -7,6 +8,12 @@ public import FreightdeskCore
 /// mark commit together. A handler that throws is retried with exponential backoff up to
 /// ``Configuration/deliveryAttemptsMax`` times; after that the delivery stays recorded with
 /// its last error for an operator.
+///
+/// A pass costs what is pending, not what was ever published: an event is *settled* once
+/// every handler of its topic has delivered it (or given up), and passes look only at
+/// unsettled events through a partial index. One handler's due events of one company are
+/// delivered in one transaction, each in its own savepoint, so a burst of events costs a few
+/// commits rather than one per event, and one failing event undoes only its own effects.
 public final class OutboxDispatcher: Sendable {
   /// Retry and polling limits; the defaults come from ``Limits``.
   public struct Configuration: Sendable {
@@ -39,6 +46,7 @@ public final class OutboxDispatcher: Sendable {
   private let configuration: Configuration
   private let reportError: @Sendable (any Error) -> Void
   private let worker: BackgroundWorker
+  private let backlogSettled = Mutex(false)
 
   /// Creates a stopped dispatcher; `reportError` hears about failures the dispatcher itself
   /// hits (the database going away), not handler failures, which are recorded and retried.
@@ -59,10 +67,16 @@ public final class OutboxDispatcher: Sendable {
       pollIntervalMilliseconds: configuration.pollIntervalMilliseconds)
   }
 
-  /// Starts the background thread.
+  /// Starts the background thread; its first pass settles events finished before settling
+  /// was recorded.
   public func start() {
-    worker.start(threads: 1, reportError: reportError) {
-      [weak self] in try self?.dispatchDue() ?? 0 > 0
+    worker.start(threads: 1, reportError: reportError) { [weak self] in
+      guard let self else { return false }
+      if !self.backlogSettled.withLock({ $0 }) {
+        try self.settleFinished()
+        self.backlogSettled.withLock { $0 = true }
+      }
+      return try self.dispatchDue() > 0
     }
   }
 
@@ -77,25 +91,59 @@ public final class OutboxDispatcher: Sendable {
   public func dispatchDue() throws -> Int {
     var attempted = 0
     for handler in handlers {
-      for due in try dueEvents(for: handler) {
-        deliver(due, to: handler)
-        attempted += 1
+      let due = try dueEvents(for: handler)
+      for tenant in Set(due.map(\.event.tenant)).sorted(by: { $0.identifier < $1.identifier }) {
+        deliver(due.filter { $0.event.tenant == tenant }, to: handler, of: tenant)
       }
+      attempted += due.count
     }
     return attempted
   }
 
-  /// Deletes events created before `cutoff` that every handler of their topic has delivered
-  /// or given up on, with their delivery records, so each pass stays fast as history grows;
+  /// Marks settled every unsettled event whose topic's handlers have all finished with it;
+  /// returns how many. The dispatcher settles as it delivers; this catches up on events
+  /// delivered before settling existed, or by a node that knew fewer handlers.
+  @discardableResult
+  public func settleFinished() throws -> Int {
+    var settled = 0
+    for (topic, topicHandlers) in Dictionary(grouping: handlers, by: \.topic) {
+      let names = topicHandlers.map(\.name)
+      settled += try database.write { executor in
+        try executor.execute(
+          """
+          UPDATE outbox_events SET settled_at = $1
+          WHERE settled_at IS NULL AND topic = $2 AND \(finishedByAll(names, first: 4))
+          """,
+          [SQLValue(clock.now()), .text(topic), SQLValue(configuration.deliveryAttemptsMax)]
+            + names.map(SQLValue.text))
+      }
+    }
+    return settled
+  }
+
+  /// The SQL condition, on an `outbox_events` row, that each of `names` delivered it or gave
+  /// up; `$3` is the attempt limit and the names are bound from `$first` on.
+  private func finishedByAll(_ names: [String], first: Int) -> String {
+    let list = names.indices.map { "$\($0 + first)" }.joined(separator: ", ")
+    return """
+      (SELECT COUNT(*) FROM outbox_deliveries d
+        WHERE d.tenant_id = outbox_events.tenant_id AND d.event_id = outbox_events.id
+          AND (d.delivered_at IS NOT NULL OR d.attempts >= $3)
+          AND d.handler IN (\(list))) = \(names.count)
+      """
+  }
+
+  /// Deletes settled events created before `cutoff` (every handler of their topic delivered
+  /// them or gave up), with their delivery records, so the tables do not grow without end;
   /// returns how many events went. Events are not an audit trail: run this from a periodic
   /// job with a cutoff of a few days.
   @discardableResult
   public func pruneFinished(before cutoff: Instant) throws -> Int {
+    try settleFinished()
     var deleted = 0
-    for (topic, topicHandlers) in Dictionary(grouping: handlers, by: \.topic) {
-      let names = topicHandlers.map(\.name)
+    for topic in Set(handlers.map(\.topic)).sorted() {
       while true {
-        let batch = try pruneBatch(topic: topic, handlers: names, before: cutoff)
+        let batch = try pruneBatch(topic: topic, before: cutoff)
         deleted += batch
         if batch < configuration.batchEventsMax { break }
       }
@@ -103,33 +151,22 @@ public final class OutboxDispatcher: Sendable {
     return deleted
   }
 
-  private func pruneBatch(topic: String, handlers names: [String], before cutoff: Instant) throws
-    -> Int
-  {
-    let handlerList = names.indices.map { "$\($0 + 6)" }.joined(separator: ", ")
-    return try database.write { executor in
-      let finished = try executor.query(
+  private func pruneBatch(topic: String, before cutoff: Instant) throws -> Int {
+    try database.write { executor in
+      let settled = try executor.query(
         """
-        SELECT e.tenant_id, e.id FROM outbox_events e
-        WHERE e.topic = $1 AND e.created_at < $2
-          AND (SELECT COUNT(*) FROM outbox_deliveries d
-            WHERE d.tenant_id = e.tenant_id AND d.event_id = e.id
-              AND (d.delivered_at IS NOT NULL OR d.attempts >= $3)
-              AND d.handler IN (\(handlerList))) = $4
-        ORDER BY e.id
-        LIMIT $5
-        """,
-        [
-          .text(topic), SQLValue(cutoff), SQLValue(configuration.deliveryAttemptsMax),
-          SQLValue(names.count), SQLValue(configuration.batchEventsMax),
-        ] + names.map(SQLValue.text))
-      for row in finished {
+        SELECT tenant_id, id FROM outbox_events
+        WHERE topic = $1 AND created_at < $2 AND settled_at IS NOT NULL
+        ORDER BY id
+        LIMIT $3
+        """, [.text(topic), SQLValue(cutoff), SQLValue(configuration.batchEventsMax)])
+      for row in settled {
         let key = [try row.value("tenant_id"), try row.value("id")]
         try executor.execute(
           "DELETE FROM outbox_deliveries WHERE tenant_id = $1 AND event_id = $2", key)
         try executor.execute("DELETE FROM outbox_events WHERE tenant_id = $1 AND id = $2", key)
       }
-      return finished.count
+      return settled.count
     }
   }
 
@@ -141,7 +178,7 @@ public final class OutboxDispatcher: Sendable {
         FROM outbox_events e
         LEFT JOIN outbox_deliveries d
           ON d.tenant_id = e.tenant_id AND d.event_id = e.id AND d.handler = $1
-        WHERE e.topic = $2 AND d.delivered_at IS NULL
+        WHERE e.topic = $2 AND e.settled_at IS NULL AND d.delivered_at IS NULL
           AND (d.attempts IS NULL OR (d.next_attempt_at <= $3 AND d.attempts < $4))
         ORDER BY e.id
         LIMIT $5
@@ -160,58 +197,81 @@ public final class OutboxDispatcher: Sendable {
     }
   }
 
-  private func deliver(_ due: Due, to handler: OutboxHandler) {
+  /// Delivers `batch` (one company's due events) to `handler` in one transaction, each event
+  /// in a savepoint: a handler that throws undoes only its own effects, and its failure is
+  /// recorded for a retry in the same transaction.
+  private func deliver(_ batch: [Due], to handler: OutboxHandler, of tenant: TenantID) {
+    let peers = handlers.filter { $0.topic == handler.topic }.map(\.name)
     do {
-      try database.write(for: due.event.tenant) { scope in
-        try handler.handle(due.event, scope)
-        let marked = try scope.execute(
-          """
-          INSERT INTO outbox_deliveries
-            (tenant_id, event_id, handler, attempts, next_attempt_at, delivered_at)
-          VALUES ($1, $2, $3, $4, $5, $5)
-          ON CONFLICT (tenant_id, event_id, handler) DO UPDATE
-          SET attempts = excluded.attempts, delivered_at = excluded.delivered_at,
-            last_error = NULL
-          WHERE outbox_deliveries.delivered_at IS NULL
-          """,
-          [
-            SQLValue(due.event.id), .text(handler.name), SQLValue(due.attempts + 1),
-            SQLValue(clock.now()),
-          ])
-        if marked == 0 { throw AlreadyDelivered() }
+      try database.write(for: tenant) { scope in
+        for due in batch {
+          do {
+            try scope.savepoint {
+              try handler.handle(due.event, scope)
+              let marked = try scope.execute(
+                """
+                INSERT INTO outbox_deliveries
+                  (tenant_id, event_id, handler, attempts, next_attempt_at, delivered_at)
+                VALUES ($1, $2, $3, $4, $5, $5)
+                ON CONFLICT (tenant_id, event_id, handler) DO UPDATE
+                SET attempts = excluded.attempts, delivered_at = excluded.delivered_at,
+                  last_error = NULL
+                WHERE outbox_deliveries.delivered_at IS NULL
+                """,
+                [
+                  SQLValue(due.event.id), .text(handler.name), SQLValue(due.attempts + 1),
+                  SQLValue(clock.now()),
+                ])
+              if marked == 0 { throw AlreadyDelivered() }
+            }
+          } catch is AlreadyDelivered {
+            continue
+          } catch {
+            try recordFailure(due, of: handler, error: error, scope)
+          }
+          try settle(due.event, handlers: peers, scope)
+        }
       }
-    } catch is AlreadyDelivered {
-      return
     } catch {
-      recordFailure(due, of: handler, error: error)
+      reportError(error)
     }
   }
 
-  private func recordFailure(_ due: Due, of handler: OutboxHandler, error: any Error) {
+  /// Records a failed attempt and when to try again.
+  private func recordFailure(
+    _ due: Due, of handler: OutboxHandler, error: any Error, _ scope: TenantScope
+  ) throws {
     let attempts = due.attempts + 1
     let delay = exponentialBackoffMilliseconds(
       attempt: attempts, base: configuration.retryBackoffMillisecondsBase,
       maximum: configuration.retryBackoffMillisecondsMax)
     let message = String(String(describing: error).prefix(Limits.errorMessageCharactersMax))
-    do {
-      try database.write(for: due.event.tenant) { scope in
-        try scope.execute(
-          """
-          INSERT INTO outbox_deliveries
-            (tenant_id, event_id, handler, attempts, next_attempt_at, last_error)
-          VALUES ($1, $2, $3, $4, $5, $6)
-          ON CONFLICT (tenant_id, event_id, handler) DO UPDATE
-          SET attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
-            last_error = excluded.last_error
-          WHERE outbox_deliveries.delivered_at IS NULL
-          """,
-          [
-            SQLValue(due.event.id), .text(handler.name), SQLValue(attempts),
-            SQLValue(clock.now().adding(milliseconds: Int64(delay))), .text(message),
-          ])
-      }
-    } catch {
-      reportError(error)
-    }
+    try scope.execute(
+      """
+      INSERT INTO outbox_deliveries
+        (tenant_id, event_id, handler, attempts, next_attempt_at, last_error)
+      VALUES ($1, $2, $3, $4, $5, $6)
+      ON CONFLICT (tenant_id, event_id, handler) DO UPDATE
+      SET attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
+        last_error = excluded.last_error
+      WHERE outbox_deliveries.delivered_at IS NULL
+      """,
+      [
+        SQLValue(due.event.id), .text(handler.name), SQLValue(attempts),
+        SQLValue(clock.now().adding(milliseconds: Int64(delay))), .text(message),
+      ])
+  }
+
+  /// Settles `event` when every handler of its topic (`handlers`) has finished with it.
+  private func settle(_ event: OutboxEvent, handlers names: [String], _ scope: TenantScope)
+    throws
+  {
+    try scope.execute(
+      """
+      UPDATE outbox_events SET settled_at = $4
+      WHERE tenant_id = $1 AND id = $2 AND settled_at IS NULL AND \(finishedByAll(names, first: 5))
+      """,
+      [SQLValue(event.id), SQLValue(configuration.deliveryAttemptsMax), SQLValue(clock.now())]
+        + names.map(SQLValue.text))
   }
 }

@@ -76,6 +76,10 @@ final class SQLiteConnection: DriverConnection {
   /// The raw handle, for the online backup API.
   var nativeHandle: OpaquePointer? { handle }
 
+  /// Whether a transaction is open (SQLite rolls one back by itself after some errors, such as
+  /// a full disk).
+  var isInTransaction: Bool { handle.map { sqlite3_get_autocommit($0) == 0 } ?? false }
+
   private func prepared(_ sql: String) throws -> OpaquePointer {
     if let statement = statements[sql] { return statement }
     guard handle != nil else { throw DatabaseError.unavailable(reason: "connection closed") }

@@ -1,6 +1,7 @@
 /// The SQLite driver: one file in WAL mode, one writer connection (SQLite allows one writer
-/// at a time anyway, so writers queue in the pool instead of spinning on locks) and several
-/// read-only connections that read concurrently with the writer.
+/// at a time anyway, so writers queue for it instead of spinning on locks) whose concurrent
+/// transactions share commits (``GroupCommitWriter``), and several read-only connections that
+/// read concurrently with the writer.
 ///
 /// Every connection has foreign keys on, a busy timeout, and the configured `synchronous`
 /// level (FULL by default).
@@ -8,18 +9,24 @@ final class SQLiteDatabase: Database {
   let engine = DatabaseEngine.sqlite
   let workSignal = WorkSignal()
   private let path: String
-  private let writer: ConnectionPool<SQLiteConnection>
+  private let writer: GroupCommitWriter
   private let readers: ConnectionPool<SQLiteConnection>
   private let runner: TransactionRunner
 
   /// Opens (creating when missing) the database file at `path` and switches it to WAL.
   init(path: String, options: DatabaseOptions) throws {
     self.path = path
-    writer = ConnectionPool(
-      connectionsMax: 1, acquireTimeoutMilliseconds: options.poolAcquireTimeoutMilliseconds
-    ) {
-      try SQLiteConnection(path: path, readOnly: false, options: options)
+    // The writer opens first, so the WAL and shared-memory files that read-only connections
+    // need always exist.
+    let connection = try SQLiteConnection(path: path, readOnly: false, options: options)
+    let mode = try connection.run("PRAGMA journal_mode = WAL", []).rows.first?["journal_mode"]
+    guard mode == .text("wal") else {
+      connection.close()
+      throw DatabaseError.unavailable(reason: "\(path) cannot use WAL mode")
     }
+    writer = GroupCommitWriter(
+      connection: connection, membersMax: options.groupCommitMembersMax,
+      acquireTimeoutMilliseconds: options.poolAcquireTimeoutMilliseconds, workSignal: workSignal)
     readers = ConnectionPool(
       connectionsMax: max(1, options.readerConnections),
       acquireTimeoutMilliseconds: options.poolAcquireTimeoutMilliseconds
@@ -27,14 +34,6 @@ final class SQLiteDatabase: Database {
       try SQLiteConnection(path: path, readOnly: true, options: options)
     }
     runner = TransactionRunner(attemptsMax: options.transactionAttemptsMax, workSignal: workSignal)
-    // The writer opens first and stays pooled, so the WAL and shared-memory files that
-    // read-only connections need always exist.
-    try writer.withConnection { connection in
-      let mode = try connection.run("PRAGMA journal_mode = WAL", []).rows.first?["journal_mode"]
-      guard mode == .text("wal") else {
-        throw DatabaseError.unavailable(reason: "\(path) cannot use WAL mode")
-      }
-    }
   }
 
   func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
@@ -43,7 +42,7 @@ final class SQLiteDatabase: Database {
 
   @discardableResult
   func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
-    try runner.run(on: writer, begin: "BEGIN IMMEDIATE", body)
+    try runner.retrying { try writer.write(body) }
   }
 
   var poolStatistics: PoolStatistics {

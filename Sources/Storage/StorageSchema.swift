@@ -127,5 +127,12 @@ public enum StorageSchema {
         CREATE TRIGGER audit_log_refuse_truncate BEFORE TRUNCATE ON audit_log
           FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change()
         """),
+    Migration(
+      module: module, number: 6, name: "index_unsettled_outbox_events",
+      sql: """
+        ALTER TABLE outbox_events ADD COLUMN settled_at BIGINT;
+        CREATE INDEX outbox_events_unsettled ON outbox_events (topic, id)
+          WHERE settled_at IS NULL
+        """),
   ]
 }

@@ -82,10 +82,16 @@ struct TransactionRunner: Sendable {
     on pool: ConnectionPool<Connection>, begin: String,
     _ body: (any SQLExecutor) throws -> T
   ) throws -> T {
+    try retrying { try runOnce(on: pool, begin: begin, body) }
+  }
+
+  /// Runs `once` again, after a pause, while it fails with a retryable conflict, up to the
+  /// attempt limit.
+  func retrying<T>(_ once: () throws -> T) throws -> T {
     var attempt = 1
     while true {
       do {
-        return try runOnce(on: pool, begin: begin, body)
+        return try once()
       } catch let error as DatabaseError where error.isRetryable {
         guard attempt < attemptsMax else {
           throw DatabaseError.retriesExhausted(attempts: attempt)

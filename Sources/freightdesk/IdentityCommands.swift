@@ -178,18 +178,9 @@ let demoCommand = Command(
 ) { arguments in
   let options = try CommandLineOptions(arguments, valued: ["database"], switches: [])
   return try withApplication(options) { application, service in
-    printDemo(try createDemo(application, service))
+    printDemo(try application.createDemo())
     return 0
   }
-}
-
-/// Creates the demo company, then lets every module add its part of the demo data.
-func createDemo(_ application: Application, _ service: IdentityService) throws -> DemoCompany {
-  let demo = try service.createDemoCompany()
-  for module in application.modules {
-    try module.seedDemo?(demo.company.tenant, application.services)
-  }
-  return demo
 }
 
 /// Prints the demo company's logins, with the API token on a line of its own.

@@ -42,7 +42,7 @@ let serveCommand = Command(
   if options.has("demo-if-empty") {
     let identity = IdentityService(
       services: application.services, configuration: configuration.identity)
-    if try !identity.hasCompanies() { printDemo(try createDemo(application, identity)) }
+    if try !identity.hasCompanies() { printDemo(try application.createDemo()) }
   }
   try application.start()
   let host =

@@ -116,7 +116,7 @@ import Web
     try waitUntil(app) { try jobs(app, company, kind: kind).contains { $0.status == .succeeded } }
     let all = try jobs(app, company, kind: kind)
     #expect(all.map(\.status) == [.queued, .succeeded])
-    #expect(all.last?.done == 2)
+    #expect(all.last?.done == 3, "the two customers and the portal user's")
     #expect(try tagging(app).tags(of: steady.id, in: company.tenant).map(\.tag) == ["高价值"])
     let churn = try tagging(app).tags(of: fading.id, in: company.tenant)
     #expect(churn.map(\.tag) == ["流失风险"])

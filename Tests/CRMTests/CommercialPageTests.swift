@@ -10,7 +10,11 @@ import Testing
     let company = try app.makeCommercialCompany()
     try app.createListCard(for: company)
     let browser = try app.signIn(company, login: "user-sales")
-    #expect(try browser.get("/app/prices").text.contains("运价计算器"))
+    let calculator = try browser.get("/app/prices").text
+    #expect(calculator.contains("运价计算器"))
+    // Customers are picked by name (with list prices first), never typed as raw ids.
+    #expect(calculator.contains("<option value=\"\" selected>按标准价</option>"))
+    #expect(calculator.contains("<option value=\"\(company.customerID)\">客户贸易有限公司</option>"))
     let priced = try browser.submit(
       "/app/prices",
       [

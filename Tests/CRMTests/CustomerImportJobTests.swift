@@ -50,9 +50,13 @@ import Web
     return (app, company, page, rows, String(location.split(separator: "/").last ?? ""))
   }
 
+  /// The customers besides the one every test company has for its portal user.
   func customerCount(_ app: TestApp, _ company: TestCompany) throws -> Int {
     try app.database.read(for: company.tenant) {
-      try $0.query("SELECT COUNT(*) AS n FROM customers WHERE tenant_id = $1").first?.int("n") ?? -1
+      try $0.query(
+        "SELECT COUNT(*) AS n FROM customers WHERE tenant_id = $1 AND id <> $2",
+        [.integer(company.customerID.rawValue)]
+      ).first?.int("n") ?? -1
     }
   }
 

@@ -41,7 +41,7 @@ import Web
       var page = PageRequest(limit: 200)
       repeat {
         let list = try app.crm.customers(CustomerFilter(), page: page, in: company.tenant)
-        names += list.items.map(\.name)
+        names += list.items.filter { $0.id != company.customerID }.map(\.name)
         page.cursor = try list.nextCursor.map(Cursor.init(token:))
       } while page.cursor != nil
       totals.append(names)

@@ -194,3 +194,106 @@ import Testing
     #expect(try notificationCount(database) == 1)
   }
 }
+
+/// Settling: a pass looks only at events some handler still owes, and a burst is delivered in
+/// one transaction per handler and company without one bad event spoiling the others.
+@Suite struct OutboxSettlingTests {
+  private let tenant = TenantID(Identifier(rawValue: 12))
+  private let ids = IdentifierGenerator(node: 3, clock: SystemClock())
+
+  private func makeDatabase(_ backend: Backend) throws -> TestDatabase {
+    let database = try TestDatabase.make(backend)
+    try database.write { executor in
+      try executor.executeScript(
+        """
+        CREATE TABLE receipts (
+          tenant_id BIGINT NOT NULL, id BIGINT NOT NULL, event_id BIGINT NOT NULL,
+          handler TEXT NOT NULL, PRIMARY KEY (tenant_id, id))
+        """)
+    }
+    return database
+  }
+
+  private func handler(_ name: String, refusing payload: String? = nil) -> OutboxHandler {
+    OutboxHandler(name: name, topic: "order.created") { [ids] event, scope in
+      try scope.execute(
+        "INSERT INTO receipts (tenant_id, id, event_id, handler) VALUES ($1, $2, $3, $4)",
+        [SQLValue(ids.next()), SQLValue(event.id), .text(name)])
+      if event.payload == payload { throw DatabaseError.queryFailed(message: "no", state: "t") }
+    }
+  }
+
+  private func enqueue(_ payloads: [String], _ database: TestDatabase) throws {
+    let outbox = Outbox(identifiers: ids, clock: SystemClock())
+    try database.write(for: tenant) { scope in
+      for payload in payloads {
+        try outbox.enqueue(topic: "order.created", payload: payload, in: scope)
+      }
+    }
+  }
+
+  private func unsettled(_ database: TestDatabase) throws -> Int {
+    try database.read(for: tenant) { scope in
+      try scope.query(
+        "SELECT COUNT(*) AS n FROM outbox_events WHERE tenant_id = $1 AND settled_at IS NULL"
+      )[0].int("n")
+    }
+  }
+
+  private func receipts(_ database: TestDatabase, _ handler: String) throws -> Int {
+    try database.read(for: tenant) { scope in
+      try scope.query(
+        "SELECT COUNT(*) AS n FROM receipts WHERE tenant_id = $1 AND handler = $2",
+        [.text(handler)])[0].int("n")
+    }
+  }
+
+  @Test(arguments: Backend.allCases)
+  func anEventSettlesOnceEveryHandlerOfItsTopicIsDone(backend: Backend) throws {
+    let database = try makeDatabase(backend)
+    try enqueue(["a", "b", "c"], database)
+    var configuration = OutboxDispatcher.Configuration()
+    configuration.deliveryAttemptsMax = 1
+    let dispatcher = OutboxDispatcher(
+      database: database, handlers: [handler("timeline"), handler("tags", refusing: "b")],
+      configuration: configuration)
+    #expect(try dispatcher.dispatchDue() == 6)
+    // "b" failed for tags, whose one attempt is used up: every event is finished with.
+    #expect(try receipts(database, "timeline") == 3)
+    #expect(try receipts(database, "tags") == 2)
+    #expect(try unsettled(database) == 0)
+    #expect(try dispatcher.dispatchDue() == 0)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func oneFailingEventInABurstUndoesOnlyItsOwnEffectsAndIsRetried(backend: Backend) throws {
+    let database = try makeDatabase(backend)
+    try enqueue((0..<20).map { "order \($0)" }, database)
+    var configuration = OutboxDispatcher.Configuration()
+    configuration.retryBackoffMillisecondsBase = 0
+    configuration.retryBackoffMillisecondsMax = 0
+    let dispatcher = OutboxDispatcher(
+      database: database, handlers: [handler("timeline", refusing: "order 7")],
+      configuration: configuration)
+    #expect(try dispatcher.dispatchDue() == 20)
+    #expect(try receipts(database, "timeline") == 19)
+    #expect(try unsettled(database) == 1)
+    #expect(try dispatcher.dispatchDue() == 1)
+    #expect(try receipts(database, "timeline") == 19)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func eventsDeliveredBeforeSettlingExistedAreSettledAtStart(backend: Backend) throws {
+    let database = try makeDatabase(backend)
+    try enqueue(["x", "y"], database)
+    let first = OutboxDispatcher(database: database, handlers: [handler("timeline")])
+    #expect(try first.dispatchDue() == 2)
+    try database.write { executor in
+      try executor.execute("UPDATE outbox_events SET settled_at = NULL", [])
+    }
+    #expect(try unsettled(database) == 2)
+    let restarted = OutboxDispatcher(database: database, handlers: [handler("timeline")])
+    #expect(try restarted.settleFinished() == 2)
+    #expect(try unsettled(database) == 0)
+  }
+}

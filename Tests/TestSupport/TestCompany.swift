@@ -1,3 +1,4 @@
+import CRM
 public import FreightdeskCore
 public import Identity
 import Storage
@@ -15,6 +16,8 @@ public struct TestCompany: Sendable {
   public let tokens: [BuiltinRole: String]
   /// The user holding each built-in role (logins: `owner`, `user-<role>`).
   public let userIDs: [BuiltinRole: Identifier]
+  /// The customer the portal user (role customer) acts for.
+  public let customerID: Identifier
 }
 
 extension TestApp {
@@ -25,8 +28,9 @@ extension TestApp {
   }
 
   /// Creates a company `slug` with one user per built-in role (logins = role names) and an API
-  /// token for each; `canary` is put in the company's and the users' names so isolation
-  /// tests can search responses for it.
+  /// token for each, the portal user acting for a customer of its own; `canary` is put in the
+  /// company's, the users' and the customer's names so isolation tests can search responses
+  /// for it.
   public func makeCompany(_ slug: String, canary: String = "") throws -> TestCompany {
     let service = identity
     let audit = AuditContext.system("test", log: service.auditLog)
@@ -38,11 +42,18 @@ extension TestApp {
       audit: audit)
     var tokens: [BuiltinRole: String] = [:]
     var ids: [BuiltinRole: Identifier] = [.owner: owner.id]
+    // Dormant, so that tests listing customers by the usual statuses see only their own.
+    let customer = try CRMService(services: application.services, staff: StaffDirectory { _ in [] })
+      .createCustomer(
+        CustomerInput(name: "\(canary)客户贸易有限公司", industry: "retail", status: .dormant),
+        in: company.tenant,
+        audit: audit)
     for role in BuiltinRole.allCases where role != .owner {
       let user = try service.createUser(
         NewUser(
           login: "user-\(role.rawValue)", displayName: "\(canary)\(role.rawValue)", email: nil,
-          password: password, roles: [role.rawValue]), in: company.tenant, audit: audit)
+          password: password, roles: [role.rawValue],
+          customerID: role == .customer ? customer.id : nil), in: company.tenant, audit: audit)
       ids[role] = user.id
     }
     for role in BuiltinRole.allCases {
@@ -50,7 +61,8 @@ extension TestApp {
         for: ids[role]!, name: "test", scopes: [], days: nil, in: company.tenant, audit: audit
       ).token
     }
-    return TestCompany(tenant: company.tenant, slug: slug, tokens: tokens, userIDs: ids)
+    return TestCompany(
+      tenant: company.tenant, slug: slug, tokens: tokens, userIDs: ids, customerID: customer.id)
   }
 }
 

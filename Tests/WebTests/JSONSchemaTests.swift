@@ -76,6 +76,18 @@ private struct Shipment: Codable {
     #expect(failure?.fieldErrors == [FieldError(pointer: "/stops/1/citty", code: "unknown_field")])
   }
 
+  @Test func anUnknownFieldsPointerEscapesSlashAndTilde() {
+    let body =
+      #"{"reference": "A1", "weight_kg": 1, "pieces": 1, "fragile": false, "service": "express", "stops": [], "kg/m~3": 2}"#
+    let request = Request(
+      method: .post, path: "/", headers: ["Content-Type": "application/json"],
+      body: Array(body.utf8))
+    let failure = #expect(throws: ValidationFailure.self) {
+      try JSONBody.decode(Shipment.self, from: request)
+    }
+    #expect(failure?.fieldErrors == [FieldError(pointer: "/kg~1m~03", code: "unknown_field")])
+  }
+
   @Test func aBodyThatIsNotJSONIsRefusedByMediaType() {
     let request = Request(method: .post, path: "/", headers: ["Content-Type": "text/plain"])
     #expect(throws: HTTPError.unsupportedMediaType(expected: "application/json")) {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The JSON Schema (2020-12 subset) of an API body: what OpenAPI publishes and what the
 /// request decoder checks unknown fields against.
 public indirect enum JSONSchema: Sendable, Equatable {
@@ -26,12 +28,21 @@ public indirect enum JSONSchema: Sendable, Equatable {
   /// Anything (a recursive reference or a free-form value).
   case any
 
-  /// The schema inferred from how `type` decodes itself.
+  /// The schema inferred from how `type` decodes itself. A type always decodes the same way,
+  /// so each type is inferred once and remembered: request bodies are checked against it on
+  /// every call.
   public static func infer<T: Decodable>(_ type: T.Type) throws -> JSONSchema {
+    let key = ObjectIdentifier(type)
+    if let known = inferred.withLock({ $0[key] }) { return known }
     let recorder = SchemaRecorder(depth: 0)
     _ = try T(from: recorder)
-    return recorder.schema
+    let schema = recorder.schema
+    inferred.withLock { $0[key] = schema }
+    return schema
   }
+
+  /// The schemas inferred so far, by type.
+  private static let inferred = Mutex<[ObjectIdentifier: JSONSchema]>([:])
 
   /// The schema as a JSON value for the OpenAPI document.
   public var jsonValue: JSONValue {

@@ -40,6 +40,9 @@ public struct AuthenticatedContext: Sendable {
   /// Where the company's logo is served (with a version, so browsers refetch a new one), or
   /// nil when it has none.
   public var logoHref: String?
+  /// The customer account a portal user acts for (every customer user has one), nil for staff;
+  /// portal pages show and change only this customer's records.
+  public var customer: Identifier?
 
   /// Creates a context (the authenticator does this after checking the credential).
   public init(

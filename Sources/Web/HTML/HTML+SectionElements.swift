@@ -30,3 +30,15 @@ extension HTML {
     _ attributes: HTMLAttribute..., @HTMLBuilder content: () -> HTML = { HTML.empty }
   ) -> HTML { element("article", attributes, content) }
 }
+
+extension HTML {
+  /// `<details>`: content the reader opens on demand (e.g. a rarely used form).
+  public static func details(
+    _ attributes: HTMLAttribute..., @HTMLBuilder content: () -> HTML = { HTML.empty }
+  ) -> HTML { element("details", attributes, content) }
+
+  /// `<summary>`: the always-visible label of a `<details>`.
+  public static func summary(
+    _ attributes: HTMLAttribute..., @HTMLBuilder content: () -> HTML = { HTML.empty }
+  ) -> HTML { element("summary", attributes, content) }
+}

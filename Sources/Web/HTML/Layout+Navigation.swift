@@ -97,7 +97,8 @@ extension Layout {
   private static func languageSwitch(_ context: PageContext, csrfToken: String) -> HTML {
     let localizer = context.localizer
     return HTML.form(
-      .method("post"), .action(context.languageSwitchPath), .class("d-flex", "gap-1"),
+      .method("post"), .action(context.languageSwitchPath),
+      .class("language-switch", "d-flex", "gap-1"),
       .aria("label", localizer("layout.language.label"))
     ) {
       HTML.input(.type("hidden"), .name(LanguageSwitchForm.csrfTokenField), .value(csrfToken))
