@@ -53,7 +53,7 @@ public struct CustomerOrderFigures: Sendable, Equatable {
 
 /// The port through which CRM reads customers' order history without importing the module
 /// that keeps orders: Orders implements it and `App` wires it into
-/// ``CRMModule/module(panels:staff:history:)``.
+/// ``CRMModule/module(panels:staff:history:exposure:)``.
 ///
 /// ```swift
 /// struct OrderHistory: CustomerHistorySource {
