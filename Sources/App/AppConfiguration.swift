@@ -1,3 +1,4 @@
+public import CRM
 public import Identity
 public import Storage
 public import Web
@@ -18,6 +19,12 @@ public struct AppConfiguration: Sendable {
   /// Sign-in settings (password hashing cost, session lifetimes); portal users are always
   /// tied to CRM's customers, whatever the caller passed.
   public var identity: IdentityConfiguration
+  /// Where CRM reads customers' order history (automatic tags, segments, the 360° figures);
+  /// nil means the orders module's. Tests put a fixed history in.
+  public var customerHistory: (any CustomerHistorySource)?
+  /// Where CRM reads customers' receivables and open orders (credit used on the 360° page);
+  /// nil means the orders module's open orders (receivables count once finance exists).
+  public var customerExposure: (any ExposureSource)?
 
   /// The defaults: SQLite under `./data`, `127.0.0.1:8080`, access log on, node 0.
   public init(

@@ -56,10 +56,13 @@ public final class Application: Sendable {
     let reportError: @Sendable (any Error) -> Void = { error in
       Log.event("worker_failed", level: .error, ["error": String(describing: error)])
     }
+    let shared = services
+    let serviced = modules.map { $0.servicedHandlers(shared) }
     dispatcher = OutboxDispatcher(
-      database: self.database, handlers: modules.flatMap(\.outboxHandlers), clock: clock,
+      database: self.database,
+      handlers: modules.flatMap(\.outboxHandlers) + serviced.flatMap(\.outbox), clock: clock,
       reportError: reportError)
-    let jobHandlers = modules.flatMap(\.jobHandlers)
+    let jobHandlers = modules.flatMap(\.jobHandlers) + serviced.flatMap(\.jobs)
     jobRunner =
       jobHandlers.isEmpty
       ? nil

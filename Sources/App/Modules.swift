@@ -28,7 +28,9 @@ enum Modules {
               section: OrderCustomerSection(services: services, ports: orderPorts(services))),
           ]
         },
-        staff: staff),
+        staff: staff,
+        history: configuration.customerHistory ?? OrdersCustomerHistory(),
+        exposure: configuration.customerExposure ?? OrderExposureSource()),
       OrdersModule.module(ports: orderPorts),
     ]
   }

@@ -154,3 +154,26 @@ struct OrdersCustomerPanel: CustomerPanel {
     try section.render(customer: customer, context: context.request, localizer: context.localizer)
   }
 }
+
+/// The orders module's figures as the order history CRM's automatic tags, segments, campaigns
+/// and 360° figures read. Orders know promotions by code; CRM keys them by id.
+struct OrdersCustomerHistory: CustomerHistorySource {
+  func figures(of customers: [Identifier]?, from: Instant, to: Instant, in scope: TenantScope)
+    throws -> [Identifier: CustomerOrderFigures]
+  {
+    let figures = try OrderStatistics.figures(of: customers, from: from, to: to, scope)
+    let codes = Set(figures.values.flatMap(\.ordersByPromotion.keys))
+    let promotions = try CRMLookups.promotionIDs(byCode: codes, scope)
+    return figures.mapValues { order in
+      var byPromotion: [Identifier: Int] = [:]
+      for (code, count) in order.ordersByPromotion {
+        if let id = promotions[code] { byPromotion[id, default: 0] += count }
+      }
+      return CustomerOrderFigures(
+        orders: order.orders, urgentOrders: order.urgentOrders,
+        deliveries: order.deliveredOrders, nightDeliveries: order.nightDeliveries,
+        lateDeliveries: order.lateDeliveries, revenue: order.revenue,
+        lastOrderAt: order.lastOrderAt, ordersByPromotion: byPromotion)
+    }
+  }
+}

@@ -24,6 +24,12 @@ public enum CRMError: UserFacingError, Equatable {
   case tagNotFound
   /// The list to export has more rows than one file may hold; narrow the filters.
   case exportTooLarge(rowsMax: Int)
+  /// No such saved customer segment.
+  case customerSegmentNotFound
+  /// Another saved customer segment has this name.
+  case customerSegmentNameTaken(String)
+  /// No such campaign.
+  case campaignNotFound
 
   /// The stable code.
   public var code: String {
@@ -39,16 +45,20 @@ public enum CRMError: UserFacingError, Equatable {
     case .tagTaken: "tag_taken"
     case .tagNotFound: "tag_not_found"
     case .exportTooLarge: "customer_export_too_large"
+    case .customerSegmentNotFound: "customer_segment_not_found"
+    case .customerSegmentNameTaken: "customer_segment_name_taken"
+    case .campaignNotFound: "campaign_not_found"
     }
   }
 
   /// The kind, which decides the status.
   public var kind: ErrorKind {
     switch self {
-    case .customerNotFound, .contactNotFound, .addressNotFound, .followUpNotFound, .tagNotFound:
+    case .customerNotFound, .contactNotFound, .addressNotFound, .followUpNotFound, .tagNotFound,
+      .customerSegmentNotFound, .campaignNotFound:
       .notFound
     case .staleVersion: .preconditionFailed
-    case .possibleDuplicate, .segmentTaken, .tagTaken: .conflict
+    case .possibleDuplicate, .segmentTaken, .tagTaken, .customerSegmentNameTaken: .conflict
     case .mergeIntoItself, .exportTooLarge: .invalidInput
     }
   }
@@ -60,6 +70,7 @@ public enum CRMError: UserFacingError, Equatable {
       ["names": names.joined(separator: "、"), "ids": ids.map(\.description).joined(separator: ",")]
     case .segmentTaken(let code): ["code": code]
     case .tagTaken(let tag): ["tag": tag]
+    case .customerSegmentNameTaken(let name): ["name": name]
     case .exportTooLarge(let rowsMax): ["rows_max": String(rowsMax)]
     default: [:]
     }

@@ -65,3 +65,23 @@ extension PricingRequestBody {
     self.shipDate = shipDate
   }
 }
+
+extension CRMLookups {
+  /// The ids of the promotions with `codes`, by code (codes are unique in a company); unknown
+  /// codes are left out.
+  public static func promotionIDs(byCode codes: Set<String>, _ scope: TenantScope) throws
+    -> [String: Identifier]
+  {
+    guard !codes.isEmpty else { return [:] }
+    let ordered = codes.sorted()
+    let placeholders = ordered.indices.map { "$\($0 + 2)" }.joined(separator: ", ")
+    var ids: [String: Identifier] = [:]
+    for row in try scope.query(
+      "SELECT id, code FROM promotions WHERE tenant_id = $1 AND code IN (\(placeholders))",
+      ordered.map(SQLValue.text))
+    {
+      ids[try row.string("code")] = try row.identifier("id")
+    }
+    return ids
+  }
+}

@@ -1,13 +1,18 @@
 import FreightdeskCore
 import Web
 
-/// CRM's own panels on the customer 360° page. Figures that need orders, finance or service
-/// data (revenue, on-time rate, receivables, complaints, satisfaction) come from those
-/// modules' panels.
+/// CRM's own panels on the customer 360° page, the order figures among them (from the order
+/// history and exposure ports). Receivables, complaints and satisfaction come from the panels
+/// of the modules that keep them.
 enum CRMPanels {
-  static func all(service: CRMService) -> [any CustomerPanel] {
+  static func all(
+    service: CRMService, tagging: AutomaticTagging, exposure: (any ExposureSource)?
+  ) -> [any CustomerPanel] {
     [
-      ProfilePanel(service: service), TagsPanel(service: service), ContactsPanel(service: service),
+      ProfilePanel(service: service),
+      FiguresPanel(service: service, history: tagging.history, exposure: exposure),
+      TagsPanel(service: service, tagging: tagging),
+      ContactsPanel(service: service),
       AddressesPanel(service: service), TermsPanel(), TimelinePanel(service: service),
       FollowUpsPanel(service: service),
     ]

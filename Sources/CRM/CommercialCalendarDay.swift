@@ -30,6 +30,13 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     self.init(daysSinceEpoch: Self.floorDivision(seconds + Int64(offset), 86_400))
   }
 
+  /// The first instant of the day in `timeZone`.
+  public func start(in timeZone: TimeZone) -> Instant {
+    let midnight = daysSinceEpoch * 86_400
+    let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(midnight)))
+    return Instant(epochMilliseconds: (midnight - Int64(offset)) * 1000)
+  }
+
   /// The day `count` days later (earlier when negative).
   public func adding(days count: Int) -> CalendarDay {
     CalendarDay(daysSinceEpoch: daysSinceEpoch + Int64(count))

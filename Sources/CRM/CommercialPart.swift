@@ -61,6 +61,7 @@ public enum CommercialPart {
     InquiryPortalPages.register(routes.portal, services: services, page: page)
     QuotePages.register(routes.app, services: services, page: page)
     ContractPages.register(routes.app, services: services, page: page)
+    ContractAttachmentRoutes.register(routes, page: page)
     CreditCheckPages.register(routes.app, services: services, page: page)
   }
 }

@@ -143,5 +143,40 @@ enum CommercialSchema {
         );
         CREATE INDEX credit_holds_status ON credit_holds (tenant_id, status, id);
         """),
+    Migration(
+      module: module, number: 25, name: "contract_renewal_reminders",
+      sql: """
+        CREATE TABLE contract_renewal_reminders (
+          tenant_id BIGINT NOT NULL,
+          contract_id BIGINT NOT NULL,
+          valid_through TEXT NOT NULL,
+          follow_up_id BIGINT NOT NULL,
+          created_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, contract_id, valid_through)
+        );
+        """),
+    Migration(
+      module: module, number: 26, name: "contract_attachments",
+      sqlite: attachmentsSQL(content: "BLOB"),
+      postgres: attachmentsSQL(content: "BYTEA")),
   ]
+
+  /// The attachments table, with the engine's byte-string type for the content.
+  static func attachmentsSQL(content: String) -> String {
+    """
+    CREATE TABLE contract_attachments (
+      tenant_id BIGINT NOT NULL,
+      id BIGINT NOT NULL,
+      contract_id BIGINT NOT NULL,
+      file_name TEXT NOT NULL,
+      content_type TEXT NOT NULL,
+      size_bytes BIGINT NOT NULL,
+      content \(content) NOT NULL,
+      uploaded_by_name TEXT NOT NULL,
+      uploaded_at BIGINT NOT NULL,
+      PRIMARY KEY (tenant_id, id)
+    );
+    CREATE INDEX contract_attachments_contract ON contract_attachments (tenant_id, contract_id);
+    """
+  }
 }

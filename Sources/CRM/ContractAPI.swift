@@ -4,7 +4,7 @@ import Storage
 import Web
 
 /// The contract API under `/api/v1`: record contracts and read them, each flagged when due for
-/// renewal. Attachments are not stored yet.
+/// renewal; recording one makes sure the daily renewal reminders run.
 enum ContractAPI {
   static func register(_ api: RouteGroup<AuthenticatedContext>, services: ModuleServices) {
     api.get(
@@ -36,6 +36,8 @@ enum ContractAPI {
             prefix: "HT", at: now, timeZone: context.timeZone, in: scope
           ).description)
         try ContractStore.insert(contract, at: now, scope)
+        try ContractRenewalReminders.scheduleDaily(
+          jobs: services.jobs, after: now, timeZone: context.timeZone, in: scope)
         try context.audit(services.audit).record(
           entity: "contract", id: contract.id, action: "create",
           after: ["number": contract.number, "customer_id": String(input.customerID)], in: scope)

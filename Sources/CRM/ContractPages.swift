@@ -56,6 +56,8 @@ enum ContractPages {
         number: DocumentNumbers.next(prefix: "HT", at: now, timeZone: context.timeZone, in: scope)
           .description)
       try ContractStore.insert(contract, at: now, scope)
+      try ContractRenewalReminders.scheduleDaily(
+        jobs: services.jobs, after: now, timeZone: context.timeZone, in: scope)
       try context.audit(services.audit).record(
         entity: "contract", id: contract.id, action: "create", after: ["number": contract.number],
         in: scope)
@@ -74,6 +76,7 @@ enum ContractPages {
       context, path: "/app/contracts", titleKey: "contracts.title", status: status
     ) { t in
       HTML.h1(.class("h3")) { t("contracts.title") }
+      ExportableList.links("contracts", localizer: t)
       ContractTables.list(contracts, today: today, localizer: t)
       if context.can(CommercialPermissions.contractsManage) {
         ContractTables.form(state, cards: cards, csrf: context.csrfToken, localizer: t)

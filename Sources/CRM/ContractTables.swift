@@ -20,7 +20,7 @@ enum ContractTables {
           let due = contract.isDueForRenewal(on: today)
           HTML.tr(.class(due ? "table-warning" : "")) {
             HTML.td {
-              contract.number
+              HTML.a(.href("/app/contracts/\(contract.id)")) { contract.number }
               if due {
                 HTML.span(.class("badge", "text-bg-warning", "ms-2")) { t("contracts.renew_soon") }
               }

@@ -7,13 +7,7 @@ import Web
 /// `/api/v1/customers/export?format=csv|xlsx`, with the list's filters and column titles in
 /// the user's language.
 enum CustomerExport {
-  /// The two file formats.
-  enum Format: String, CaseIterable {
-    /// CSV in UTF-8 with a byte-order mark.
-    case csv
-    /// An .xlsx workbook.
-    case xlsx
-  }
+  typealias Format = ListExport.Format
 
   static func register(_ routes: ModuleRoutes, service: CRMService) {
     for format in Format.allCases {
@@ -40,10 +34,8 @@ enum CustomerExport {
           .init("q", "Text in the name, short name or a contact's mobile"),
         ])
     ) { request, context in
-      guard let format = Format(rawValue: request.queryValue("format") ?? "csv") else {
-        throw ValidationFailure(pointer: "/query/format", code: "unknown_choice")
-      }
-      return try response(format, request: request, context: context, service: service)
+      try response(
+        try ListExport.format(request), request: request, context: context, service: service)
     }
   }
 
@@ -53,29 +45,23 @@ enum CustomerExport {
   ) throws -> Response {
     let customers = try service.customersForExport(
       try CustomerAPI.filter(request), in: context.tenant)
+    return try file(
+      customers, format: format, name: "customers", context: context, service: service)
+  }
+
+  /// `customers` as a file named `name` with the format's extension, columns titled in the
+  /// caller's language.
+  static func file(
+    _ customers: [Customer], format: Format, name: String, context: AuthenticatedContext,
+    service: CRMService
+  ) throws -> Response {
     let segments = try service.segments(in: context.tenant)
     let staff = try service.staff.members(of: context.tenant)
     let t = Localizer(locale: context.request.locale, timeZone: context.timeZone)
     let rows = customers.map { row($0, segments: segments, staff: staff, localizer: t) }
-    let columns = self.columns(t)
-    let data: Data
-    let contentType: String
-    switch format {
-    case .csv:
-      data = SpreadsheetExport.csv(columns: columns, rows: rows)
-      contentType = "text/csv; charset=utf-8"
-    case .xlsx:
-      data = try SpreadsheetExport.xlsx(
-        sheetName: t("crm.customers.title"), columns: columns, rows: rows)
-      contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    }
-    return Response(
-      status: 200,
-      headers: [
-        "Content-Type": contentType,
-        "Content-Disposition": "attachment; filename=\"customers.\(format.rawValue)\"",
-      ],
-      body: Array(data))
+    return try ListExport.file(
+      columns: columns(t), rows: rows, format: format, sheetName: t("crm.customers.title"),
+      name: name)
   }
 
   /// The header row, in the user's language.

@@ -29,12 +29,14 @@ enum CustomerImport {
     "mobile": "crm.contact.mobile",
   ]
 
-  /// Reads and checks every row of `data` with `mapping` (the suggested one when nil).
+  /// Reads and checks every row of `data` with `mapping` (the suggested one when nil), files
+  /// of at most `bytesMax`; `checked` hears of each row checked (for progress).
   static func plan(
-    _ data: Data, mapping: ImportMapping?, service: CRMService, in tenant: TenantID
+    _ data: Data, mapping: ImportMapping?, service: CRMService, in tenant: TenantID,
+    bytesMax: Int = CRMLimits.importInlineBytesMax, checked: @escaping () -> Void = {}
   ) throws -> ImportPlan<PreparedCustomer> {
-    guard data.count <= CRMLimits.importBytesMax else {
-      throw SpreadsheetError.fileTooLarge(bytesMax: CRMLimits.importBytesMax)
+    guard data.count <= bytesMax else {
+      throw SpreadsheetError.fileTooLarge(bytesMax: bytesMax)
     }
     let file = try SpreadsheetFile(data: data)
     let chosen = try mapping ?? ImportMapping.suggested(header: file.header(), fields: fields)
@@ -44,7 +46,8 @@ enum CustomerImport {
     return try ImportPlanner.plan(
       file: file, mapping: chosen, fields: fields, duplicates: duplicates
     ) { row in
-      check(row, service: service, in: tenant)
+      checked()
+      return check(row, service: service, in: tenant)
     }
   }
 

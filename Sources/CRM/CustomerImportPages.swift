@@ -8,15 +8,19 @@ import Web
 ///
 /// The preview and the confirmation are two requests. Rather than keep the upload on the
 /// server, the preview page carries the file back (base64 in a hidden field, at most
-/// ``CRMLimits/importBytesMax``), and the confirmation reads and checks it again from
+/// ``CRMLimits/importInlineBytesMax``), and the confirmation reads and checks it again from
 /// scratch: nothing is stored between the requests, so no other company can reach it and
 /// nothing needs expiring, and a file changed in the browser is checked like any upload.
+/// A bigger file (up to ``CRMLimits/importUploadBytesMax``) is imported by a job
+/// (``CustomerImportJob``) with the choice made on the upload form, and its page
+/// `/app/customers/import/jobs/{id}` shows the job's progress.
 enum CustomerImportPages {
   /// The largest confirmation: the file in base64 plus the form's other fields.
-  static let confirmBytesMax = (CRMLimits.importBytesMax / 3 + 1) * 4 + 64 * 1024
+  static let confirmBytesMax = (CRMLimits.importInlineBytesMax / 3 + 1) * 4 + 64 * 1024
 
   static func register(
-    _ app: RouteGroup<AuthenticatedContext>, service: CRMService, page: SignedInPage
+    _ app: RouteGroup<AuthenticatedContext>, service: CRMService, services: ModuleServices,
+    page: SignedInPage
   ) {
     let manage = CRMPermission.customersManage
     app.get(
@@ -30,10 +34,17 @@ enum CustomerImportPages {
       Web.Operation(
         id: "postCustomerImport", summary: "Preview the customers of an uploaded file",
         tag: "Customers", permission: manage, style: .page,
-        bodyBytesMax: CRMLimits.importBytesMax + 64 * 1024)
+        bodyBytesMax: CRMLimits.importUploadBytesMax + 64 * 1024)
     ) { request, context in
       let file = request.parts.first { $0.name == "file" && $0.filename != nil }
       let data = Data(file?.bytes ?? [])
+      if data.count > CRMLimits.importInlineBytesMax {
+        let choice = request.parts.first { $0.name == "choice" }?.text
+        let job = try CustomerImportJob.enqueue(
+          data, choice: choice == "valid" ? .validRowsOnly : .allOrNothing, services: services,
+          in: context.tenant, audit: context.audit(service.auditLog))
+        return .redirect(to: "/app/customers/import/jobs/\(job)")
+      }
       do {
         let plan = try CustomerImport.plan(
           data, mapping: nil, service: service, in: context.tenant)
@@ -113,7 +124,25 @@ enum CustomerImportPages {
           .class("form-control"), .type("file"), .id("file"), .name("file"),
           .accept(".csv,.xlsx,text/csv"))
         HTML.div(.class("form-text")) {
-          t("crm.import.help", ["bytes_max": String(CRMLimits.importBytesMax)])
+          t(
+            "crm.import.help",
+            [
+              "bytes_max": String(CRMLimits.importInlineBytesMax),
+              "upload_bytes_max": String(CRMLimits.importUploadBytesMax),
+            ])
+        }
+        HTML.fieldset(.class("mt-3")) {
+          HTML.legend(.class("form-label", "fs-6")) { t("crm.import.big_file_choice") }
+          for (value, key) in [
+            ("all", "crm.import.all_or_nothing"), ("valid", "crm.import.valid_only"),
+          ] {
+            HTML.div(.class("form-check")) {
+              HTML.input(
+                .class("form-check-input"), .type("radio"), .name("choice"), .value(value),
+                .id("choice-\(value)"), .checked(value == "all"))
+              HTML.label(.class("form-check-label"), .for("choice-\(value)")) { t(key) }
+            }
+          }
         }
         FormControls.submit(t("crm.import.upload"), style: "btn-primary mt-3")
       }

@@ -55,6 +55,7 @@ extension CRMService {
           [.integer(survivor.rawValue), .integer(duplicate.rawValue)])
       }
       moved["tags"] = try TagStore.move(from: duplicate, to: survivor, scope)
+      try AutomaticTagStore.drop(of: duplicate, scope)
       let now = clock.now()
       try scope.execute(
         """

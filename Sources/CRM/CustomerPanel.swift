@@ -25,7 +25,7 @@ public struct CustomerPanelContext {
 
 /// One panel of the customer 360° page. CRM draws its own (profile, contacts, addresses,
 /// terms, timeline, follow-ups); later modules (orders, finance, service) add theirs through
-/// ``CRMModule/module(panels:staff:)``, which `App` wires, so CRM never imports them.
+/// ``CRMModule/module(panels:staff:history:exposure:)``, which `App` wires, so CRM never imports them.
 ///
 /// ```swift
 /// struct ReceivablesPanel: CustomerPanel {

@@ -23,7 +23,7 @@ public struct CustomerFilter: Sendable, Equatable {
   public var ownerID: Identifier?
   /// Only this platform segment.
   public var segmentCode: String?
-  /// Only customers with this tag.
+  /// Only customers with this tag, given by hand or by a rule.
   public var tag: String?
   /// Text in the name, short name or a contact's mobile.
   public var text: String?
@@ -178,6 +178,25 @@ enum CustomerStore {
     return try customer(from: row)
   }
 
+  /// The customers `ids` (those not merged away) in the order of `ids`, read in batches.
+  static func list(ids: [Identifier], _ scope: TenantScope) throws -> [Customer] {
+    var found: [Identifier: Customer] = [:]
+    for start in stride(from: 0, to: ids.count, by: idBatchMax) {
+      let batch = ids[start..<min(ids.count, start + idBatchMax)]
+      let list = (2..<(batch.count + 2)).map { "$\($0)" }.joined(separator: ", ")
+      for row in try scope.query(
+        select + " AND c.id IN (\(list))", batch.map { .integer($0.rawValue) })
+      {
+        let customer = try customer(from: row)
+        found[customer.id] = customer
+      }
+    }
+    return ids.compactMap { found[$0] }
+  }
+
+  /// The most ids one statement of ``list(ids:_:)`` names.
+  private static let idBatchMax = 500
+
   /// Up to `limit` customers matching `filter`, newest first, after the customer `after`.
   static func list(
     _ filter: CustomerFilter, after: Identifier?, limit: Int, _ scope: TenantScope
@@ -194,7 +213,9 @@ enum CustomerStore {
     if let tag = filter.tag {
       condition(
         """
-        c.id IN (SELECT g.customer_id FROM customer_tags g WHERE g.tenant_id = $1 AND g.tag = ?)
+        c.id IN (SELECT g.customer_id FROM customer_tags g WHERE g.tenant_id = $1 AND g.tag = ?
+          UNION SELECT a.customer_id FROM customer_automatic_tags a
+          WHERE a.tenant_id = $1 AND a.tag = ?)
         """, .text(tag))
     }
     if let text = filter.text.map(likePattern), text != "%%" {

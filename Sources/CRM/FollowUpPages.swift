@@ -17,6 +17,7 @@ enum FollowUpPages {
       let today = Self.today(service.clock.now(), in: context.timeZone)
       return page.render(context, path: "/app/follow-ups", titleKey: "crm.follow_ups.title") { t in
         HTML.h1(.class("h3")) { t("crm.follow_ups.title") }
+        ExportableList.links("follow-ups", localizer: t)
         if followUps.isEmpty {
           HTML.p(.class("text-body-secondary")) { t("crm.follow_ups.none_open") }
         }

@@ -57,6 +57,7 @@ enum InquiryPages {
       context, path: "/app/inquiries", titleKey: "inquiries.title", status: status
     ) { t in
       HTML.h1(.class("h3")) { t("inquiries.title") }
+      ExportableList.links("inquiries", localizer: t)
       HTML.ul(.class("nav", "nav-pills", "mb-3")) {
         for option in [nil] + InquiryStage.allCases.map(Optional.some) {
           HTML.li(.class("nav-item")) {

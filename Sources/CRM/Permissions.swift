@@ -12,10 +12,15 @@ public enum CRMPermission {
   public static let interactionsManage = Permission("interactions.manage")
   /// Edit the company's list of platform segments.
   public static let segmentsManage = Permission("segments.manage")
+  /// Change the rules that tag customers from their order history.
+  public static let tagRulesManage = Permission("customers.tag_rules")
 
   /// The grants of the built-in roles.
   static let grants = RoleGrants([
-    .admin: [customersRead, customersManage, termsManage, interactionsManage, segmentsManage],
+    .admin: [
+      customersRead, customersManage, termsManage, interactionsManage, segmentsManage,
+      tagRulesManage,
+    ],
     .sales: [customersRead, customersManage, interactionsManage],
     .customerService: [customersRead, customersManage, interactionsManage],
     .dispatcher: [customersRead],

@@ -78,6 +78,7 @@ enum QuotePages {
   ) -> Response {
     page.render(context, path: "/app/quotes", titleKey: "quotes.title") { t in
       HTML.h1(.class("h3")) { t("quotes.title") }
+      ExportableList.links("quotes", localizer: t)
       if context.can(CommercialPermissions.quotesManage) {
         HTML.form(.method("post"), .action("/app/quotes/expire-overdue"), .class("mb-3")) {
           FormControls.csrf(context.csrfToken)

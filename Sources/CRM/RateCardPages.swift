@@ -59,6 +59,7 @@ enum RateCardPages {
       context, path: "/app/rate-cards", titleKey: "rate_cards.title", status: status
     ) { t in
       HTML.h1(.class("h3")) { t("rate_cards.title") }
+      ExportableList.links("rate-cards", localizer: t)
       HTML.table(.class("table", "table-sm")) {
         HTML.thead {
           HTML.tr {

@@ -2,8 +2,10 @@ import Storage
 
 /// The CRM module's customer tables: customers with their contacts, addresses, transport
 /// preferences and commercial terms; the company's list of e-commerce platform segments;
-/// interactions, follow-up tasks, the timeline events other modules announce, and tags with
-/// the reason each was given. Numbers 1...9 belong to the customer core; 20 and up to the
+/// interactions, follow-up tasks, the timeline events other modules announce, tags with
+/// the reason each was given, the automatic tags rules give from order history, and saved
+/// customer segments and the campaigns aimed at them; big import files wait for their job in
+/// `customer_import_files`. Numbers 1...9 belong to the customer core; 20 and up to the
 /// commercial part (prices, quotes, contracts).
 enum CRMSchema {
   static let module = "crm"
@@ -155,5 +157,75 @@ enum CRMSchema {
         CREATE UNIQUE INDEX customer_tags_customer_tag ON customer_tags (tenant_id, customer_id, tag);
         CREATE INDEX customer_tags_tag ON customer_tags (tenant_id, tag);
         """),
+    Migration(
+      module: module, number: 5, name: "automatic_tags",
+      sql: """
+        CREATE TABLE customer_automatic_tags (
+          tenant_id BIGINT NOT NULL,
+          customer_id BIGINT NOT NULL,
+          rule TEXT NOT NULL,
+          tag TEXT NOT NULL,
+          basis TEXT NOT NULL,
+          evidence TEXT NOT NULL,
+          computed_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, customer_id, rule)
+        );
+        CREATE INDEX customer_automatic_tags_tag ON customer_automatic_tags (tenant_id, tag);
+        CREATE TABLE automatic_tag_settings (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          document TEXT NOT NULL,
+          updated_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id)
+        );
+        """),
+    Migration(
+      module: module, number: 6, name: "customer_segments",
+      sql: """
+        CREATE TABLE customer_segments (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          name TEXT NOT NULL,
+          filter TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          updated_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id)
+        );
+        CREATE UNIQUE INDEX customer_segments_name ON customer_segments (tenant_id, name);
+        """),
+    Migration(
+      module: module, number: 7, name: "campaigns",
+      sql: """
+        CREATE TABLE campaigns (
+          tenant_id BIGINT NOT NULL,
+          id BIGINT NOT NULL,
+          name TEXT NOT NULL,
+          segment_id BIGINT NOT NULL,
+          promotion_id BIGINT NOT NULL,
+          message TEXT NOT NULL,
+          starts_on TEXT NOT NULL,
+          ends_on TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, id)
+        );
+        """),
+    Migration(
+      module: module, number: 8, name: "customer_import_files",
+      sqlite: importFilesSQL(content: "BLOB"),
+      postgres: importFilesSQL(content: "BYTEA")),
   ]
+
+  /// The import files table, with the engine's byte-string type for the content.
+  static func importFilesSQL(content: String) -> String {
+    """
+    CREATE TABLE customer_import_files (
+      tenant_id BIGINT NOT NULL,
+      id BIGINT NOT NULL,
+      choice TEXT NOT NULL,
+      content \(content) NOT NULL,
+      created_at BIGINT NOT NULL,
+      PRIMARY KEY (tenant_id, id)
+    );
+    """
+  }
 }

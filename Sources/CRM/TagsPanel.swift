@@ -2,9 +2,11 @@ import Foundation
 import FreightdeskCore
 import Web
 
-/// The customer's tags, each with its reason and who gave it; a form to add one.
+/// The customer's tags, each with its reason and who gave it; its automatic tags with the
+/// figures that earned them; a form to add a tag.
 struct TagsPanel: CustomerPanel {
   let service: CRMService
+  let tagging: AutomaticTagging
   let titleKey = "crm.panel.tags"
   let order = 5
   let permission = CRMPermission.customersRead
@@ -12,9 +14,13 @@ struct TagsPanel: CustomerPanel {
   func render(customer: Identifier, context: CustomerPanelContext) throws -> HTML {
     let t = context.localizer
     let tags = try service.tags(of: customer, in: context.request.tenant)
+    let automatic = try tagging.tags(of: customer, in: context.request.tenant)
     let manage = context.request.can(CRMPermission.customersManage)
     return HTML.group {
-      if tags.isEmpty { HTML.p(.class("text-body-secondary")) { t("crm.tags.none") } }
+      if tags.isEmpty && automatic.isEmpty {
+        HTML.p(.class("text-body-secondary")) { t("crm.tags.none") }
+      }
+      Self.automaticList(automatic, localizer: t)
       HTML.ul(.class("list-unstyled")) {
         for tag in tags {
           HTML.li(.class("mb-2", "d-flex", "justify-content-between", "gap-2")) {
@@ -51,6 +57,24 @@ struct TagsPanel: CustomerPanel {
             }
           }
           FormControls.submit(t("crm.tags.add"), style: "btn-sm btn-outline-primary")
+        }
+      }
+    }
+  }
+
+  /// Automatic tags with their reasons in the reader's language.
+  static func automaticList(_ tags: [AutomaticTag], localizer t: Localizer) -> HTML {
+    HTML.ul(.class("list-unstyled"), .id("automatic-tags")) {
+      for tag in tags {
+        HTML.li(.class("mb-2")) {
+          HTML.a(
+            .class("badge", "text-bg-warning", "text-decoration-none"),
+            .href(filterLink(tag.tag))
+          ) { tag.tag }
+          HTML.text(" " + t(tag.finding.reasonKey, tag.finding.evidence))
+          HTML.div(.class("small", "text-body-secondary")) {
+            t("crm.auto_tag.computed", ["date": t.date(tag.computedAt)])
+          }
         }
       }
     }

@@ -100,6 +100,23 @@ public final class JobQueue: Sendable {
     return id
   }
 
+  /// Enqueues a job like ``enqueue(kind:payload:runAfter:in:)`` unless one of the same kind
+  /// and payload is already waiting to run, so a burst of triggers runs the work once (after
+  /// `runAfter`); returns the new job, or nil when one was waiting. Two transactions racing
+  /// may both enqueue, so the work must be idempotent.
+  @discardableResult
+  public func enqueueUnlessWaiting(
+    kind: String, payload: String, runAfter: Instant? = nil, in scope: TenantScope
+  ) throws -> Identifier? {
+    let waiting = try scope.query(
+      """
+      SELECT id FROM jobs
+      WHERE tenant_id = $1 AND kind = $2 AND payload = $3 AND status = 'queued' LIMIT 1
+      """, [.text(kind), .text(payload)])
+    guard waiting.isEmpty else { return nil }
+    return try enqueue(kind: kind, payload: payload, runAfter: runAfter, in: scope)
+  }
+
   /// The progress of one of the tenant's jobs, or nil when it has no such job.
   public func progress(of job: Identifier, in scope: TenantScope) throws -> JobProgress? {
     try scope.query("\(Self.progressSelect) WHERE tenant_id = $1 AND id = $2", [SQLValue(job)])

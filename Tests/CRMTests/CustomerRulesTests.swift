@@ -85,6 +85,7 @@ import Testing
   @Test(arguments: [
     ("上海市云舟电商有限公司", "云舟电商"), ("云舟电商（集团）股份有限公司", "云舟电商"),
     ("杭州 星途 服饰有限责任公司", "杭州星途服饰"), ("Acme Trading Co.", "acmetradingco"),
+    ("黑龙江省冰城冷链有限公司", "冰城冷链"), ("北京市", "北京市"), ("市北物流有限公司", "市北物流"),
   ])
   func similarNamesShareTheirCore(name: String, key: String) {
     #expect(DuplicateDetection.nameKey(name) == key)

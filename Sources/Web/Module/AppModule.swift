@@ -20,6 +20,9 @@ public struct AppModule: Sendable {
   public var outboxHandlers: [OutboxHandler]
   /// Its long-running work.
   public var jobHandlers: [JobHandler]
+  /// Its outbox and job handlers that need the shared services (to enqueue jobs, read the
+  /// clock, audit), made once the application has built them.
+  public var servicedHandlers: @Sendable (ModuleServices) -> ModuleHandlers
   /// Its entries in the signed-in areas' navigation.
   public var navigation: [NavigationEntry]
   /// Its part of the demo company, written after the company and its users exist; nil when
@@ -31,6 +34,9 @@ public struct AppModule: Sendable {
     name: String, migrations: [Migration] = [], roleGrants: RoleGrants = RoleGrants(),
     registerRoutes: @escaping @Sendable (ModuleRoutes) -> Void = { _ in },
     outboxHandlers: [OutboxHandler] = [], jobHandlers: [JobHandler] = [],
+    servicedHandlers: @escaping @Sendable (ModuleServices) -> ModuleHandlers = { _ in
+      ModuleHandlers()
+    },
     navigation: [NavigationEntry] = [],
     seedDemo: (@Sendable (TenantID, ModuleServices) throws -> Void)? = nil
   ) {
@@ -40,8 +46,23 @@ public struct AppModule: Sendable {
     self.registerRoutes = registerRoutes
     self.outboxHandlers = outboxHandlers
     self.jobHandlers = jobHandlers
+    self.servicedHandlers = servicedHandlers
     self.navigation = navigation
     self.seedDemo = seedDemo
+  }
+}
+
+/// Outbox and job handlers a module makes from the shared services.
+public struct ModuleHandlers: Sendable {
+  /// Reactions to events.
+  public var outbox: [OutboxHandler]
+  /// Long-running work.
+  public var jobs: [JobHandler]
+
+  /// Bundles the handlers.
+  public init(outbox: [OutboxHandler] = [], jobs: [JobHandler] = []) {
+    self.outbox = outbox
+    self.jobs = jobs
   }
 }
 

@@ -4,6 +4,7 @@
 //   <form data-confirm="Delete this?">   asks before submitting; cancelling stops the submit.
 //   <div data-auto-dismiss="6000">       closes itself (a Bootstrap alert fades) after 6000 ms.
 //   <form data-disable-on-submit>        disables its submit buttons once sent (no double posts).
+//   <div data-reload-after="2000">       reloads the page after 2000 ms (progress of a job).
 "use strict";
 
 (function () {
@@ -38,7 +39,16 @@
     }
   });
 
+  function scheduleReload(root) {
+    var element = root.querySelector("[data-reload-after]");
+    var delay = element ? parseInt(element.getAttribute("data-reload-after"), 10) : 0;
+    if (delay > 0) {
+      window.setTimeout(function () { window.location.reload(); }, delay);
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     scheduleAutoDismiss(document);
+    scheduleReload(document);
   });
 })();

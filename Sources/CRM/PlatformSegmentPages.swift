@@ -3,7 +3,7 @@ import Web
 
 /// `/app/customers/segments`: the company's list of e-commerce platform segments, with a form
 /// to add one.
-enum SegmentPages {
+enum PlatformSegmentPages {
   static func register(
     _ app: RouteGroup<AuthenticatedContext>, service: CRMService, page: SignedInPage
   ) {
