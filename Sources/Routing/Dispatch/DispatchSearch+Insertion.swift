@@ -1,0 +1,96 @@
+/// Greedy insertion: each stop (a shipment's two stops together) at its cheapest feasible
+/// place among candidate routes.
+extension DispatchSearch {
+  /// Where a stop goes and what its route becomes.
+  struct Insertion {
+    var vehicle: Int
+    var route: [Int]
+    var cost: Double
+    var delta: Double
+  }
+
+  /// Neighbours considered when choosing routes for a stop during recreation.
+  static let candidateNeighbours = 20
+
+  /// Vehicles worth trying for `unit`: all used ones (or those serving its nearest
+  /// neighbours), plus the first unused vehicle of each class.
+  func candidates(for unit: Int, in state: DispatchState, all: Bool) -> [Int] {
+    var chosen: [Int] = []
+    var taken = Array(repeating: false, count: data.vehicleCount)
+    var classSeen: Set<Int> = []
+    if all {
+      for vehicle in 0..<data.vehicleCount where !state.routes[vehicle].isEmpty {
+        taken[vehicle] = true
+        chosen.append(vehicle)
+      }
+    } else {
+      for other in data.neighbours[unit].prefix(Self.candidateNeighbours) {
+        let vehicle = state.routeOf[other]
+        if vehicle >= 0 && !taken[vehicle] {
+          taken[vehicle] = true
+          chosen.append(vehicle)
+        }
+      }
+    }
+    for vehicle in 0..<data.vehicleCount where state.routes[vehicle].isEmpty {
+      if classSeen.insert(data.vehicleClass[vehicle]).inserted { chosen.append(vehicle) }
+    }
+    return chosen
+  }
+
+  /// The cheapest feasible insertion of `unit` into one of `vehicles`.
+  func bestInsertion(_ unit: Int, in state: DispatchState, vehicles: [Int]) -> Insertion? {
+    var best: Insertion?
+    let other = data.partner[unit]
+    for vehicle in vehicles where data.compatible[unit * data.vehicleCount + vehicle] {
+      let base = state.routes[vehicle]
+      let added = other >= 0 ? 2 : 1
+      if let most = data.problem.vehicles[vehicle].maxTasks, base.count + added > most { continue }
+      let first = data.fixedTasks[vehicle].count
+      for position in first...base.count {
+        let lastDelivery = other >= 0 ? base.count : position
+        for delivery in position...lastDelivery {
+          var route = base
+          route.insert(unit, at: position)
+          if other >= 0 { route.insert(other, at: delivery + 1) }
+          let outcome = evaluator.evaluate(vehicle: vehicle, tasks: route)
+          guard outcome.violation == nil else { continue }
+          let delta = outcome.cost - state.costs[vehicle]
+          if best.map({ delta < $0.delta }) ?? true {
+            best = Insertion(vehicle: vehicle, route: route, cost: outcome.cost, delta: delta)
+          }
+        }
+      }
+    }
+    return best
+  }
+
+  /// Inserts `unit` at its cheapest place among `vehicles`; false if it fits nowhere.
+  @discardableResult
+  func insert(_ unit: Int, into state: inout DispatchState, vehicles: [Int]) -> Bool {
+    guard let insertion = bestInsertion(unit, in: state, vehicles: vehicles) else { return false }
+    state.setRoute(insertion.vehicle, insertion.route, cost: insertion.cost)
+    state.routeOf[unit] = insertion.vehicle
+    if data.partner[unit] >= 0 { state.routeOf[data.partner[unit]] = insertion.vehicle }
+    state.lostPriority -= data.priority[unit]
+    state.unassignedCount -= 1
+    return true
+  }
+
+  /// Reinserts `removed` and a sample of the stops left out, most important first, in a
+  /// random order among equals.
+  mutating func recreate(_ state: inout DispatchState, _ removed: [Int]) {
+    var pending = removed
+    let left = units.filter { state.routeOf[$0] < 0 && !removed.contains($0) }
+    pending += left.count <= Self.unassignedRetriedMax
+      ? left : Array(left.shuffled(using: &random).prefix(Self.unassignedRetriedMax))
+    pending.shuffle(using: &random)
+    pending.sort { data.priority[$0] > data.priority[$1] }
+    for unit in pending {
+      insert(unit, into: &state, vehicles: candidates(for: unit, in: state, all: false))
+    }
+  }
+
+  /// Most stops left out that each iteration tries to place again.
+  static let unassignedRetriedMax = 10
+}
