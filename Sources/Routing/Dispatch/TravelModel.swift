@@ -17,7 +17,7 @@ public struct CongestionProfile: Sendable, Equatable {
   }
 
   /// Seconds to cover `freeFlowSeconds` of free-flow driving when leaving at `departure`.
-  func travelSeconds(freeFlowSeconds: Int, departure: Int) -> Int {
+  public func travelSeconds(freeFlowSeconds: Int, departure: Int) -> Int {
     guard freeFlowSeconds > 0 else { return 0 }
     var remaining = Double(freeFlowSeconds)
     var clock = departure
