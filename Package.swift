@@ -50,8 +50,13 @@ let package = Package(
       dependencies: ["FreightdeskCore", "Storage", "Web", "CSodium", "CCrypto", "CZint"],
       swiftSettings: strict),
     .target(
+      name: "Transport", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing"],
+      swiftSettings: strict),
+    .target(
       name: "App",
-      dependencies: ["FreightdeskCore", "Storage", "Web", "Routing", "Identity", "CRM"],
+      dependencies: [
+        "FreightdeskCore", "Storage", "Web", "Routing", "Identity", "CRM", "Transport",
+      ],
       swiftSettings: strict),
     .executableTarget(
       name: "freightdesk", dependencies: ["App", "FreightdeskCore", "Storage", "Web", "Routing"],
@@ -77,6 +82,9 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "CRMTests", dependencies: ["CRM", "Identity", "Spreadsheet", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "TransportTests", dependencies: ["Transport", "Routing", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "AppTests", dependencies: ["App", "Web", "Storage", "TestSupport"],

@@ -1,5 +1,6 @@
 import CRM
 import Identity
+import Transport
 import Web
 
 /// Every module of the product in dependency order; the one place that knows them all.
@@ -18,6 +19,7 @@ enum Modules {
               .map { StaffMember(id: $0.id, name: $0.displayName) }
           }
         }),
+      TransportModule.module,
     ]
   }
 }

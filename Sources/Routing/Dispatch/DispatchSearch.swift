@@ -18,6 +18,8 @@ struct DispatchSearch {
   let isFixed: [Bool]
   /// Starting temperature of the acceptance, set from the constructed plan's cost per stop.
   var temperature = 1.0
+  /// Progress is reported on every new best plan and at least this often.
+  static let progressIntervalSeconds = 1.0
 
   init(data: DispatchData, options: DispatchOptions, clock: MonotonicClock, started: UInt64) {
     self.data = data
@@ -80,7 +82,12 @@ struct DispatchSearch {
   mutating func improve() {
     let start = temperature
     let end = temperature * 0.01
+    var reported = elapsedSeconds
     while progress < 1 && units.count > 0 {
+      if elapsedSeconds - reported >= Self.progressIntervalSeconds {
+        reported = elapsedSeconds
+        report()
+      }
       iteration += 1
       var candidate = current
       guard let removed = ruin(&candidate) else { continue }

@@ -67,7 +67,8 @@ public enum DispatchSolverError: Error, Equatable, Sendable, CustomStringConvert
 /// print(result.plan.cost, result.plan.unassigned.map(\.reason))
 /// ```
 public enum DispatchSolver {
-  /// Solves `problem`; `progress` hears of every new best plan.
+  /// Solves `problem`; `progress` hears of every new best plan and, between them, about once
+  /// a second.
   public static func solve(
     _ problem: DispatchProblem, options: DispatchOptions,
     progress: (@Sendable (DispatchProgress) -> Void)? = nil
