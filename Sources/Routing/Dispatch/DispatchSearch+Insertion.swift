@@ -40,29 +40,44 @@ extension DispatchSearch {
 
   /// The cheapest feasible insertion of `unit` into one of `vehicles`.
   func bestInsertion(_ unit: Int, in state: DispatchState, vehicles: [Int]) -> Insertion? {
-    var best: Insertion?
+    var best: (vehicle: Int, position: Int, delivery: Int, cost: Double, delta: Double)?
     let other = data.partner[unit]
     for vehicle in vehicles where data.compatible[unit * data.vehicleCount + vehicle] {
       let base = state.routes[vehicle]
-      let added = other >= 0 ? 2 : 1
-      if let most = data.problem.vehicles[vehicle].maxTasks, base.count + added > most { continue }
+      guard fitsAtStart(unit, base, vehicle) else { continue }
       let first = data.fixedTasks[vehicle].count
       for position in first...base.count {
         let lastDelivery = other >= 0 ? base.count : position
         for delivery in position...lastDelivery {
-          var route = base
-          route.insert(unit, at: position)
-          if other >= 0 { route.insert(other, at: delivery + 1) }
-          let outcome = evaluator.evaluate(vehicle: vehicle, tasks: route)
+          let outcome = evaluator.evaluateInsertion(
+            vehicle: vehicle, base: base, task: unit, at: position, other: other, at: delivery)
           guard outcome.violation == nil else { continue }
           let delta = outcome.cost - state.costs[vehicle]
           if best.map({ delta < $0.delta }) ?? true {
-            best = Insertion(vehicle: vehicle, route: route, cost: outcome.cost, delta: delta)
+            best = (vehicle, position, delivery, outcome.cost, delta)
           }
         }
       }
     }
-    return best
+    guard let best else { return nil }
+    var route = state.routes[best.vehicle]
+    if other >= 0 { route.insert(other, at: best.delivery) }
+    route.insert(unit, at: best.position)
+    return Insertion(vehicle: best.vehicle, route: route, cost: best.cost, delta: best.delta)
+  }
+
+  /// A quick necessary condition: on a vehicle that cannot reload, everything delivered
+  /// from the start must fit at once.
+  private func fitsAtStart(_ unit: Int, _ base: [Int], _ vehicle: Int) -> Bool {
+    guard data.problem.vehicles[vehicle].maxTrips <= 1 else { return true }
+    let dimensions = data.dimensions
+    let capacity = data.capacity[vehicle]
+    for k in 0..<dimensions {
+      var total = data.startLoad[unit * dimensions + k]
+      for task in base { total += data.startLoad[task * dimensions + k] }
+      if total > capacity[k] { return false }
+    }
+    return true
   }
 
   /// Inserts `unit` at its cheapest place among `vehicles`; false if it fits nowhere.

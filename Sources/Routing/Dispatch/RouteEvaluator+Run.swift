@@ -39,7 +39,7 @@ extension RouteEvaluator {
     let dimensions = data.dimensions
     var drive = Drive(
       time: departure, place: spec.start, outcome: RouteOutcome(departure: departure),
-      load: Array(tripLoad.prefix(dimensions)))
+      load: record ? Array(tripLoad.prefix(dimensions)) : [])
     if record { recordStart(&drive) }
     var trip = 0
     for (position, task) in tasks.enumerated() {
@@ -56,7 +56,7 @@ extension RouteEvaluator {
         return RouteOutcome(violation: rule)
       }
     }
-    if let rule = finish(vehicle, tasks.count, &drive, record: record) {
+    if let rule = finish(vehicle, &drive, record: record) {
       return RouteOutcome(violation: rule)
     }
     return drive.outcome
@@ -151,7 +151,7 @@ extension RouteEvaluator {
     return nil
   }
 
-  private func finish(_ vehicle: Int, _ taskCount: Int, _ drive: inout Drive, record: Bool)
+  private func finish(_ vehicle: Int, _ drive: inout Drive, record: Bool)
     -> RouteRule?
   {
     let spec = data.problem.vehicles[vehicle]
@@ -170,12 +170,8 @@ extension RouteEvaluator {
     if record { append(.end, -1, drive, arrival: arrival, waiting: 0, 0, 0) }
     drive.outcome.arrival = arrival
     if arrival > spec.shift.end { return .shift }
-    if let most = spec.maxTasks, taskCount > most { return .maxTasks }
     if let most = spec.maxTravelSeconds, drive.outcome.travel > most { return .maxTravelTime }
     if let most = spec.maxDistanceMeters, drive.outcome.distance > most { return .maxDistance }
-    if let most = spec.maxDurationSeconds, arrival - drive.outcome.departure > most {
-      return .maxDuration
-    }
     let work = Double(drive.outcome.service + drive.outcome.setup)
     drive.outcome.cost += spec.costs.fixed + spec.costs.perTaskHour * work / 3_600
     return nil

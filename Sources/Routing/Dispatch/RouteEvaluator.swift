@@ -41,6 +41,7 @@ final class RouteEvaluator {
   let data: DispatchData
   var reloadBefore: [Bool] = []
   var tripLoad: [Int] = []
+  private var candidate: [Int] = []
   private var peak: [Int]
   private var last: [Int]
   private var stamp = 0
@@ -58,13 +59,50 @@ final class RouteEvaluator {
   /// The route's outcome, leaving its start late enough not to wait at the first stop.
   func evaluate(vehicle: Int, tasks: [Int], record: Bool = false) -> RouteOutcome {
     guard !tasks.isEmpty else { return RouteOutcome() }
-    let shiftStart = data.problem.vehicles[vehicle].shift.start
+    let spec = data.problem.vehicles[vehicle]
+    if let most = spec.maxTasks, tasks.count > most { return RouteOutcome(violation: .maxTasks) }
     if let rule = splitTrips(vehicle, tasks) { return RouteOutcome(violation: rule) }
-    let first = run(vehicle, tasks, departure: shiftStart, record: record)
-    guard first.violation == nil, first.headWaiting > 0 else { return first }
-    let later = run(vehicle, tasks, departure: shiftStart + first.headWaiting, record: record)
-    if later.violation == nil { return later }
-    return record ? run(vehicle, tasks, departure: shiftStart, record: true) : first
+    var chosen = run(vehicle, tasks, departure: spec.shift.start, record: record)
+    let wait = chosen.headWaiting
+    if chosen.violation == nil && wait > 0 {
+      if !record && data.vehicleTravel[vehicle].congestion == nil {
+        chosen.departure += wait
+        chosen.waiting -= wait
+        chosen.headWaiting = 0
+      } else {
+        let later = run(vehicle, tasks, departure: spec.shift.start + wait, record: record)
+        if later.violation == nil {
+          chosen = later
+        } else if record {
+          chosen = run(vehicle, tasks, departure: spec.shift.start, record: true)
+        }
+      }
+    }
+    if chosen.violation == nil, let most = spec.maxDurationSeconds,
+      chosen.arrival - chosen.departure > most
+    {
+      return RouteOutcome(violation: .maxDuration)
+    }
+    return chosen
+  }
+
+  /// The outcome of `base` with `task` inserted at `position` and, for a shipment, `other`
+  /// inserted after it so that it lands at `otherPosition` of `base` (plus one); built in a
+  /// scratch buffer, so trying many places allocates nothing.
+  func evaluateInsertion(
+    vehicle: Int, base: [Int], task: Int, at position: Int, other: Int, at otherPosition: Int
+  ) -> RouteOutcome {
+    candidate.removeAll(keepingCapacity: true)
+    candidate.append(contentsOf: base[..<position])
+    candidate.append(task)
+    if other >= 0 {
+      candidate.append(contentsOf: base[position..<otherPosition])
+      candidate.append(other)
+      candidate.append(contentsOf: base[otherPosition...])
+    } else {
+      candidate.append(contentsOf: base[position...])
+    }
+    return evaluate(vehicle: vehicle, tasks: candidate)
   }
 
   /// Decides where reloads go and checks loads and shipment order; fills `reloadBefore`
@@ -74,8 +112,10 @@ final class RouteEvaluator {
     let capacity = data.capacity[vehicle]
     let mayReload = data.problem.vehicles[vehicle].start != nil
     var tripsLeft = data.problem.vehicles[vehicle].maxTrips - 1
-    reloadBefore = Array(repeating: false, count: tasks.count)
-    tripLoad = Array(repeating: 0, count: dimensions)
+    reloadBefore.removeAll(keepingCapacity: true)
+    reloadBefore.append(contentsOf: repeatElement(false, count: tasks.count))
+    tripLoad.removeAll(keepingCapacity: true)
+    tripLoad.append(contentsOf: repeatElement(0, count: dimensions))
     for k in 0..<dimensions {
       peak[k] = 0
       last[k] = 0
@@ -96,7 +136,7 @@ final class RouteEvaluator {
         tripsLeft -= 1
         tripStart = position
         reloadBefore[position] = true
-        tripLoad += Array(repeating: 0, count: dimensions)
+        tripLoad.append(contentsOf: repeatElement(0, count: dimensions))
         for k in 0..<dimensions {
           peak[k] = 0
           last[k] = 0
