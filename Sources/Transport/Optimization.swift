@@ -74,7 +74,8 @@ enum OptimizationStore {
       id: try row.identifier("id"), jobID: try row.identifier("job_id"),
       timeLimitSeconds: try row.int("time_limit_seconds"), stops: try row.int("stops"),
       vehicles: try row.int("vehicles"), problem: try row.string("problem"),
-      solution: try row.optionalString("solution"), cost: try row.optionalInt64("cost").map(Int.init),
+      solution: try row.optionalString("solution"),
+      cost: try row.optionalInt64("cost").map(Int.init),
       routes: try row.optionalInt64("routes").map(Int.init),
       unassigned: try row.optionalInt64("unassigned").map(Int.init),
       createdBy: try row.identifier("created_by"), createdAt: try row.instant("created_at"))

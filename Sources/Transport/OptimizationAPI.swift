@@ -16,7 +16,9 @@ enum OptimizationAPI {
         tag: "Optimizations", permission: TransportPermission.optimizationsRun,
         successStatus: 202,
         queryParameters: [
-          .init("time_limit", "seconds, 1 to \(TransportLimits.optimizationSecondsMax)", type: "integer")
+          .init(
+            "time_limit", "seconds, 1 to \(TransportLimits.optimizationSecondsMax)", type: "integer"
+          )
         ],
         bodyBytesMax: TransportLimits.optimizationRequestBytesMax, honoursIdempotencyKey: true)
     ) { request, context in
@@ -32,8 +34,11 @@ enum OptimizationAPI {
       }
       return try services.idempotency.perform(request, for: context, database: services.database) {
         scope in
-        let run = try queue(problem, text: String(decoding: request.body, as: UTF8.self), seconds: seconds, context, services, scope)
-        return view(run, progress: try services.jobs.progress(of: run.jobID, in: scope), status: 202)
+        let run = try queue(
+          problem, text: String(decoding: request.body, as: UTF8.self), seconds: seconds, context,
+          services, scope)
+        return view(
+          run, progress: try services.jobs.progress(of: run.jobID, in: scope), status: 202)
       }
     }
     api.get(
@@ -65,7 +70,8 @@ enum OptimizationAPI {
     _ services: ModuleServices, _ scope: TenantScope
   ) throws -> Optimization {
     let id = services.identifiers.next()
-    let job = try services.jobs.enqueue(kind: OptimizationJob.kind, payload: id.description, in: scope)
+    let job = try services.jobs.enqueue(
+      kind: OptimizationJob.kind, payload: id.description, in: scope)
     let run = Optimization(
       id: id, jobID: job, timeLimitSeconds: seconds,
       stops: problem.jobs.count + 2 * problem.shipments.count, vehicles: problem.vehicles.count,

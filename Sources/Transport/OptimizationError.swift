@@ -10,7 +10,10 @@ struct OptimizationProblemInvalid: UserFacingError, Equatable {
   var kind: ErrorKind { .unprocessable }
   var arguments: [String: String] { ["detail": input.message] }
   var fieldErrors: [FieldError] {
-    [FieldError(pointer: input.pointer, code: "routing_\(input.code)", arguments: ["detail": input.message])]
+    [
+      FieldError(
+        pointer: input.pointer, code: "routing_\(input.code)", arguments: ["detail": input.message])
+    ]
   }
 }
 

@@ -5,7 +5,9 @@ import Web
 /// `/app/optimizations`: the company's recent optimisation runs with their progress and,
 /// when solved, the cost, routes and stops left out.
 enum OptimizationPage {
-  static func register(_ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: SignedInPage) {
+  static func register(
+    _ app: RouteGroup<AuthenticatedContext>, services: ModuleServices, page: SignedInPage
+  ) {
     app.get(
       "/optimizations",
       Web.Operation(
@@ -42,11 +44,14 @@ enum OptimizationPage {
           HTML.tr {
             HTML.td { t.dateTime(run.createdAt) }
             HTML.td {
-              t("optimization.size", ["stops": String(run.stops), "vehicles": String(run.vehicles)])
+              t(
+                "optimization.size", ["stops": String(run.stops), "vehicles": String(run.vehicles)])
             }
             HTML.td { t("jobs.status.\(progress?.status.rawValue ?? JobStatus.queued.rawValue)") }
             HTML.td {
-              t("jobs.progress", ["percent": String(Int(((progress?.fraction ?? 0) * 100).rounded()))])
+              t(
+                "jobs.progress",
+                ["percent": String(Int(((progress?.fraction ?? 0) * 100).rounded()))])
             }
             HTML.td { run.cost.map(String.init) ?? "" }
             HTML.td { run.routes.map(String.init) ?? "" }

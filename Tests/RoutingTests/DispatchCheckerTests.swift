@@ -7,7 +7,8 @@ import Testing
     jobs: [
       DispatchRuleTests.job(1, at: 1, amount: 4),
       DispatchJob(
-        stop: DispatchStop(id: 2, location: 2, serviceSeconds: 60, timeWindows: [TimeWindow(start: 0, end: 5_000)]),
+        stop: DispatchStop(
+          id: 2, location: 2, serviceSeconds: 60, timeWindows: [TimeWindow(start: 0, end: 5_000)]),
         delivery: [4]),
     ],
     vehicles: [DispatchRuleTests.vehicle(1, capacity: 10)], travel: DispatchRuleTests.travel)

@@ -13,7 +13,9 @@ enum DispatchFixtures {
     let points = (0..<places).map { index in
       index == 0
         ? (500.0, 500.0)
-        : (Double.random(in: 0...1_000, using: &random), Double.random(in: 0...1_000, using: &random))
+        : (
+          Double.random(in: 0...1_000, using: &random), Double.random(in: 0...1_000, using: &random)
+        )
     }
     var durations = [Int](repeating: 0, count: places * places)
     var distances = durations
@@ -54,7 +56,8 @@ enum DispatchFixtures {
     let shipmentList = (0..<shipments).map { index in
       DispatchShipment(
         pickup: DispatchStop(
-          id: index + 1, location: jobs + 2 * index + 1, serviceSeconds: 120, timeWindows: windows()),
+          id: index + 1, location: jobs + 2 * index + 1, serviceSeconds: 120, timeWindows: windows()
+        ),
         delivery: DispatchStop(
           id: index + 1, location: jobs + 2 * index + 2, serviceSeconds: 120),
         amount: [Int.random(in: 1...20, using: &random), 1])
@@ -65,7 +68,11 @@ enum DispatchFixtures {
         capacity: [100 + 50 * (index % 2), 8], skills: index % 2 == 0 ? [1] : [],
         shift: TimeWindow(start: day, end: day + 10 * 3_600),
         breaks: index % 2 == 0
-          ? [VehicleBreak(id: 1, timeWindows: [TimeWindow(start: day + 14_400, end: day + 18_000)], serviceSeconds: 1_800)]
+          ? [
+            VehicleBreak(
+              id: 1, timeWindows: [TimeWindow(start: day + 14_400, end: day + 18_000)],
+              serviceSeconds: 1_800)
+          ]
           : [],
         costs: VehicleCosts(fixed: Double(1_000 * (1 + index % 2)), perHour: 3_600, perKm: 2),
         maxTasks: index % 4 == 3 ? 8 : nil, maxDurationSeconds: 9 * 3_600,

@@ -14,7 +14,9 @@ import Testing
       profiles: ["car": ProfileTravel(durations: durations, distances: durations.map { $0 * 10 })])
   }()
 
-  static func job(_ id: Int, at place: Int, amount: Int = 1, skills: Set<Int> = [], priority: Int = 0)
+  static func job(
+    _ id: Int, at place: Int, amount: Int = 1, skills: Set<Int> = [], priority: Int = 0
+  )
     -> DispatchJob
   {
     DispatchJob(
@@ -54,7 +56,10 @@ import Testing
       vehicles: [Self.vehicle(1)], travel: Self.travel)
     let plan = try Self.solve(problem)
     #expect(Self.served(plan, by: 0) == [2])
-    #expect(plan.unassigned == [UnassignedStop(stop: StopReference(.job, 1), location: 1, reason: .capacity)])
+    #expect(
+      plan.unassigned == [
+        UnassignedStop(stop: StopReference(.job, 1), location: 1, reason: .capacity)
+      ])
   }
 
   @Test func aVehicleAllowedSeveralTripsReloadsAtItsStart() throws {
@@ -62,7 +67,9 @@ import Testing
     truck.maxTrips = 3
     truck.reloadSeconds = 300
     let problem = DispatchProblem(
-      jobs: [Self.job(1, at: 1, amount: 6), Self.job(2, at: 2, amount: 6), Self.job(3, at: 3, amount: 6)],
+      jobs: [
+        Self.job(1, at: 1, amount: 6), Self.job(2, at: 2, amount: 6), Self.job(3, at: 3, amount: 6),
+      ],
       vehicles: [truck], travel: Self.travel)
     let plan = try Self.solve(problem)
     #expect(plan.unassigned.isEmpty)
@@ -73,7 +80,9 @@ import Testing
 
   @Test func aBreakIsTakenWithinItsWindow() throws {
     var truck = Self.vehicle(1)
-    truck.breaks = [VehicleBreak(id: 9, timeWindows: [TimeWindow(start: 1_000, end: 1_300)], serviceSeconds: 900)]
+    truck.breaks = [
+      VehicleBreak(id: 9, timeWindows: [TimeWindow(start: 1_000, end: 1_300)], serviceSeconds: 900)
+    ]
     let problem = DispatchProblem(
       jobs: [Self.job(1, at: 1), Self.job(2, at: 2), Self.job(3, at: 3)], vehicles: [truck],
       travel: Self.travel)

@@ -67,15 +67,23 @@ import Testing
     let summary = try #require(answer["summary"] as? [String: Any])
     #expect(summary["unassigned"] as? Int == 0)
     #expect(summary["cost"] as? Int == Int(result.plan.cost.rounded()))
-    let steps = (answer["routes"] as? [[String: Any]])?.flatMap { $0["steps"] as? [[String: Any]] ?? [] }
+    let steps = (answer["routes"] as? [[String: Any]])?.flatMap {
+      $0["steps"] as? [[String: Any]] ?? []
+    }
     let types = Set(steps?.compactMap { $0["type"] as? String } ?? [])
     #expect(types.isSuperset(of: ["start", "job", "pickup", "delivery", "break", "end"]))
-    #expect(steps?.allSatisfy { $0["arrival"] is Int && $0["load"] is [Int] && $0["waiting_time"] is Int } == true)
+    #expect(
+      steps?.allSatisfy { $0["arrival"] is Int && $0["load"] is [Int] && $0["waiting_time"] is Int }
+        == true)
   }
 
   @Test func anUnknownFieldIsRefusedWithItsPointer() {
     let error = Self.refusal(#"{"vehicles": [{"id": 1, "colour": "red"}], "jobs": []}"#)
-    #expect(error == VROOMInputError(pointer: "/vehicles/0/colour", code: "unknown_field", message: "unknown field \"colour\""))
+    #expect(
+      error
+        == VROOMInputError(
+          pointer: "/vehicles/0/colour", code: "unknown_field", message: "unknown field \"colour\"")
+    )
   }
 
   @Test func aNegativeAmountNamesTheJobAndTheField() {
@@ -117,6 +125,8 @@ import Testing
   @Test func malformedJSONAndMissingIdsAreRefused() {
     #expect(Self.refusal("{")?.code == "json_invalid")
     #expect(Self.refusal(#"{"vehicles": [{"start": [1, 2]}]}"#)?.pointer == "/vehicles/0/id")
-    #expect(Self.refusal(#"{"vehicles": [{"id": 1, "start_index": 0}], "jobs": []}"#)?.pointer == "/matrices")
+    #expect(
+      Self.refusal(#"{"vehicles": [{"id": 1, "start_index": 0}], "jobs": []}"#)?.pointer
+        == "/matrices")
   }
 }

@@ -75,7 +75,9 @@ import Web
     let negative = Self.problem.replacing(#""delivery": [5]"#, with: #""delivery": [-5]"#)
     let refused = try Self.call(app, "POST", "/api/v1/optimizations", negative, token: token)
     #expect(refused.status == 422)
-    #expect(refused.headers["content-type"] ?? refused.headers["Content-Type"] == "application/problem+json")
+    #expect(
+      refused.headers["content-type"] ?? refused.headers["Content-Type"]
+        == "application/problem+json")
     #expect(refused.json["code"] as? String == "optimization_problem_invalid")
     let field = try #require((refused.json["errors"] as? [[String: Any]])?.first)
     #expect(field["pointer"] as? String == "/jobs/1/delivery")
@@ -121,7 +123,8 @@ import Web
       try Self.call(app, "GET", "/api/v1/optimizations/\(id)", token: other.tokens[.dispatcher])
         .status == 404)
     let browser = Browser(app.client)
-    try browser.signIn(slug: company.slug, login: "user-dispatcher", password: company.ownerPassword)
+    try browser.signIn(
+      slug: company.slug, login: "user-dispatcher", password: company.ownerPassword)
     let page = try browser.get("/app/optimizations")
     #expect(page.status == 200)
     #expect(page.text.contains("Route optimisations") || page.text.contains("路线优化"))

@@ -233,7 +233,8 @@ import Testing
     let refused = try run(["solve", "--format", "vroom", problem.path, "--iterations", "10"])
     #expect(refused.status == 1)
     #expect(refused.errors.split(separator: "\n").count == 1)
-    #expect(refused.errors.contains("/jobs/0/delivery: job 17: delivery is negative (value_negative)"))
+    #expect(
+      refused.errors.contains("/jobs/0/delivery: job 17: delivery is negative (value_negative)"))
     #expect(try run(["solve", "--format", "vroom", problem.path, "--threads", "2"]).status == 2)
   }
 }

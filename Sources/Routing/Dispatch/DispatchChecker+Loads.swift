@@ -13,7 +13,9 @@ extension CheckContext {
       switch step.kind {
       case .reload:
         for (shipment, stop) in openShipments {
-          fail(RouteRule.shipmentOrder.rawValue, vehicle.id, stop, "shipment \(shipment) spans a reload")
+          fail(
+            RouteRule.shipmentOrder.rawValue, vehicle.id, stop,
+            "shipment \(shipment) spans a reload")
         }
         openShipments = [:]
         load = tripStartLoad(steps, from: position, dimensions)
@@ -40,7 +42,8 @@ extension CheckContext {
       case .start, .break, .end: break
       }
       if zip(load, capacity).contains(where: { $0 > $1 }) || load.contains(where: { $0 < 0 }) {
-        fail(RouteRule.capacity.rawValue, vehicle.id, nil, "load \(load) against capacity \(capacity)")
+        fail(
+          RouteRule.capacity.rawValue, vehicle.id, nil, "load \(load) against capacity \(capacity)")
       }
       if padded(step.load, dimensions) != load {
         fail("load", vehicle.id, nil, "step states load \(step.load), recomputed \(load)")

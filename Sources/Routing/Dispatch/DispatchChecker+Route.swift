@@ -15,7 +15,8 @@ extension CheckContext {
     checkEnds(vehicle, steps)
     var walk = RouteWalk(place: steps[0].location, time: steps[0].departure)
     for (position, step) in steps.enumerated().dropFirst() {
-      walk.drive(to: step, vehicle: vehicle, travel: travel, locations: problem.travel.locationCount)
+      walk.drive(
+        to: step, vehicle: vehicle, travel: travel, locations: problem.travel.locationCount)
       if step.arrival < walk.earliestArrival || step.waiting < 0 {
         fail("timing", vehicle.id, nil, "step \(position) arrives before it can get there")
       }
@@ -79,12 +80,15 @@ extension CheckContext {
       guard let pause = vehicle.breaks.first(where: { $0.id == step.id }),
         walk.breaks.insert(pause.id).inserted
       else {
-        fail(RouteRule.breakWindow.rawValue, vehicle.id, nil, "break \(step.id ?? -1) unknown or repeated")
+        fail(
+          RouteRule.breakWindow.rawValue, vehicle.id, nil,
+          "break \(step.id ?? -1) unknown or repeated")
         return
       }
       if !Self.within(step.serviceStart, pause.timeWindows) || step.service != pause.serviceSeconds
       {
-        fail(RouteRule.breakWindow.rawValue, vehicle.id, nil, "break \(pause.id) out of its windows")
+        fail(
+          RouteRule.breakWindow.rawValue, vehicle.id, nil, "break \(pause.id) out of its windows")
       }
     case .reload:
       if step.location != vehicle.start || step.service != vehicle.reloadSeconds {
@@ -100,10 +104,12 @@ extension CheckContext {
     windows.isEmpty || windows.contains { $0.start <= time && time <= $0.end }
   }
 
-  private mutating func checkLimits(_ vehicle: DispatchVehicle, _ steps: [PlanStep], _ walk: RouteWalk)
-  {
+  private mutating func checkLimits(
+    _ vehicle: DispatchVehicle, _ steps: [PlanStep], _ walk: RouteWalk
+  ) {
     if walk.breaks.count != vehicle.breaks.count {
-      fail("break_missing", vehicle.id, nil, "\(walk.breaks.count) of \(vehicle.breaks.count) breaks")
+      fail(
+        "break_missing", vehicle.id, nil, "\(walk.breaks.count) of \(vehicle.breaks.count) breaks")
     }
     let duration = steps[steps.count - 1].arrival - steps[0].departure
     let limits: [(RouteRule, Int?, Int)] = [

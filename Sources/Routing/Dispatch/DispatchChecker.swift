@@ -62,7 +62,8 @@ public enum DispatchChecker {
     }
     for (index, vehicle) in problem.vehicles.enumerated()
     where !vehicle.fixedStops.isEmpty && !usedVehicles.contains(index) {
-      context.fail(RouteRule.fixedStops.rawValue, vehicle.id, nil, "its fixed steps are not planned")
+      context.fail(
+        RouteRule.fixedStops.rawValue, vehicle.id, nil, "its fixed steps are not planned")
     }
     for entry in plan.unassigned { context.mark(entry.stop, vehicle: nil) }
     for stop in context.allStops where context.served[stop] == nil {

@@ -64,7 +64,8 @@ final class DispatchData: Sendable {
     breaks = flat.breaks
     fixedTasks = flat.fixedTasks
     vehicleClass = Self.classes(problem.vehicles)
-    neighbours = Self.nearest(flat.location, travel: flat.vehicleTravel.first, count: problem.travel.locationCount)
+    neighbours = Self.nearest(
+      flat.location, travel: flat.vehicleTravel.first, count: problem.travel.locationCount)
     try checkFixedRoutes()
     try checkEachTaskAlone(flat.subject)
   }
@@ -105,7 +106,9 @@ final class DispatchData: Sendable {
       let here = location[task]
       var others = tasks.filter { $0 != task }.map { other in
         let there = location[other]
-        return (other, travel.durations[here * count + there] + travel.durations[there * count + here])
+        return (
+          other, travel.durations[here * count + there] + travel.durations[there * count + here]
+        )
       }
       let keep = min(neighbourCount, others.count)
       if others.count > keep {
@@ -122,7 +125,8 @@ final class DispatchData: Sendable {
     for task in 0..<taskCount where partner[task] < 0 || isPickup[task] {
       let vehicles = (0..<vehicleCount).filter { compatible[task * vehicleCount + $0] }
       guard !vehicles.isEmpty else {
-        let skills = problem.jobs.indices.contains(task)
+        let skills =
+          problem.jobs.indices.contains(task)
           ? problem.jobs[task].skills : problem.shipments[(task - problem.jobs.count) / 2].skills
         throw .skillsUnavailable(subjects[task], skills: skills.sorted())
       }
@@ -130,7 +134,10 @@ final class DispatchData: Sendable {
       var rules: [RouteRule] = []
       for vehicle in vehicles {
         let outcome = evaluator.evaluate(vehicle: vehicle, tasks: fixedTasks[vehicle] + route)
-        if outcome.violation == nil { rules = []; break }
+        if outcome.violation == nil {
+          rules = []
+          break
+        }
         rules.append(outcome.violation ?? .capacity)
       }
       guard rules.isEmpty else {

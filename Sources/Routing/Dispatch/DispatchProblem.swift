@@ -123,8 +123,9 @@ public struct VehicleCosts: Sendable, Equatable {
   public var perKm: Double
 
   /// Creates costs; the default prices one second of driving at one unit, as VROOM does.
-  public init(fixed: Double = 0, perHour: Double = 3_600, perTaskHour: Double = 0, perKm: Double = 0)
-  {
+  public init(
+    fixed: Double = 0, perHour: Double = 3_600, perTaskHour: Double = 0, perKm: Double = 0
+  ) {
     self.fixed = fixed
     self.perHour = perHour
     self.perTaskHour = perTaskHour

@@ -38,9 +38,12 @@ extension DispatchSearch {
     return chosen
   }
 
-  /// The cheapest feasible insertion of `unit` into one of `vehicles`.
+  /// The cheapest feasible insertion of `unit` into one of `vehicles`: on vehicles with
+  /// static costs, places in order of their exact cost until the first feasible one; on
+  /// the others, every place simulated.
   func bestInsertion(_ unit: Int, in state: DispatchState, vehicles: [Int]) -> Insertion? {
     var best: (vehicle: Int, position: Int, delivery: Int, cost: Double, delta: Double)?
+    var ranked: [(delta: Double, vehicle: Int, position: Int, delivery: Int)] = []
     let other = data.partner[unit]
     for vehicle in vehicles where data.compatible[unit * data.vehicleCount + vehicle] {
       let base = state.routes[vehicle]
@@ -49,6 +52,15 @@ extension DispatchSearch {
       for position in first...base.count {
         let lastDelivery = other >= 0 ? base.count : position
         for delivery in position...lastDelivery {
+          if staticCosts.isStatic[vehicle] {
+            let delta =
+              other >= 0
+              ? staticCosts.delta(
+                vehicle, base, pickup: unit, at: position, delivery: other, at: delivery)
+              : staticCosts.delta(vehicle, base, unit, at: position)
+            ranked.append((delta, vehicle, position, delivery))
+            continue
+          }
           let outcome = evaluator.evaluateInsertion(
             vehicle: vehicle, base: base, task: unit, at: position, other: other, at: delivery)
           guard outcome.violation == nil else { continue }
@@ -58,6 +70,19 @@ extension DispatchSearch {
           }
         }
       }
+    }
+    ranked.sort { $0.delta < $1.delta }
+    for place in ranked {
+      if let found = best, place.delta >= found.delta - 1e-9 { break }
+      let outcome = evaluator.evaluateInsertion(
+        vehicle: place.vehicle, base: state.routes[place.vehicle], task: unit,
+        at: place.position, other: other, at: place.delivery)
+      guard outcome.violation == nil else { continue }
+      best = (
+        place.vehicle, place.position, place.delivery, outcome.cost,
+        outcome.cost - state.costs[place.vehicle]
+      )
+      break
     }
     guard let best else { return nil }
     var route = state.routes[best.vehicle]
@@ -97,7 +122,8 @@ extension DispatchSearch {
   mutating func recreate(_ state: inout DispatchState, _ removed: [Int]) {
     var pending = removed
     let left = units.filter { state.routeOf[$0] < 0 && !removed.contains($0) }
-    pending += left.count <= Self.unassignedRetriedMax
+    pending +=
+      left.count <= Self.unassignedRetriedMax
       ? left : Array(left.shuffled(using: &random).prefix(Self.unassignedRetriedMax))
     pending.shuffle(using: &random)
     pending.sort { data.priority[$0] > data.priority[$1] }

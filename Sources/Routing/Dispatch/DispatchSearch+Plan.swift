@@ -21,7 +21,8 @@ extension DispatchSearch {
       let reason = self.reason(unit, state)
       for task in data.partner[unit] < 0 ? [unit] : [unit, data.partner[unit]] {
         unassigned.append(
-          UnassignedStop(stop: data.reference[task], location: data.taskLocation[task], reason: reason))
+          UnassignedStop(
+            stop: data.reference[task], location: data.taskLocation[task], reason: reason))
       }
     }
     return DispatchPlan(routes: routes, unassigned: unassigned)

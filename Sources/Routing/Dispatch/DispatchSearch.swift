@@ -16,6 +16,7 @@ struct DispatchSearch {
   /// Tasks that stand for a job or a whole shipment (its pickup).
   let units: [Int]
   let isFixed: [Bool]
+  let staticCosts: StaticCosts
   /// Starting temperature of the acceptance, set from the constructed plan's cost per stop.
   var temperature = 1.0
   /// Progress is reported on every new best plan and at least this often.
@@ -27,6 +28,7 @@ struct DispatchSearch {
     self.clock = clock
     self.started = started
     evaluator = RouteEvaluator(data)
+    staticCosts = StaticCosts(data: data, evaluator: evaluator)
     random = SeededGenerator(seed: options.seed)
     units = (0..<data.taskCount).filter { data.partner[$0] < 0 || data.isPickup[$0] }
     var fixed = Array(repeating: false, count: data.taskCount)
@@ -70,7 +72,9 @@ struct DispatchSearch {
       return far(a) != far(b) ? far(a) > far(b) : a < b
     }
     var state = current
-    for unit in order { insert(unit, into: &state, vehicles: candidates(for: unit, in: state, all: true)) }
+    for unit in order {
+      insert(unit, into: &state, vehicles: candidates(for: unit, in: state, all: true))
+    }
     current = state
     best = state
     let assigned = max(1, units.count - state.unassignedCount)
@@ -102,7 +106,9 @@ struct DispatchSearch {
   }
 
   private mutating func accepts(_ candidate: DispatchState, heat: Double) -> Bool {
-    if candidate.lostPriority != current.lostPriority || candidate.unassignedCount != current.unassignedCount {
+    if candidate.lostPriority != current.lostPriority
+      || candidate.unassignedCount != current.unassignedCount
+    {
       return candidate.isBetter(than: current)
     }
     let threshold = -heat * log(Double.random(in: Double.leastNonzeroMagnitude..<1, using: &random))

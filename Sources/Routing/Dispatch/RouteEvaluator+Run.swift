@@ -66,7 +66,8 @@ extension RouteEvaluator {
     -> RouteRule?
   {
     let target = data.taskLocation[task]
-    let (seconds, meters, money) = leg(vehicle, from: drive.place, to: target, departure: drive.time)
+    let (seconds, meters, money) = leg(
+      vehicle, from: drive.place, to: target, departure: drive.time)
     let arrival = drive.time + seconds
     let windows = data.windows[data.windowStart[task]..<data.windowStart[task + 1]]
     guard let start = Self.earliestStart(arrival, in: windows) else { return .timeWindow }

@@ -103,7 +103,8 @@ public struct TravelModel: Sendable, Equatable {
     }
     let travel = ProfileTravel(durations: durations, distances: distances)
     return TravelModel(
-      locationCount: count, profiles: Dictionary(uniqueKeysWithValues: profiles.map { ($0, travel) }),
+      locationCount: count,
+      profiles: Dictionary(uniqueKeysWithValues: profiles.map { ($0, travel) }),
       coordinates: coordinates)
   }
 

@@ -22,8 +22,7 @@ struct JSONFields {
 
   func has(_ key: String) -> Bool { fields[key] != nil && !(fields[key] is NSNull) }
 
-  func failure(_ key: String, _ message: String, code: String = "type_invalid") -> VROOMInputError
-  {
+  func failure(_ key: String, _ message: String, code: String = "type_invalid") -> VROOMInputError {
     VROOMInputError(pointer: pointer + "/" + key, code: code, message: message)
   }
 

@@ -20,7 +20,8 @@ extension VROOMProblemReader {
       id: id, profile: try fields.string("profile") ?? "car",
       start: try places.place(fields, "start", "start_index", required: false),
       end: try places.place(fields, "end", "end_index", required: false),
-      capacity: try fields.integers("capacity") ?? [], skills: Set(try fields.integers("skills") ?? []))
+      capacity: try fields.integers("capacity") ?? [],
+      skills: Set(try fields.integers("skills") ?? []))
     if let window = try fields.integers("time_window") {
       guard window.count == 2 else { throw fields.failure("time_window", "must be [start, end]") }
       vehicle.shift = TimeWindow(start: window[0], end: window[1])
@@ -178,14 +179,16 @@ extension VROOMProblemReader {
     -> ([Int], Int)
   {
     guard let rows = value as? [Any] else {
-      throw VROOMInputError(pointer: pointer, code: "type_invalid", message: "must be an array of rows")
+      throw VROOMInputError(
+        pointer: pointer, code: "type_invalid", message: "must be an array of rows")
     }
     var values: [Int] = []
     values.reserveCapacity(rows.count * rows.count)
     for (index, row) in rows.enumerated() {
       guard let cells = row as? [Any], cells.count == rows.count else {
         throw VROOMInputError(
-          pointer: "\(pointer)/\(index)", code: "matrix_shape", message: "row must have \(rows.count) entries")
+          pointer: "\(pointer)/\(index)", code: "matrix_shape",
+          message: "row must have \(rows.count) entries")
       }
       for cell in cells {
         guard let number = JSONFields.integer(cell), number >= 0 else {
@@ -219,7 +222,8 @@ struct PlaceTable {
     }
     guard let coordinate else {
       guard !required else {
-        throw fields.failure(indexKey, "a location or location_index is required", code: "field_missing")
+        throw fields.failure(
+          indexKey, "a location or location_index is required", code: "field_missing")
       }
       return nil
     }

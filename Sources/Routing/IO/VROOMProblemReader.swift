@@ -110,7 +110,8 @@ public enum VROOMProblemReader {
       stop: try readStop(fields, &places),
       delivery: try fields.integers("delivery") ?? legacyAmount ?? [],
       pickup: try fields.integers("pickup") ?? [],
-      skills: Set(try fields.integers("skills") ?? []), priority: try fields.integer("priority") ?? 0)
+      skills: Set(try fields.integers("skills") ?? []),
+      priority: try fields.integer("priority") ?? 0)
   }
 
   private static func readShipment(_ item: Any, at pointer: String, _ places: inout PlaceTable)
@@ -118,7 +119,8 @@ public enum VROOMProblemReader {
   {
     let fields = try JSONFields(
       item, at: pointer, allowed: ["pickup", "delivery", "amount", "skills", "priority"])
-    let pickup = try JSONFields(fields.fields["pickup"], at: pointer + "/pickup", allowed: stopFields)
+    let pickup = try JSONFields(
+      fields.fields["pickup"], at: pointer + "/pickup", allowed: stopFields)
     let delivery = try JSONFields(
       fields.fields["delivery"], at: pointer + "/delivery", allowed: stopFields)
     return DispatchShipment(

@@ -130,13 +130,15 @@ indirect enum JSON {
   static func integers(_ values: [Int]) -> JSON { .array(values.map { .integer($0) }) }
 
   func integer(_ key: String) -> Int {
-    guard case .object(let fields) = self, case .integer(let value)? = fields.first(where: { $0.0 == key })?.1
+    guard case .object(let fields) = self,
+      case .integer(let value)? = fields.first(where: { $0.0 == key })?.1
     else { return 0 }
     return value
   }
 
   func integers(_ key: String) -> [Int] {
-    guard case .object(let fields) = self, case .array(let items)? = fields.first(where: { $0.0 == key })?.1
+    guard case .object(let fields) = self,
+      case .array(let items)? = fields.first(where: { $0.0 == key })?.1
     else { return [] }
     return items.compactMap { if case .integer(let value) = $0 { value } else { nil } }
   }
