@@ -51,14 +51,20 @@ extension DispatchSearch {
       into: &removed)
   }
 
-  /// Takes `tasks` (with their shipment partners) out of `vehicle`'s route; false if what
-  /// is left breaks a rule.
+  /// Takes `tasks` (with their shipment partners) out of `vehicle`'s route, in a fixed
+  /// order (a set's order differs between instances, which would break reproducibility);
+  /// false if what is left breaks a rule.
   private func remove(
     _ tasks: [Int], from vehicle: Int, _ state: inout DispatchState, into removed: inout [Int]
   ) -> Bool {
-    var gone = Set(tasks)
-    for task in tasks where data.partner[task] >= 0 { gone.insert(data.partner[task]) }
-    let route = state.routes[vehicle].filter { !gone.contains($0) }
+    var gone: [Int] = []
+    for task in tasks {
+      for member in [task, data.partner[task]] where member >= 0 && !gone.contains(member) {
+        gone.append(member)
+      }
+    }
+    let leaving = Set(gone)
+    let route = state.routes[vehicle].filter { !leaving.contains($0) }
     for task in gone {
       state.routeOf[task] = -1
       guard data.partner[task] < 0 || data.isPickup[task] else { continue }
