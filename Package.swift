@@ -53,9 +53,12 @@ let package = Package(
       dependencies: ["FreightdeskCore", "Storage", "Web", "CSodium", "CCrypto", "CZint"],
       swiftSettings: strict),
     .target(
+      name: "Transport", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing"],
+      swiftSettings: strict),
+    .target(
       name: "App",
       dependencies: [
-        "FreightdeskCore", "Storage", "Web", "Routing", "Identity", "CRM", "Orders",
+        "FreightdeskCore", "Storage", "Web", "Routing", "Identity", "CRM", "Orders", "Transport",
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -85,6 +88,9 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "OrdersTests", dependencies: ["Orders", "Identity", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "TransportTests", dependencies: ["Transport", "Routing", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "AppTests", dependencies: ["App", "Web", "Storage", "TestSupport"],

@@ -1,6 +1,7 @@
 import CRM
 import Identity
 import Orders
+import Transport
 import Web
 
 /// Every module of the product in dependency order; the one place that knows them all.
@@ -32,6 +33,7 @@ enum Modules {
         history: configuration.customerHistory ?? OrdersCustomerHistory(),
         exposure: configuration.customerExposure ?? OrderExposureSource()),
       OrdersModule.module(ports: orderPorts),
+      TransportModule.module,
     ]
   }
 }

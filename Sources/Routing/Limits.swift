@@ -13,4 +13,11 @@ public enum Limits {
   /// Largest absolute coordinate, time or demand value the readers accept, so that scaled
   /// integer arithmetic cannot overflow.
   public static let valueMagnitudeMax = 1.0e9
+  /// Most stops (jobs plus two per shipment) one dispatch problem may hold.
+  public static let dispatchStopsMax = 5_000
+  /// Most distinct places of a dispatch problem; each profile's matrices grow with the
+  /// square of this (3 000 places is about 72 MB per matrix).
+  public static let dispatchLocationsMax = 3_000
+  /// Most vehicles of a dispatch problem.
+  public static let dispatchVehiclesMax = 2_000
 }

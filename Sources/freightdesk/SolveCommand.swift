@@ -15,6 +15,8 @@ enum SolveCommand {
     usage: freightdesk solve FILE [--time-limit SECONDS] [--iterations N] [--seed N]
                              [--threads N] [--objective distance|vehicles-then-distance]
                              [--rounding none|nint|trunc1] [--output FILE.sol]
+           freightdesk solve --format vroom PROBLEM.json [--time-limit SECONDS]
+                             [--iterations N] [--seed N] [--output SOLUTION.json]
 
     Reads a Solomon (.txt) or VRPLIB (.vrp) CVRP/VRPTW instance and prints the best
     solution found as VRPLIB `Route #k:` lines and a `Cost` line (customers numbered
@@ -22,6 +24,11 @@ enum SolveCommand {
     --threads 1, --objective distance, rounding from the file (Solomon: none,
     VRPLIB EUC_2D: nint). With --iterations and no --time-limit the result is the
     same on every run.
+
+    With --format vroom, PROBLEM.json is in VROOM's problem format (jobs, shipments,
+    vehicles, matrices or [lon, lat] locations) and the answer is VROOM's solution
+    JSON; a problem that cannot be solved as stated exits 1 naming the field, the job
+    and the rule.
     """
 
   /// Runs the command with the arguments after `solve`; returns the exit status.
@@ -37,6 +44,7 @@ enum SolveCommand {
       printError("freightdesk solve: \(error.message) (try --help)")
       return 2
     }
+    if request.format == .vroom { return VROOMSolve.run(request) }
     return solve(request)
   }
 
@@ -84,11 +92,20 @@ enum SolveCommand {
 }
 
 /// The parsed arguments of `freightdesk solve`.
-private struct SolveRequest {
+struct SolveRequest {
+  /// The problem file's format.
+  enum Format: String {
+    /// Solomon or VRPLIB text, told apart by content.
+    case vrplib
+    /// VROOM's JSON problem format.
+    case vroom
+  }
+
   var path: String
   var options: SolverOptions
   var rounding: Rounding? = nil
   var output: String?
+  var format = Format.vrplib
 
   /// A bad argument, described in one line.
   struct Failure: Error {
@@ -119,6 +136,16 @@ private struct SolveRequest {
     guard let path else { throw Failure(message: "missing instance FILE") }
     self.path = path
     output = values["--output"]
+    if let text = values["--format"] {
+      guard let format = Format(rawValue: text) else {
+        throw Failure(message: "--format must be vrplib or vroom, not \(text)")
+      }
+      self.format = format
+      let solomonOnly = ["--threads", "--objective", "--rounding"].filter { values[$0] != nil }
+      if format == .vroom, let option = solomonOnly.first {
+        throw Failure(message: "\(option) does not apply to --format vroom")
+      }
+    }
     if let text = values["--rounding"] {
       guard let rounding = Rounding(rawValue: text) else {
         throw Failure(message: "--rounding must be none, nint or trunc1, not \(text)")
@@ -130,7 +157,7 @@ private struct SolveRequest {
 
   static let options: Set<String> = [
     "--time-limit", "--iterations", "--seed", "--threads", "--objective", "--rounding",
-    "--output",
+    "--output", "--format",
   ]
 
   private static func solverOptions(_ values: [String: String]) throws(Failure) -> SolverOptions {

@@ -203,4 +203,38 @@ import Testing
     #expect(malformed.errors.split(separator: "\n").count == 1)
     #expect(try run(["solve"]).status == 2)
   }
+
+  @Test func solveWithTheVROOMFormatAnswersInVROOMJSONAndNamesTheBadJob() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("fd-vroom-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let problem = folder.appendingPathComponent("problem.json")
+    try """
+    {"vehicles": [{"id": 7, "start": [121.47, 31.23], "end": [121.47, 31.23], "capacity": [10]}],
+     "jobs": [{"id": 1, "location": [121.50, 31.24], "delivery": [4], "service": 300},
+              {"id": 2, "location": [121.45, 31.20], "delivery": [5]}]}
+    """.write(to: problem, atomically: true, encoding: .utf8)
+    let solution = folder.appendingPathComponent("solution.json").path
+    let solved = try run([
+      "solve", "--format", "vroom", problem.path, "--iterations", "50", "--output", solution,
+    ])
+    #expect(solved.status == 0)
+    let answer = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: solution)))
+        as? [String: Any])
+    #expect(answer["code"] as? Int == 0)
+    let routes = try #require(answer["routes"] as? [[String: Any]])
+    #expect(routes.first?["vehicle"] as? Int == 7)
+    #expect((routes.first?["steps"] as? [[String: Any]])?.count == 4)
+    try """
+    {"vehicles": [{"id": 7, "start": [121.47, 31.23], "capacity": [10]}],
+     "jobs": [{"id": 17, "location": [121.50, 31.24], "delivery": [-4]}]}
+    """.write(to: problem, atomically: true, encoding: .utf8)
+    let refused = try run(["solve", "--format", "vroom", problem.path, "--iterations", "10"])
+    #expect(refused.status == 1)
+    #expect(refused.errors.split(separator: "\n").count == 1)
+    #expect(
+      refused.errors.contains("/jobs/0/delivery: job 17: delivery is negative (value_negative)"))
+    #expect(try run(["solve", "--format", "vroom", problem.path, "--threads", "2"]).status == 2)
+  }
 }
