@@ -5,7 +5,7 @@ SWIFT_FLAGS := -Xswiftc -warnings-as-errors
 DATA_DIR ?= data
 PORT ?= 8080
 
-.PHONY: run build release test bench bench-import bench-vrp lint deps clean
+.PHONY: run build release test bench bench-import bench-orders bench-vrp lint deps clean
 
 deps:
 	@scripts/install-deps
@@ -28,9 +28,14 @@ bench: release
 	@scripts/install-deps bench
 	@bench/http
 	@bench/import
+	@bench/orders
 
 bench-import:
 	@bench/import
+
+bench-orders: release
+	@scripts/install-deps bench
+	@bench/orders
 
 bench-vrp: release
 	@bench/vrp
