@@ -47,9 +47,10 @@ enum OrderDetailPage {
           OrderEventRequest(type: form["type"] ?? "", reason: reason, eta: eta), to: id,
           timeZone: context.timeZone, audit: context.audit(service.services.audit), $0)
       }
+      let t = Localizer(locale: context.request.locale, timeZone: context.timeZone)
       return page.done(
         "/app/orders/\(id)", message: "orders.flash.moved",
-        arguments: ["status": order.status.rawValue])
+        arguments: ["status": t(order.status.labelKey)])
     }
   }
 

@@ -63,7 +63,7 @@ import Web
     let confirmed = try clerk.submit("\(location)/events", [("type", "confirm")])
     #expect(confirmed.status == 303)
     let page = try clerk.follow(confirmed)
-    #expect(page.text.contains("已确认"))
+    #expect(page.text.contains("订单状态已更新为 已确认。"), "the flash names the status in Chinese")
     #expect(page.text.contains(#"value="plan""#))
     let refused = try clerk.submit("\(location)/events", [("type", "close")])
     #expect(refused.status == 409)
