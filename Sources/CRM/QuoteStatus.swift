@@ -28,6 +28,8 @@ public struct QuoteStateError: UserFacingError, Equatable {
   public var kind: ErrorKind { .conflict }
   /// The status.
   public var arguments: [String: String] { ["status": status.rawValue] }
+  /// The status's name in the reader's language.
+  public var argumentLabelKeys: [String: String] { ["status": "quotes.status.\(status.rawValue)"] }
 }
 
 /// The quote's lifecycle as a pure value: accept on or before the last valid day; expire while

@@ -33,12 +33,33 @@ public struct FieldError: Sendable, Equatable, Codable {
   public var code: String
   /// Values the message may quote (limits, the bad value), keyed by placeholder name.
   public var arguments: [String: String]
+  /// For arguments that are codes (a status, a stage), the catalog key of the words a person
+  /// reads in their place, keyed by placeholder name; the code stays in ``arguments`` for
+  /// programs.
+  public var argumentLabelKeys: [String: String]
 
   /// Creates a field error.
-  public init(pointer: String, code: String, arguments: [String: String] = [:]) {
+  public init(
+    pointer: String, code: String, arguments: [String: String] = [:],
+    argumentLabelKeys: [String: String] = [:]
+  ) {
     self.pointer = pointer
     self.code = code
     self.arguments = arguments
+    self.argumentLabelKeys = argumentLabelKeys
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case pointer, code, arguments
+  }
+
+  /// Decodes the pointer, code and arguments; label keys are for messages only.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      pointer: try container.decode(String.self, forKey: .pointer),
+      code: try container.decode(String.self, forKey: .code),
+      arguments: try container.decode([String: String].self, forKey: .arguments))
   }
 }
 
@@ -52,6 +73,9 @@ public protocol UserFacingError: Error, Sendable {
   var kind: ErrorKind { get }
   /// Values the message quotes, keyed by placeholder name.
   var arguments: [String: String] { get }
+  /// For arguments that are codes, the catalog key of the words shown in their place (see
+  /// ``FieldError/argumentLabelKeys``).
+  var argumentLabelKeys: [String: String] { get }
   /// The fields at fault, for validation errors.
   var fieldErrors: [FieldError] { get }
 }
@@ -59,6 +83,8 @@ public protocol UserFacingError: Error, Sendable {
 extension UserFacingError {
   /// No arguments by default.
   public var arguments: [String: String] { [:] }
+  /// No arguments to translate by default.
+  public var argumentLabelKeys: [String: String] { [:] }
   /// No field errors by default.
   public var fieldErrors: [FieldError] { [] }
 }

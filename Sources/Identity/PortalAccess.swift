@@ -91,7 +91,7 @@ public struct PortalAccessSection: Sendable {
         let t = Localizer(locale: context.request.locale, timeZone: context.timeZone)
         let reasons =
           error.fieldErrors.isEmpty
-          ? [t("error.\(error.code)", error.arguments)] : error.fieldErrors.map(t.message(for:))
+          ? [t.message(for: error)] : error.fieldErrors.map(t.message(for:))
         return FlashMessages.attach(
           [
             Flash(

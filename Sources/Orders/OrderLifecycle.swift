@@ -150,6 +150,10 @@ public struct InvalidTransition: UserFacingError, Equatable {
   public var arguments: [String: String] {
     ["from": from.rawValue, "to": to.rawValue, "event": event]
   }
+  /// The statuses' and the event's names in the reader's language.
+  public var argumentLabelKeys: [String: String] {
+    ["from": from.labelKey, "to": to.labelKey, "event": "orders.event.\(event)"]
+  }
 }
 
 /// The order's lifecycle as a pure value: its status and exception flag, and the one function

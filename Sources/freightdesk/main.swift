@@ -54,12 +54,10 @@ do {
   let locale =
     AppLocale(
       languageTag: ProcessInfo.processInfo.environment["LANG"] ?? "") ?? .english
-  let translations = Translations.bundled
-  var message = translations.text("error.\(error.code)", locale: locale, arguments: error.arguments)
+  let localizer = Localizer(locale: locale)
+  var message = localizer.message(for: error)
   for field in error.fieldErrors {
-    message +=
-      "\n  \(field.pointer.dropFirst()): "
-      + translations.text("rule.\(field.code)", locale: locale, arguments: field.arguments)
+    message += "\n  \(field.pointer.dropFirst()): " + localizer.message(for: field)
   }
   fail(message, status: 1)
 } catch let error as any CustomStringConvertible & Error {

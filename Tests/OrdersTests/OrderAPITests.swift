@@ -40,7 +40,12 @@ import Web
     #expect(early.status == 409)
     #expect(early.code == "invalid_transition")
     #expect(
-      early.json["detail"] as? String == "The order cannot go from draft to delivered (deliver).")
+      early.json["detail"] as? String
+        == "The order is Draft: the step “Delivered” to Delivered is not possible now.")
+    let inChinese = try app.api(
+      "POST", "/orders/\(id)/events", #"{"type": "deliver"}"#, as: .sales, of: company,
+      headers: ["Accept-Language": "zh-CN"])
+    #expect(inChinese.json["detail"] as? String == "订单当前为「草稿」，不能执行「签收」变为「已签收」。")
     let confirmed = try app.api(
       "POST", "/orders/\(id)/events", #"{"type": "confirm"}"#, as: .sales, of: company)
     #expect(confirmed.json["status"] as? String == "confirmed", "\(confirmed.text)")

@@ -7,13 +7,14 @@ import Testing
 import Web
 
 extension TestApp {
-  /// Sends `json` to `/api/v1` + `path` as `role` of `company`, in English.
+  /// Sends `json` to `/api/v1` + `path` as `role` of `company`, in English unless `headers`
+  /// ask for another language.
   func api(
     _ method: String, _ path: String, _ json: String = "", as role: BuiltinRole,
     of company: TestCompany, headers: [String: String] = [:]
   ) throws -> HTTPClient.Response {
     var all = headers
-    all["Accept-Language"] = "en"
+    all["Accept-Language"] = all["Accept-Language"] ?? "en"
     all["Authorization"] = "Bearer \(company.tokens[role]!)"
     return json.isEmpty
       ? try client.send(method, "/api/v1" + path, headers: all)

@@ -106,8 +106,7 @@ public struct ErrorPresenter: Sendable {
     let content = ErrorPageContent(
       status: status,
       title: translations.text("problem.\(error.kind.catalogTitleKey)", locale: context.locale),
-      message: translations.text(
-        "error.\(error.code)", locale: context.locale, arguments: error.arguments),
+      message: Localizer(translations: translations, locale: context.locale).message(for: error),
       requestID: context.requestID, locale: context.locale)
     return .html(renderPage(content), status: status)
   }

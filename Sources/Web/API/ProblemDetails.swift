@@ -45,14 +45,15 @@ public struct ProblemDetails: Codable, Sendable, Equatable {
     type = "urn:freightdesk:problem:\(error.code)"
     title = translations.text("problem.\(error.kind.catalogTitleKey)", locale: locale)
     self.status = status
-    detail = translations.text("error.\(error.code)", locale: locale, arguments: error.arguments)
+    let localizer = Localizer(translations: translations, locale: locale)
+    detail = localizer.message(for: error)
     code = error.code
     self.instance = instance
     self.requestID = requestID
     let fields = error.fieldErrors.map { field in
       FieldProblem(
         pointer: field.pointer, code: field.code,
-        detail: translations.text("rule.\(field.code)", locale: locale, arguments: field.arguments))
+        detail: localizer.message(for: field))
     }
     errors = fields.isEmpty ? nil : fields
   }

@@ -24,7 +24,11 @@ public struct FormState: Sendable {
     self.values = values
     errors =
       error.fieldErrors.isEmpty
-      ? [FieldError(pointer: "", code: error.code, arguments: error.arguments)]
+      ? [
+        FieldError(
+          pointer: "", code: error.code, arguments: error.arguments,
+          argumentLabelKeys: error.argumentLabelKeys)
+      ]
       : error.fieldErrors
   }
 
@@ -77,7 +81,7 @@ public enum FormControls {
       if !state.formErrors.isEmpty {
         HTML.div(.class("alert", "alert-danger"), .role("alert")) {
           for error in state.formErrors {
-            HTML.div { localizer("error.\(error.code)", error.arguments) }
+            HTML.div { localizer.formMessage(for: error) }
           }
         }
       }

@@ -9,6 +9,26 @@ import Web
     var arguments: [String: String] { ["field": "weight_kg"] }
   }
 
+  /// An error quoting a code (the status of a quote) that people should read as words.
+  struct QuoteNotOpen: UserFacingError {
+    var code: String { "quote_not_open" }
+    var kind: ErrorKind { .conflict }
+    var arguments: [String: String] { ["status": "accepted"] }
+    var argumentLabelKeys: [String: String] { ["status": "quotes.status.accepted"] }
+  }
+
+  @Test func codesAmongTheArgumentsAreShownAsWordsEverywhereTheMessageIsShown() {
+    let chinese = Localizer(locale: .simplifiedChinese)
+    #expect(chinese.message(for: QuoteNotOpen()) == "报价当前状态为「已接受」，不能再操作。")
+    let problem = ProblemDetails(
+      QuoteNotOpen(), status: 409, instance: "/", requestID: "r", locale: .english,
+      translations: .bundled)
+    #expect(problem.detail == "The quote is Accepted and can no longer be changed.")
+    let form = FormState(form: FormBody(fields: []), error: QuoteNotOpen())
+    let shown = FormControls.formErrors(form, localizer: chinese).render()
+    #expect(shown.contains("「已接受」"))
+  }
+
   @Test func userFacingErrorsAreTranslatedByCodeWithTheirArguments() {
     #expect(
       Localizer(locale: .simplifiedChinese).message(for: UnknownField())
