@@ -4,16 +4,8 @@ import Web
 
 /// The customers of the JSON API under `/api/v1/customers`.
 enum CustomerAPI {
-  static func operation(
-    _ id: String, _ summary: String, _ permission: Permission, request: BodyType? = nil,
-    response: BodyType? = nil, status: Int = 200, query: [Web.Operation.QueryParameter] = [],
-    idempotent: Bool = false, ifMatch: Bool = false
-  ) -> Web.Operation {
-    Web.Operation(
-      id: id, summary: summary, tag: "Customers", permission: permission, requestBody: request,
-      responseBody: response, successStatus: status, queryParameters: query,
-      honoursIdempotencyKey: idempotent, requiresIfMatch: ifMatch)
-  }
+  /// The operations of this part of the API, tagged “Customers”.
+  static let operation = APIOperations(tag: "Customers")
 
   static func register(_ routes: ModuleRoutes, service: CRMService) {
     let api = routes.api

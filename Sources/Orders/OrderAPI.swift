@@ -5,16 +5,8 @@ import Web
 
 /// The orders of the JSON API under `/api/v1/orders`.
 enum OrderAPI {
-  static func operation(
-    _ id: String, _ summary: String, _ permission: Permission, request: BodyType? = nil,
-    response: BodyType? = nil, status: Int = 200, query: [Web.Operation.QueryParameter] = [],
-    idempotent: Bool = false, ifMatch: Bool = false
-  ) -> Web.Operation {
-    Web.Operation(
-      id: id, summary: summary, tag: "Orders", permission: permission, requestBody: request,
-      responseBody: response, successStatus: status, queryParameters: query,
-      honoursIdempotencyKey: idempotent, requiresIfMatch: ifMatch)
-  }
+  /// The operations of this part of the API, tagged “Orders”.
+  static let operation = APIOperations(tag: "Orders")
 
   static func register(_ api: RouteGroup<AuthenticatedContext>, service: OrderService) {
     let database = service.services.database
