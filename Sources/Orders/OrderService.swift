@@ -204,8 +204,8 @@ public struct OrderService: Sendable {
   }
 
   /// Applies `request` to order `id`. Confirmation prices the order (unless its price is
-  /// already frozen), freezes the price and runs the credit check: over the limit, the order
-  /// goes on hold until finance decides.
+  /// already frozen), freezes the price and, when the settlement extends credit, runs the
+  /// credit check: over the limit, the order goes on hold until finance decides.
   public func apply(
     _ request: OrderEventRequest, to id: Identifier, timeZone: TimeZone, audit: AuditContext,
     _ scope: TenantScope
@@ -225,9 +225,11 @@ public struct OrderService: Sendable {
         order.price = try price(order, customer: customer, timeZone: timeZone, scope)
       }
       order.priceFrozen = true
-      let outcome = try ports.credit.check(
-        customer: customer, amount: order.price.total, reference: "order:\(id)", audit: audit,
-        scope)
+      let outcome =
+        order.settlement.extendsCredit
+        ? try ports.credit.check(
+          customer: customer, amount: order.price.total, reference: "order:\(id)", audit: audit,
+          scope) : .approved
       let transition = try state.apply(.confirm(creditApproved: outcome == .approved))
       var note = request.reason ?? ""
       if case .held(let reason) = outcome { note = reason }
