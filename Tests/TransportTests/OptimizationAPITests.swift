@@ -62,9 +62,25 @@ import Web
       .filter { $0["type"] as? String == "job" }.compactMap { $0["id"] as? Int }
     #expect(served.sorted() == [11, 12, 13])
     let audited = try app.database.read(for: company.tenant) {
-      try $0.query("SELECT action FROM audit_log WHERE tenant_id = $1 AND entity = 'optimization'")
+      try $0.query(
+        """
+        SELECT action, actor_kind, actor_name, after FROM audit_log
+        WHERE tenant_id = $1 AND entity = 'optimization' ORDER BY sequence
+        """)
     }
-    #expect(audited.count == 1)
+    #expect(try audited.map { try $0.string("action") } == ["requested", "solved"])
+    let solved = try #require(audited.last)
+    #expect(try solved.string("actor_kind") == "system")
+    #expect(try solved.string("actor_name") == "optimization")
+    let stored = try app.database.read(for: company.tenant) {
+      try $0.query("SELECT cost FROM transport_optimizations WHERE tenant_id = $1")[0].int("cost")
+    }
+    let after = try JSONSerialization.jsonObject(with: Data(try solved.string("after").utf8))
+    #expect(
+      after as? [String: String] == [
+        "cost": "\(stored)", "routes": "\(routes.count)",
+        "unassigned": "0",
+      ])
   }
 
   @Test(arguments: Backend.allCases)
