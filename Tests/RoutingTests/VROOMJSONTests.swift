@@ -48,7 +48,8 @@ import Testing
 
   @Test func invalidUTF8AndDeepNestingAreRefused() {
     let invalid = Array(#"{"jobs": [{"description": ""#.utf8) + [0xC3, 0x28] + Array(#""}]}"#.utf8)
-    #expect(Self.refusal(invalid)?.message == "not well-formed JSON: expected UTF-8 text at byte 27")
+    #expect(
+      Self.refusal(invalid)?.message == "not well-formed JSON: expected UTF-8 text at byte 27")
     let deep = String(repeating: "[", count: Limits.jsonNestingDepthMax + 1)
     #expect(
       Self.refusal(deep)?.message
@@ -98,7 +99,9 @@ import Testing
     var generator = SystemRandomNumberGenerator()
     let size = 300
     let rows = (0..<size).map { row in
-      (0..<size).map { column in row == column ? 0 : Int.random(in: 1...9_000_000, using: &generator) }
+      (0..<size).map { column in
+        row == column ? 0 : Int.random(in: 1...9_000_000, using: &generator)
+      }
     }
     let jobs = (1..<size).map { ["id": $0, "location_index": $0] }
     let object: [String: Any] = [
@@ -111,7 +114,10 @@ import Testing
     #expect(problem.travel.profiles["car"]?.durations == rows.flatMap { $0 })
     #expect(problem.travel.profiles["car"]?.distances == rows.flatMap { $0 })
     let places = (0..<50).map { _ in
-      [Double.random(in: -180...180, using: &generator), Double.random(in: -90...90, using: &generator)]
+      [
+        Double.random(in: -180...180, using: &generator),
+        Double.random(in: -90...90, using: &generator),
+      ]
     }
     let located: [String: Any] = [
       "vehicles": [["id": 1, "start": places[0]]],

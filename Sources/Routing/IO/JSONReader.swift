@@ -176,7 +176,8 @@ extension JSONReader {
     guard position - start <= Limits.jsonNumberBytesMax else {
       throw failure("a number of at most \(Limits.jsonNumberBytesMax) characters", at: start)
     }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    let text = String(
+      decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     guard let value = Double(text), value.isFinite else {
       throw failure("a number within the range of a double", at: start)
     }
@@ -205,7 +206,8 @@ extension JSONReader {
         let text =
           hasEscapes
           ? String(validating: escaped, as: UTF8.self)
-          : String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+          : String(
+            validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         guard let text else { throw failure("UTF-8 text", at: start) }
         position += 1
         return text
