@@ -105,6 +105,19 @@ import Web
     #expect(
       (unknownField.json["errors"] as? [[String: Any]])?.first?["pointer"] as? String
         == "/jobs/2/colour")
+    let twice = Self.problem.replacing(#""id": 13,"#, with: #""id": 13, "id": 14,"#)
+    let repeated = try Self.call(app, "POST", "/api/v1/optimizations", twice, token: token)
+    let repeatedField = try #require((repeated.json["errors"] as? [[String: Any]])?.first)
+    #expect(repeated.status == 422 && repeatedField["pointer"] as? String == "/jobs/2/id")
+    #expect(repeatedField["code"] as? String == "routing_key_repeated")
+    #expect(
+      (repeatedField["detail"] as? String)?.contains("field \"id\" is given twice") == true)
+    let malformed = try Self.call(
+      app, "POST", "/api/v1/optimizations", #"{"jobs": [1,]}"#, token: token)
+    #expect(malformed.status == 422)
+    #expect(
+      (malformed.json["errors"] as? [[String: Any]])?.first?["code"] as? String
+        == "routing_json_invalid")
     let jobs = try Self.call(app, "GET", "/api/v1/jobs", token: company.tokens[.owner])
     #expect((jobs.json["items"] as? [[String: Any]])?.isEmpty == true)
     let tooLong = try Self.call(
