@@ -59,11 +59,10 @@ struct JSONReader {
   }
 
   private mutating func object() throws(JSONSyntaxError) -> JSONNode {
-    try enter()
+    let empty = try enter(closedBy: UInt8(ascii: "}"))
     defer { depth -= 1 }
     var members: [JSONMember] = []
-    skipWhitespace()
-    if consume(UInt8(ascii: "}")) { return .object(members) }
+    if empty { return .object(members) }
     repeat {
       skipWhitespace()
       guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
@@ -82,11 +81,10 @@ struct JSONReader {
   /// Numbers go into a flat `[Double]` until an item that is not a number turns the array
   /// into one of nodes.
   private mutating func array() throws(JSONSyntaxError) -> JSONNode {
-    try enter()
+    let empty = try enter(closedBy: UInt8(ascii: "]"))
     defer { depth -= 1 }
     var numbers: [Double] = []
-    skipWhitespace()
-    if consume(UInt8(ascii: "]")) { return .numbers(numbers) }
+    if empty { return .numbers(numbers) }
     while true {
       skipWhitespace()
       guard position < bytes.count, Self.startsNumber(bytes[position]) else { break }
@@ -105,12 +103,16 @@ struct JSONReader {
     return .array(items)
   }
 
-  private mutating func enter() throws(JSONSyntaxError) {
+  /// Steps over the opening bracket one level deeper; true when `closing` follows at once
+  /// (and is stepped over too).
+  private mutating func enter(closedBy closing: UInt8) throws(JSONSyntaxError) -> Bool {
     depth += 1
     guard depth <= Limits.jsonNestingDepthMax else {
       throw failure("at most \(Limits.jsonNestingDepthMax) nested arrays and objects")
     }
     position += 1
+    skipWhitespace()
+    return consume(closing)
   }
 
   private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
