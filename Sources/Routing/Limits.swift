@@ -10,6 +10,12 @@ public enum Limits {
   public static let threadsMax = 64
   /// Largest instance file the readers accept.
   public static let instanceFileBytesMax = 64 * 1_024 * 1_024
+  /// Deepest nesting of arrays and objects the JSON reader follows (a VROOM problem needs
+  /// five), so that no input can exhaust the stack.
+  public static let jsonNestingDepthMax = 64
+  /// Longest text of one JSON number with a fraction or exponent (whole numbers of up to 15
+  /// digits are read without text).
+  public static let jsonNumberBytesMax = 64
   /// Largest absolute coordinate, time or demand value the readers accept, so that scaled
   /// integer arithmetic cannot overflow.
   public static let valueMagnitudeMax = 1.0e9

@@ -13,7 +13,9 @@ public enum TransportModule {
       OptimizationPage.register(
         routes.app, services: routes.services, page: SignedInPage(navigation: routes.navigation))
     },
-    jobHandlers: [OptimizationJob.handler],
+    servicedHandlers: { services in
+      ModuleHandlers(jobs: [OptimizationJob.handler(services: services)])
+    },
     navigation: [
       NavigationEntry(
         labelKey: "nav.optimizations", href: "/app/optimizations",

@@ -62,9 +62,25 @@ import Web
       .filter { $0["type"] as? String == "job" }.compactMap { $0["id"] as? Int }
     #expect(served.sorted() == [11, 12, 13])
     let audited = try app.database.read(for: company.tenant) {
-      try $0.query("SELECT action FROM audit_log WHERE tenant_id = $1 AND entity = 'optimization'")
+      try $0.query(
+        """
+        SELECT action, actor_kind, actor_name, after FROM audit_log
+        WHERE tenant_id = $1 AND entity = 'optimization' ORDER BY sequence
+        """)
     }
-    #expect(audited.count == 1)
+    #expect(try audited.map { try $0.string("action") } == ["requested", "solved"])
+    let solved = try #require(audited.last)
+    #expect(try solved.string("actor_kind") == "system")
+    #expect(try solved.string("actor_name") == "optimization")
+    let stored = try app.database.read(for: company.tenant) {
+      try $0.query("SELECT cost FROM transport_optimizations WHERE tenant_id = $1")[0].int("cost")
+    }
+    let after = try JSONSerialization.jsonObject(with: Data(try solved.string("after").utf8))
+    #expect(
+      after as? [String: String] == [
+        "cost": "\(stored)", "routes": "\(routes.count)",
+        "unassigned": "0",
+      ])
   }
 
   @Test(arguments: Backend.allCases)
@@ -89,6 +105,19 @@ import Web
     #expect(
       (unknownField.json["errors"] as? [[String: Any]])?.first?["pointer"] as? String
         == "/jobs/2/colour")
+    let twice = Self.problem.replacing(#""id": 13,"#, with: #""id": 13, "id": 14,"#)
+    let repeated = try Self.call(app, "POST", "/api/v1/optimizations", twice, token: token)
+    let repeatedField = try #require((repeated.json["errors"] as? [[String: Any]])?.first)
+    #expect(repeated.status == 422 && repeatedField["pointer"] as? String == "/jobs/2/id")
+    #expect(repeatedField["code"] as? String == "routing_key_repeated")
+    #expect(
+      (repeatedField["detail"] as? String)?.contains("field \"id\" is given twice") == true)
+    let malformed = try Self.call(
+      app, "POST", "/api/v1/optimizations", #"{"jobs": [1,]}"#, token: token)
+    #expect(malformed.status == 422)
+    #expect(
+      (malformed.json["errors"] as? [[String: Any]])?.first?["code"] as? String
+        == "routing_json_invalid")
     let jobs = try Self.call(app, "GET", "/api/v1/jobs", token: company.tokens[.owner])
     #expect((jobs.json["items"] as? [[String: Any]])?.isEmpty == true)
     let tooLong = try Self.call(

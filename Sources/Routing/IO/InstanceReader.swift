@@ -20,11 +20,23 @@ public enum InstanceReader {
 /// Whole-file reading and writing with POSIX calls, bounded by ``Limits/instanceFileBytesMax``.
 enum FileText {
   static func read(_ path: String) throws(InstanceFormatError) -> String {
+    let bytes = try bytes(path)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw InstanceFormatError.fileUnreadable(path: path, reason: "not UTF-8 text")
+    }
+    return text
+  }
+
+  static func bytes(_ path: String) throws(InstanceFormatError) -> [UInt8] {
     guard let file = fopen(path, "rb") else {
       throw InstanceFormatError.fileUnreadable(path: path, reason: String(cString: strerror(errno)))
     }
     defer { fclose(file) }
     var bytes: [UInt8] = []
+    if fseek(file, 0, SEEK_END) == 0 {
+      bytes.reserveCapacity(min(max(ftell(file), 0), Limits.instanceFileBytesMax))
+      rewind(file)
+    }
     var buffer = [UInt8](repeating: 0, count: 65_536)
     while true {
       let count = fread(&buffer, 1, buffer.count, file)
@@ -35,9 +47,6 @@ enum FileText {
           path: path, reason: "larger than \(Limits.instanceFileBytesMax) bytes")
       }
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw InstanceFormatError.fileUnreadable(path: path, reason: "not UTF-8 text")
-    }
-    return text
+    return bytes
   }
 }

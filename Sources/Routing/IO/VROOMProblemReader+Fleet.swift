@@ -1,5 +1,3 @@
-import Foundation
-
 /// Vehicles and travel of ``VROOMProblemReader``.
 extension VROOMProblemReader {
   static let vehicleFields: Set<String> = [
@@ -8,7 +6,7 @@ extension VROOMProblemReader {
     "max_distance", "steps", "max_duration", "max_trips", "reload_duration",
   ]
 
-  static func readVehicle(_ item: Any, at pointer: String, _ places: inout PlaceTable)
+  static func readVehicle(_ item: JSONNode, at pointer: String, _ places: inout PlaceTable)
     throws(VROOMInputError) -> DispatchVehicle
   {
     let fields = try JSONFields(item, at: pointer, allowed: vehicleFields)
@@ -52,7 +50,7 @@ extension VROOMProblemReader {
   }
 
   private static func list<T>(
-    _ fields: JSONFields, _ key: String, _ read: (Any, String) throws(VROOMInputError) -> T
+    _ fields: JSONFields, _ key: String, _ read: (JSONNode, String) throws(VROOMInputError) -> T
   ) throws(VROOMInputError) -> [T] {
     var result: [T] = []
     for (index, item) in (try fields.array(key) ?? []).enumerated() {
@@ -73,7 +71,7 @@ extension VROOMProblemReader {
 
   /// A re-planning step: jobs, pickups and deliveries become the fixed head of the route;
   /// `start`, `end` and `break` steps are implied.
-  private static func fixedStop(_ item: Any, at pointer: String) throws(VROOMInputError)
+  private static func fixedStop(_ item: JSONNode, at pointer: String) throws(VROOMInputError)
     -> StopReference?
   {
     let step = try JSONFields(item, at: pointer, allowed: ["type", "id"])
@@ -132,12 +130,11 @@ extension VROOMProblemReader {
   {
     let offset = try extra.integer("utc_offset") ?? 0
     guard extra.has("congestion") else { return }
-    guard let profiles = extra.fields["congestion"] as? [String: Any] else {
-      throw extra.failure("congestion", "must be an object of profile: [24 factors]")
-    }
-    for (name, value) in profiles.sorted(by: { $0.key < $1.key }) {
-      let factors = (value as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? []
-      guard factors.count == 24, travel.profiles[name] != nil else {
+    let profiles = try JSONFields(
+      extra.fields["congestion"], at: extra.pointer + "/congestion", allowed: nil)
+    for (name, value) in profiles.fields.sorted(by: { $0.key < $1.key }) {
+      guard case .numbers(let factors) = value, factors.count == 24, travel.profiles[name] != nil
+      else {
         throw extra.failure(
           "congestion/\(name)", "must be 24 hourly factors for a profile with matrices")
       }
@@ -149,8 +146,12 @@ extension VROOMProblemReader {
   private static func matrices(_ top: JSONFields) throws(VROOMInputError) -> TravelModel {
     var profiles: [String: ProfileTravel] = [:]
     var size: Int?
-    var given: [String: Any] = (top.fields["matrices"] as? [String: Any]) ?? [:]
-    if top.has("matrix") { given["car"] = ["durations": top.fields["matrix"] as Any] }
+    var given =
+      top.has("matrices")
+      ? try JSONFields(top.fields["matrices"], at: "/matrices", allowed: nil).fields : [:]
+    if let matrix = top.fields["matrix"], top.has("matrix") {
+      given["car"] = .object([JSONMember(key: "durations", value: matrix)])
+    }
     for (name, value) in given.sorted(by: { $0.key < $1.key }) {
       let pointer = "/matrices/\(name)"
       let fields = try JSONFields(value, at: pointer, allowed: ["durations", "distances", "costs"])
@@ -175,20 +176,22 @@ extension VROOMProblemReader {
   }
 
   /// A square matrix of non-negative whole numbers, row-major, and its size.
-  private static func square(_ value: Any?, at pointer: String) throws(VROOMInputError)
+  private static func square(_ value: JSONNode?, at pointer: String) throws(VROOMInputError)
     -> ([Int], Int)
   {
-    guard let rows = value as? [Any] else {
+    guard let rows = value?.items else {
       throw VROOMInputError(
         pointer: pointer, code: "type_invalid", message: "must be an array of rows")
     }
     var values: [Int] = []
     values.reserveCapacity(rows.count * rows.count)
     for (index, row) in rows.enumerated() {
-      guard let cells = row as? [Any], cells.count == rows.count else {
+      guard case .numbers(let cells) = row, cells.count == rows.count else {
+        let numeric = row.items?.count == rows.count
         throw VROOMInputError(
-          pointer: "\(pointer)/\(index)", code: "matrix_shape",
-          message: "row must have \(rows.count) entries")
+          pointer: "\(pointer)/\(index)", code: numeric ? "value_negative" : "matrix_shape",
+          message: numeric
+            ? "entries must be non-negative whole numbers" : "row must have \(rows.count) entries")
       }
       for cell in cells {
         guard let number = JSONFields.integer(cell), number >= 0 else {

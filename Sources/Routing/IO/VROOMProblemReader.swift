@@ -1,5 +1,3 @@
-import Foundation
-
 /// How problems without matrices get travel times: VROOM would ask a routing engine (OSRM);
 /// offline we take the great-circle distance between coordinates times a detour factor,
 /// driven at a fixed speed.
@@ -29,11 +27,13 @@ public enum VROOMProblemReader {
   public static func read(_ bytes: [UInt8], coordinates: CoordinateTravel = CoordinateTravel())
     throws(VROOMInputError) -> DispatchProblem
   {
-    let root: Any
+    let root: JSONNode
     do {
-      root = try JSONSerialization.jsonObject(with: Data(bytes))
+      root = try JSONReader.parse(bytes)
     } catch {
-      throw VROOMInputError(pointer: "", code: "json_invalid", message: "not well-formed JSON")
+      throw VROOMInputError(
+        pointer: "", code: "json_invalid",
+        message: "not well-formed JSON: expected \(error.expected) at byte \(error.offset)")
     }
     let top = try JSONFields(
       root, at: "", allowed: ["jobs", "shipments", "vehicles", "matrices", "matrix", "freightdesk"])
@@ -62,17 +62,17 @@ public enum VROOMProblemReader {
   public static func read(path: String, coordinates: CoordinateTravel = CoordinateTravel())
     throws(VROOMInputError) -> DispatchProblem
   {
-    let text: String
+    let bytes: [UInt8]
     do {
-      text = try FileText.read(path)
+      bytes = try FileText.bytes(path)
     } catch {
       throw VROOMInputError(pointer: "", code: "file_unreadable", message: error.description)
     }
-    return try read(Array(text.utf8), coordinates: coordinates)
+    return try read(bytes, coordinates: coordinates)
   }
 
   private static func list<T>(
-    _ top: JSONFields, _ key: String, _ read: (Any, String) throws(VROOMInputError) -> T
+    _ top: JSONFields, _ key: String, _ read: (JSONNode, String) throws(VROOMInputError) -> T
   ) throws(VROOMInputError) -> [T] {
     var result: [T] = []
     for (index, item) in (try top.array(key) ?? []).enumerated() {
@@ -99,7 +99,7 @@ public enum VROOMProblemReader {
       timeWindows: try fields.windows("time_windows") ?? [])
   }
 
-  private static func readJob(_ item: Any, at pointer: String, _ places: inout PlaceTable)
+  private static func readJob(_ item: JSONNode, at pointer: String, _ places: inout PlaceTable)
     throws(VROOMInputError) -> DispatchJob
   {
     let fields = try JSONFields(
@@ -114,7 +114,7 @@ public enum VROOMProblemReader {
       priority: try fields.integer("priority") ?? 0)
   }
 
-  private static func readShipment(_ item: Any, at pointer: String, _ places: inout PlaceTable)
+  private static func readShipment(_ item: JSONNode, at pointer: String, _ places: inout PlaceTable)
     throws(VROOMInputError) -> DispatchShipment
   {
     let fields = try JSONFields(
