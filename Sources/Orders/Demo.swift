@@ -76,7 +76,10 @@ struct OrderDemo {
     for index in 0..<24 {
       let customer = customers[index % customers.count]
       let placed = start.adding(seconds: Int64(index) * 3_600)
-      let order = draft(for: customer, at: placed, random: &random)
+      var order = draft(for: customer, at: placed, random: &random)
+      // Every third one is put on the monthly statement, as clerks do for regular shippers,
+      // so customers without a credit line show orders waiting for finance.
+      if index % 3 == 0 { order.settlement = .monthly }
       let steps = plans.randomElement(using: &random)!
       try service.services.database.write(for: tenant) { scope in
         let created = try service.create(

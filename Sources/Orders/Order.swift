@@ -46,9 +46,10 @@ public enum OrderSettlement: String, Sendable, Codable, CaseIterable {
   /// The catalog key of its name.
   public var labelKey: String { "orders.settlement.\(rawValue)" }
 
-  /// Whether the company carries the amount until it is paid (到付 until the consignee pays,
-  /// 月结 until the statement), so the order needs credit; 现付 is paid at handover.
-  public var extendsCredit: Bool { self != .prepaid }
+  /// Whether the customer owes the amount after the goods move, so the order needs credit:
+  /// 月结 is billed on the statement; 现付 is paid at handover and 到付 by the consignee on
+  /// delivery.
+  public var extendsCredit: Bool { self == .monthly }
 }
 
 /// Where an order came from.

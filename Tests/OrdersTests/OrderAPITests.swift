@@ -140,20 +140,22 @@ import Web
   }
 
   @Test(arguments: Backend.allCases)
-  func ordersPaidAtHandoverNeedNoCreditAndDoNotUseIt(backend: Backend) throws {
+  func ordersNotOnTheMonthlyStatementNeedNoCreditAndDoNotUseIt(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
     let customer = try app.makeCustomer("源华食品", rating: "C", limitFen: 20_000, of: company)
-    let prepaid = orderJSON(customer: customer).replacingOccurrences(
-      of: #""service_type": "ltl""#, with: #""service_type": "ltl", "settlement": "prepaid""#)
-    for _ in 0..<3 {
-      let created = try app.api("POST", "/orders", prepaid, as: .sales, of: company)
+    for settlement in ["prepaid", "collect", "prepaid"] {
+      let paidAnotherWay = orderJSON(customer: customer).replacingOccurrences(
+        of: #""service_type": "ltl""#,
+        with: #""service_type": "ltl", "settlement": "\#(settlement)""#)
+      let created = try app.api("POST", "/orders", paidAnotherWay, as: .sales, of: company)
       let id = try #require(created.int("id"))
       let confirmed = try app.api(
         "POST", "/orders/\(id)/events", #"{"type": "confirm"}"#, as: .sales, of: company)
       #expect(confirmed.json["status"] as? String == "confirmed", "\(confirmed.text)")
     }
-    // Three prepaid orders (¥378) use none of the ¥200 limit: a ¥126 order on credit fits.
+    // Three orders paid at handover or by the consignee (¥378) use none of the ¥200 limit: a
+    // ¥126 order on the monthly statement fits.
     let onCredit = try app.api(
       "POST", "/orders", orderJSON(customer: customer), as: .sales, of: company)
     let id = try #require(onCredit.int("id"))
