@@ -114,14 +114,41 @@ extension CRMService {
         throw CRMError.possibleDuplicate(names: candidates.map(\.name), ids: candidates.map(\.id))
       }
     }
-    let id = identifiers.next()
-    try CustomerStore.insert(id: id, valid, terms: .initial, at: clock.now(), scope)
-    try audit.record(
-      entity: "customer", id: id, action: "create", after: auditFields(valid), in: scope)
-    if let contact = prepared.contact {
-      try insertContact(contact, customer: id, audit: audit, scope)
-    }
+    let (id, entries) = try storeCustomer(prepared, audit: audit, scope)
+    try audit.record(entries, in: scope)
     return id
+  }
+
+  /// Creates prepared customers (each with its first contact) in `scope`'s transaction without
+  /// asking about similar customers (an import's user confirmed its preview), recording every
+  /// customer's and contact's audit entry in one batch; returns how many were written.
+  func insertCustomers(
+    _ prepared: [PreparedCustomer], audit: AuditContext, _ scope: TenantScope
+  ) throws -> Int {
+    var entries: [AuditEntry] = []
+    entries.reserveCapacity(prepared.count * 2)
+    for customer in prepared {
+      entries += try storeCustomer(customer, audit: audit, scope).1
+    }
+    try audit.record(entries, in: scope)
+    return prepared.count
+  }
+
+  /// Inserts a customer and its first contact; returns its id and the audit entries still to
+  /// record.
+  private func storeCustomer(
+    _ prepared: PreparedCustomer, audit: AuditContext, _ scope: TenantScope
+  ) throws -> (Identifier, [AuditEntry]) {
+    let id = identifiers.next()
+    try CustomerStore.insert(id: id, prepared.customer, terms: .initial, at: clock.now(), scope)
+    var entries = [
+      audit.entry(
+        entity: "customer", id: id, action: "create", after: auditFields(prepared.customer))
+    ]
+    if let contact = prepared.contact {
+      entries.append(try storeContact(contact, customer: id, audit: audit, scope).1)
+    }
+    return (id, entries)
   }
 
   /// Creates a customer; see ``insertCustomer(_:audit:_:)``.
