@@ -114,7 +114,8 @@ import Testing
     let card = try app.createListCard(for: company)
     let browser = try app.signIn(company, login: "user-sales")
     let form = try browser.get("/app/contracts").text
-    #expect(form.contains(#"id="field-customer_id" name="customer_id" aria-invalid="false"><option"#))
+    #expect(
+      form.contains(#"id="field-customer_id" name="customer_id" aria-invalid="false"><option"#))
     #expect(form.contains("<option value=\"\(company.customerID)\">客户贸易有限公司</option>"))
     var fields = [
       ("title", "年度框架合同"), ("rate_card_id", String(card)), ("valid_from", "2026-01-01"),
