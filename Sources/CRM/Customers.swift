@@ -120,15 +120,20 @@ extension CRMService {
   }
 
   /// Creates prepared customers (each with its first contact) in `scope`'s transaction without
-  /// asking about similar customers (an import's user confirmed its preview), recording every
-  /// customer's and contact's audit entry in one batch; returns how many were written.
+  /// asking about similar customers (an import's user confirmed its preview), recording the
+  /// customers' and contacts' audit entries in batches of up to
+  /// ``CRMLimits/importAuditBatchEntriesMax``; returns how many were written.
   func insertCustomers(
     _ prepared: [PreparedCustomer], audit: AuditContext, _ scope: TenantScope
   ) throws -> Int {
     var entries: [AuditEntry] = []
-    entries.reserveCapacity(prepared.count * 2)
+    entries.reserveCapacity(CRMLimits.importAuditBatchEntriesMax + 2)
     for customer in prepared {
       entries += try storeCustomer(customer, audit: audit, scope).1
+      if entries.count >= CRMLimits.importAuditBatchEntriesMax {
+        try audit.record(entries, in: scope)
+        entries.removeAll(keepingCapacity: true)
+      }
     }
     try audit.record(entries, in: scope)
     return prepared.count
@@ -251,6 +256,22 @@ extension CRMService {
 }
 
 extension String {
-  /// Without surrounding spaces and newlines.
-  var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+  /// Without surrounding white space and newlines: the characters Foundation's
+  /// `.whitespacesAndNewlines` names (Unicode's White_Space property and the zero-width space),
+  /// found without bridging to `NSString`, which cost an import of 100,000 customers more
+  /// than a second.
+  var trimmed: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !Self.isTrimmed($0) }),
+      let last = scalars.lastIndex(where: { !Self.isTrimmed($0) })
+    else { return "" }
+    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex {
+      return self
+    }
+    return String(scalars[first...last])
+  }
+
+  private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isWhitespace || scalar == "\u{200B}"
+  }
 }
