@@ -22,6 +22,8 @@ public enum CRMError: UserFacingError, Equatable {
   case tagTaken(String)
   /// No such tag on this customer.
   case tagNotFound
+  /// No customer carries this tag given by hand (automatic tags change with their rules).
+  case manualTagNotFound(String)
   /// The list to export has more rows than one file may hold; narrow the filters.
   case exportTooLarge(rowsMax: Int)
   /// No such saved customer segment.
@@ -30,6 +32,8 @@ public enum CRMError: UserFacingError, Equatable {
   case customerSegmentNameTaken(String)
   /// No such campaign.
   case campaignNotFound
+  /// The campaign was started already; its recipients are frozen.
+  case campaignAlreadyStarted
 
   /// The stable code.
   public var code: String {
@@ -44,10 +48,12 @@ public enum CRMError: UserFacingError, Equatable {
     case .segmentTaken: "segment_code_taken"
     case .tagTaken: "tag_taken"
     case .tagNotFound: "tag_not_found"
+    case .manualTagNotFound: "manual_tag_not_found"
     case .exportTooLarge: "customer_export_too_large"
     case .customerSegmentNotFound: "customer_segment_not_found"
     case .customerSegmentNameTaken: "customer_segment_name_taken"
     case .campaignNotFound: "campaign_not_found"
+    case .campaignAlreadyStarted: "campaign_already_started"
     }
   }
 
@@ -55,10 +61,12 @@ public enum CRMError: UserFacingError, Equatable {
   public var kind: ErrorKind {
     switch self {
     case .customerNotFound, .contactNotFound, .addressNotFound, .followUpNotFound, .tagNotFound,
-      .customerSegmentNotFound, .campaignNotFound:
+      .manualTagNotFound, .customerSegmentNotFound, .campaignNotFound:
       .notFound
     case .staleVersion: .preconditionFailed
-    case .possibleDuplicate, .segmentTaken, .tagTaken, .customerSegmentNameTaken: .conflict
+    case .possibleDuplicate, .segmentTaken, .tagTaken, .customerSegmentNameTaken,
+      .campaignAlreadyStarted:
+      .conflict
     case .mergeIntoItself, .exportTooLarge: .invalidInput
     }
   }
@@ -69,7 +77,7 @@ public enum CRMError: UserFacingError, Equatable {
     case .possibleDuplicate(let names, let ids):
       ["names": names.joined(separator: "、"), "ids": ids.map(\.description).joined(separator: ",")]
     case .segmentTaken(let code): ["code": code]
-    case .tagTaken(let tag): ["tag": tag]
+    case .tagTaken(let tag), .manualTagNotFound(let tag): ["tag": tag]
     case .customerSegmentNameTaken(let name): ["name": name]
     case .exportTooLarge(let rowsMax): ["rows_max": String(rowsMax)]
     default: [:]

@@ -16,4 +16,7 @@ enum CRMLimits {
   static let automaticTagDebounceMilliseconds: Int64 = 60_000
   /// The most customers one transaction of a full recomputation of automatic tags covers.
   static let automaticTagBatchCustomersMax = 500
+  /// Audit entries an import holds before recording them as one batch, which bounds the
+  /// memory a 100,000-customer import spends on them while keeping the statements few.
+  static let importAuditBatchEntriesMax = 2_000
 }

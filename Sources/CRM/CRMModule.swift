@@ -31,6 +31,8 @@ public enum CRMModule {
         CustomerImportJobPage.register(routes.app, services: routes.services, page: page)
         CustomerFormPages.register(routes.app, service: service, page: page)
         AutomaticTagAPI.register(routes.api, tagging: tagging)
+        CompanyTagAPI.register(routes.api, service: service)
+        CompanyTagPages.register(routes.app, service: service, page: page)
         AutomaticTagRulesPage.register(routes.app, tagging: tagging, page: page)
         let segments = CustomerSegments(service: service, history: history)
         CustomerSegmentAPI.register(routes.api, segments: segments)

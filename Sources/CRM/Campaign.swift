@@ -19,6 +19,9 @@ public struct Campaign: Codable, Sendable, Equatable {
   public var endsOn: String
   /// When it was created.
   public var createdAt: Instant
+  /// When it was started, which froze its recipients; nil while it is a draft, whose
+  /// recipients are the segment's members at each moment.
+  public var startedAt: Instant?
 
   enum CodingKeys: String, CodingKey {
     case id, name, message
@@ -27,6 +30,7 @@ public struct Campaign: Codable, Sendable, Equatable {
     case startsOn = "starts_on"
     case endsOn = "ends_on"
     case createdAt = "created_at"
+    case startedAt = "started_at"
   }
 }
 
@@ -124,12 +128,14 @@ public struct CampaignRecipient: Codable, Sendable, Equatable {
   }
 }
 
-/// What a campaign reached and brought: its recipients now, and the orders placed with its
-/// promotion in its period, by targeted customers and by everyone.
+/// What a campaign reached and brought: its recipients (frozen when it started, the segment's
+/// members now before that), and the orders placed with its promotion in its period, by
+/// targeted customers and by everyone.
 public struct CampaignResult: Codable, Sendable, Equatable {
   /// The campaign.
   public var campaign: Campaign
-  /// The targeted customers (the segment's members now).
+  /// The targeted customers: those frozen when the campaign started, or the segment's members
+  /// now while it is a draft.
   public var customers: Int
   /// Recipients reachable per channel.
   public var recipientsByChannel: [String: Int]

@@ -2,8 +2,9 @@ import FreightdeskCore
 import Spreadsheet
 import Web
 
-/// Campaigns in the JSON API under `/api/v1/campaigns`: create and list them, their reach and
-/// results, and their recipient lists per channel (as JSON or as a file for sending by hand).
+/// Campaigns in the JSON API under `/api/v1/campaigns`: create, start (freezing the targeted
+/// customers) and list them, their reach and results, and their recipient lists per channel
+/// (as JSON or as a file for sending by hand).
 enum CampaignAPI {
   static func register(_ api: RouteGroup<AuthenticatedContext>, campaigns: Campaigns) {
     api.get(
@@ -35,6 +36,17 @@ enum CampaignAPI {
     ) { _, context in
       try JSONBody.response(
         try campaigns.result(of: try campaignID(context), in: context.tenant))
+    }
+    api.post(
+      "/campaigns/{id}/start",
+      CustomerAPI.operation(
+        "startCampaign", "Start a campaign, freezing the customers it targets",
+        CRMPermission.customersManage, response: .of(Campaign.self))
+    ) { _, context in
+      try JSONBody.response(
+        try campaigns.start(
+          try campaignID(context), in: context.tenant,
+          audit: context.audit(campaigns.service.auditLog)))
     }
     api.get(
       "/campaigns/{id}/recipients",

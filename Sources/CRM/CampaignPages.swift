@@ -16,7 +16,7 @@ enum CampaignPages {
     app.post(
       "/campaigns",
       CustomerListPage.operation(
-        "postCampaignsPage", "Start a campaign", CRMPermission.customersManage)
+        "postCampaignsPage", "Create a campaign", CRMPermission.customersManage)
     ) { request, context in
       let form = try FormBody(request)
       do {
@@ -41,6 +41,21 @@ enum CampaignPages {
         "getCampaignPage", "A campaign's reach and results", CRMPermission.customersRead)
     ) { _, context in
       try detail(context, campaigns: campaigns, page: page)
+    }
+    app.post(
+      "/campaigns/{id}/start",
+      CustomerListPage.operation(
+        "postCampaignStartPage", "Start a campaign, freezing its recipients",
+        CRMPermission.customersManage)
+    ) { _, context in
+      let id = try CampaignAPI.campaignID(context)
+      do {
+        try campaigns.start(
+          id, in: context.tenant, audit: context.audit(campaigns.service.auditLog))
+        return page.done("/app/campaigns/\(id)", message: "crm.campaigns.started")
+      } catch CRMError.campaignAlreadyStarted {
+        return page.done("/app/campaigns/\(id)", message: "crm.campaigns.started")
+      }
     }
     for format in ListExport.Format.allCases {
       app.get(
@@ -70,6 +85,7 @@ enum CampaignPages {
         "\(result.campaign.startsOn) – \(result.campaign.endsOn) · \(promotion)"
       }
       HTML.p(.class("border-start", "ps-3")) { result.campaign.message }
+      status(result.campaign, context: context, localizer: t)
       HTML.div(.class("mb-3"), .id("campaign-result")) {
         CRMPanels.row(t("crm.campaigns.customers"), String(result.customers))
         CRMPanels.row(
@@ -90,6 +106,32 @@ enum CampaignPages {
                   "/app/campaigns/\(id)/recipients.\(format.rawValue)?channel=\(channel.rawValue)")
               ) { format.rawValue.uppercased() }
             }
+          }
+        }
+      }
+    }
+  }
+
+  /// Whether the recipients are frozen (and since when) or still follow the segment, with the
+  /// button that starts a draft for those who manage customers.
+  private static func status(
+    _ campaign: Campaign, context: AuthenticatedContext, localizer t: Localizer
+  ) -> HTML {
+    HTML.div(
+      .class("alert", campaign.startedAt == nil ? "alert-secondary" : "alert-info"),
+      .id("campaign-status")
+    ) {
+      if let started = campaign.startedAt {
+        HTML.text(t("crm.campaigns.frozen", ["date": t.dateTime(started)]))
+      } else {
+        HTML.text(t("crm.campaigns.live"))
+        if context.can(CRMPermission.customersManage) {
+          HTML.form(
+            .method("post"), .action("/app/campaigns/\(campaign.id)/start"), .class("mt-2"),
+            .data("confirm", t("crm.campaigns.start_confirm"))
+          ) {
+            FormControls.csrf(context.csrfToken)
+            FormControls.submit(t("crm.campaigns.start"), style: "btn-sm btn-primary")
           }
         }
       }

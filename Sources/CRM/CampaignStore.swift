@@ -31,6 +31,33 @@ enum CampaignStore {
       ])
   }
 
+  /// Marks the campaign started at `now` and freezes `targets`, in their order, as its
+  /// recipients.
+  static func start(
+    _ id: Identifier, targets: [Identifier], at now: Instant, _ scope: TenantScope
+  ) throws {
+    try scope.execute(
+      "UPDATE campaigns SET started_at = $3 WHERE tenant_id = $1 AND id = $2",
+      [.integer(id.rawValue), .integer(now.epochMilliseconds)])
+    for (position, customer) in targets.enumerated() {
+      try scope.execute(
+        """
+        INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, position)
+        VALUES ($1, $2, $3, $4)
+        """, [.integer(id.rawValue), .integer(customer.rawValue), .integer(Int64(position))])
+    }
+  }
+
+  /// The customers frozen as the started campaign `id`'s recipients, in their order.
+  static func frozenTargets(of id: Identifier, _ scope: TenantScope) throws -> [Identifier] {
+    try scope.query(
+      """
+      SELECT customer_id FROM campaign_recipients WHERE tenant_id = $1 AND campaign_id = $2
+      ORDER BY position
+      """, [.integer(id.rawValue)]
+    ).map { try $0.identifier("customer_id") }
+  }
+
   /// The name and code of promotion `id` (`双十一 (DOUBLE11)`), or nil when there is none.
   static func promotionLabel(_ id: Identifier, _ scope: TenantScope) throws -> String? {
     try scope.query(
@@ -76,7 +103,8 @@ enum CampaignStore {
   private static let batchMax = 500
 
   private static let select = """
-    SELECT id, name, segment_id, promotion_id, message, starts_on, ends_on, created_at
+    SELECT id, name, segment_id, promotion_id, message, starts_on, ends_on, created_at,
+      started_at
     FROM campaigns
     """
 
@@ -86,6 +114,7 @@ enum CampaignStore {
       segmentID: try row.identifier("segment_id"),
       promotionID: try row.identifier("promotion_id"), message: try row.string("message"),
       startsOn: try row.string("starts_on"), endsOn: try row.string("ends_on"),
-      createdAt: try row.instant("created_at"))
+      createdAt: try row.instant("created_at"),
+      startedAt: try row.optionalInstant("started_at"))
   }
 }

@@ -3,9 +3,12 @@ public import FreightdeskCore
 import Storage
 public import Web
 
-/// Campaigns: aimed at a saved segment with a promotion and a message. The recipients are the
-/// contacts of the segment's members now; the result counts the orders placed with the
-/// promotion in the campaign's period, read from the order history.
+/// Campaigns: aimed at a saved segment with a promotion and a message. While a campaign is a
+/// draft its recipients are the contacts of the segment's members at each moment; starting it
+/// freezes the customers it targets, as marketing tools do when a send goes out, so the list
+/// that was contacted and the result measured against it no longer drift as customers join
+/// or leave the segment. The result counts the orders placed with the promotion in the
+/// campaign's period, read from the order history.
 public struct Campaigns: Sendable {
   let segments: CustomerSegments
   let timeZone: TimeZone
@@ -32,7 +35,7 @@ public struct Campaigns: Sendable {
     let campaign = Campaign(
       id: service.identifiers.next(), name: input.name.trimmed, segmentID: input.segmentID,
       promotionID: input.promotionID, message: input.message.trimmed, startsOn: input.startsOn,
-      endsOn: input.endsOn, createdAt: service.clock.now())
+      endsOn: input.endsOn, createdAt: service.clock.now(), startedAt: nil)
     try service.database.write(for: tenant) { scope in
       do {
         _ = try CustomerSegmentStore.load(input.segmentID, scope)
@@ -55,6 +58,27 @@ public struct Campaigns: Sendable {
     return campaign
   }
 
+  /// Starts a draft campaign: freezes the segment's members now as the customers it targets
+  /// (their contacts' addresses stay current) and audits how many. A started campaign answers
+  /// ``CRMError/campaignAlreadyStarted``.
+  @discardableResult
+  public func start(_ id: Identifier, in tenant: TenantID, audit: AuditContext) throws
+    -> Campaign
+  {
+    try service.database.write(for: tenant) { scope in
+      var campaign = try CampaignStore.load(id, scope)
+      guard campaign.startedAt == nil else { throw CRMError.campaignAlreadyStarted }
+      let targets = try members(of: campaign, scope)
+      let now = service.clock.now()
+      try CampaignStore.start(id, targets: targets, at: now, scope)
+      try audit.record(
+        entity: "campaign", id: id, action: "start", after: ["customers": String(targets.count)],
+        in: scope)
+      campaign.startedAt = now
+      return campaign
+    }
+  }
+
   /// A campaign with its reach and the orders it brought so far.
   public func result(of id: Identifier, in tenant: TenantID) throws -> CampaignResult {
     try service.database.read(for: tenant) { scope in
@@ -70,7 +94,8 @@ public struct Campaigns: Sendable {
     }
   }
 
-  /// The campaign's recipients now that `channel` reaches, customer by customer.
+  /// The campaign's recipients that `channel` reaches, customer by customer: the frozen
+  /// customers' contacts once it started, the segment's members' now before.
   public func recipients(
     of id: Identifier, on channel: CampaignChannel, in tenant: TenantID
   ) throws -> [CampaignRecipient] {
@@ -93,6 +118,7 @@ public struct Campaigns: Sendable {
   }
 
   private func members(of campaign: Campaign, _ scope: TenantScope) throws -> [Identifier] {
+    if campaign.startedAt != nil { return try CampaignStore.frozenTargets(of: campaign.id, scope) }
     let segment = try CustomerSegmentStore.load(campaign.segmentID, scope)
     return try segments.members(of: [segment.filter], scope)[0]
   }

@@ -113,6 +113,15 @@ extension CRMService {
   func insertContact(
     _ contact: ValidContact, customer: Identifier, audit: AuditContext, _ scope: TenantScope
   ) throws -> Identifier {
+    let (id, entry) = try storeContact(contact, customer: customer, audit: audit, scope)
+    try audit.record([entry], in: scope)
+    return id
+  }
+
+  /// Inserts a contact and returns its id with the audit entry still to record.
+  func storeContact(
+    _ contact: ValidContact, customer: Identifier, audit: AuditContext, _ scope: TenantScope
+  ) throws -> (Identifier, AuditEntry) {
     let id = identifiers.next()
     try scope.execute(
       """
@@ -125,13 +134,13 @@ extension CRMService {
         .text(contact.title), SQLValue(contact.mobile), SQLValue(contact.email),
         SQLValue(contact.wechat), .integer(clock.now().epochMilliseconds),
       ])
-    try audit.record(
+    let entry = audit.entry(
       entity: "customer_contact", id: id, action: "create",
       after: [
         "customer_id": customer.description, "name": contact.name,
         "mobile": contact.mobile ?? "",
-      ], in: scope)
-    return id
+      ])
+    return (id, entry)
   }
 }
 

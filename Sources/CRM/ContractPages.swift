@@ -50,6 +50,9 @@ enum ContractPages {
       renewalReminderDays: Int(form["renewal_reminder_days"] ?? "") ?? 30)
     let now = services.clock.now()
     try context.write(services.database) { scope in
+      guard try CustomerLookup.name(of: Identifier(rawValue: customer), in: scope) != nil else {
+        throw ValidationFailure([FieldError(pointer: "/customer_id", code: "unknown_choice")])
+      }
       _ = try RateCardStore.load(Identifier(rawValue: card), scope)
       let contract = try input.contract(
         id: services.identifiers.next(),
@@ -69,17 +72,24 @@ enum ContractPages {
     state: FormState, status: Int = 200
   ) throws -> Response {
     let today = CalendarDay(services.clock.now(), in: context.timeZone)
-    let (contracts, cards) = try context.read(services.database) {
-      (try ContractStore.list($0), try RateCardStore.list($0))
+    let (contracts, names, customers, cards) = try context.read(services.database) { scope in
+      let contracts = try ContractStore.list(scope)
+      let named = try CustomerStore.list(ids: Array(Set(contracts.map(\.customerID))), scope)
+      return (
+        contracts,
+        Dictionary(named.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
+        try CustomerLookup.choices(in: scope), try RateCardStore.list(scope)
+      )
     }
     return page.render(
       context, path: "/app/contracts", titleKey: "contracts.title", status: status
     ) { t in
       HTML.h1(.class("h3")) { t("contracts.title") }
       ExportableList.links("contracts", localizer: t)
-      ContractTables.list(contracts, today: today, localizer: t)
+      ContractTables.list(contracts, customerNames: names, today: today, localizer: t)
       if context.can(CommercialPermissions.contractsManage) {
-        ContractTables.form(state, cards: cards, csrf: context.csrfToken, localizer: t)
+        ContractTables.form(
+          state, customers: customers, cards: cards, csrf: context.csrfToken, localizer: t)
       }
     }
   }

@@ -3,13 +3,18 @@ import Web
 
 /// The pieces of the contracts page: the list with renewals highlighted, and the form.
 enum ContractTables {
-  static func list(_ contracts: [Contract], today: CalendarDay, localizer t: Localizer) -> HTML {
+  /// The contracts, each with its customer's name from `customerNames` (the id when the
+  /// customer is gone, e.g. merged away).
+  static func list(
+    _ contracts: [Contract], customerNames: [Identifier: String], today: CalendarDay,
+    localizer t: Localizer
+  ) -> HTML {
     HTML.table(.class("table", "table-sm"), .id("contracts")) {
       HTML.thead {
         HTML.tr {
           HTML.th { t("contracts.number") }
           HTML.th { t("contracts.contract_title") }
-          HTML.th { t("pricing.customer_id") }
+          HTML.th { t("pricing.customer") }
           HTML.th { t("contracts.validity") }
           HTML.th { t("contracts.settlement") }
           HTML.th { t("contracts.on_time_target") }
@@ -26,7 +31,7 @@ enum ContractTables {
               }
             }
             HTML.td { contract.title }
-            HTML.td { contract.customerID.description }
+            HTML.td { customerNames[contract.customerID] ?? contract.customerID.description }
             HTML.td { "\(contract.validFrom) – \(contract.validThrough)" }
             HTML.td { t("contracts.settlement.\(contract.settlement.rawValue)") }
             HTML.td {
@@ -38,8 +43,10 @@ enum ContractTables {
     }
   }
 
+  /// The form recording a contract; the customer is picked by name from `customers`.
   static func form(
-    _ state: FormState, cards: [StoredRateCard], csrf: String?, localizer t: Localizer
+    _ state: FormState, customers: [(id: Identifier, name: String)], cards: [StoredRateCard],
+    csrf: String?, localizer t: Localizer
   ) -> HTML {
     HTML.group {
       HTML.h2(.class("h5", "mt-4")) { t("contracts.new") }
@@ -48,21 +55,22 @@ enum ContractTables {
         FormControls.csrf(csrf)
         FormControls.field(
           "title", label: t("contracts.contract_title"), state: state, localizer: t)
-        FormControls.field(
-          "customer_id", label: t("pricing.customer_id"), state: state, localizer: t)
-        choice(
-          "rate_card_id", label: t("rate_cards.title"), state: state,
-          options: cards.map { ($0.id.description, $0.document.name) })
+        FormControls.select(
+          "customer_id", label: t("pricing.customer"),
+          options: customers.map { ($0.id.description, $0.name) }, state: state, localizer: t)
+        FormControls.select(
+          "rate_card_id", label: t("rate_cards.title"),
+          options: cards.map { ($0.id.description, $0.document.name) }, state: state, localizer: t)
         FormControls.field(
           "valid_from", label: t("contracts.valid_from"), state: state, localizer: t, type: "date")
         FormControls.field(
           "valid_through", label: t("contracts.valid_through"), state: state, localizer: t,
           type: "date")
-        choice(
-          "settlement", label: t("contracts.settlement"), state: state,
+        FormControls.select(
+          "settlement", label: t("contracts.settlement"),
           options: ContractSettlement.allCases.map {
             ($0.rawValue, t("contracts.settlement.\($0.rawValue)"))
-          })
+          }, state: state, localizer: t)
         FormControls.field(
           "on_time_target", label: t("contracts.on_time_target"), state: state, localizer: t,
           type: "number")
@@ -70,19 +78,6 @@ enum ContractTables {
           "renewal_reminder_days", label: t("contracts.renewal_reminder_days"), state: state,
           localizer: t, type: "number")
         FormControls.submit(t("contracts.create"))
-      }
-    }
-  }
-
-  private static func choice(
-    _ name: String, label: String, state: FormState, options: [(String, String)]
-  ) -> HTML {
-    HTML.div(.class("mb-3")) {
-      HTML.label(.class("form-label"), .for("field-\(name)")) { label }
-      HTML.select(.class("form-select"), .id("field-\(name)"), .name(name)) {
-        for (value, text) in options {
-          HTML.option(.value(value), .selected(state.values[name] == value)) { text }
-        }
       }
     }
   }

@@ -52,17 +52,15 @@ enum CustomerImport {
   }
 
   /// Writes the rows `choice` asks for in one transaction, each through the customer insert
-  /// with its audit row; returns how many were written. Any failure writes nothing.
+  /// with its audit rows (recorded as one batch); returns how many were written. Any failure
+  /// writes nothing.
   static func write(
     _ plan: ImportPlan<PreparedCustomer>, choice: ImportChoice, service: CRMService,
     in tenant: TenantID, audit: AuditContext
   ) throws -> Int {
     let records = try plan.records(for: choice)
     return try service.database.write(for: tenant) { scope in
-      for record in records {
-        _ = try service.insertCustomer(record, audit: audit, scope)
-      }
-      return records.count
+      try service.insertCustomers(records, audit: audit, scope)
     }
   }
 

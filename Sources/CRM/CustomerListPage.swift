@@ -31,6 +31,9 @@ enum CustomerListPage {
             HTML.a(.class("btn", "btn-outline-secondary"), .href("/app/customers/segments")) {
               t("crm.segments.title")
             }
+            HTML.a(.class("btn", "btn-outline-secondary"), .href("/app/customers/tags")) {
+              t("crm.tags.company.title")
+            }
             HTML.a(.class("btn", "btn-outline-secondary"), .href("/app/customers/tag-rules")) {
               t("crm.auto_tag.rules.link")
             }

@@ -66,20 +66,25 @@ enum CustomerStore {
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, $12, 1)
       """,
       [.integer(id.rawValue)] + profileValues(customer) + [.integer(now.epochMilliseconds)])
+    let preferences = customer.preferences
     try scope.execute(
       """
       INSERT INTO customer_preferences (tenant_id, customer_id, time_windows, night_delivery,
         cold_chain, receipt_return, packaging, driver_notes)
-      VALUES ($1, $2, '', 0, 0, 0, '', '')
-      """, [.integer(id.rawValue)])
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      """,
+      [
+        .integer(id.rawValue), .text(preferences.timeWindows),
+        SQLValue(preferences.nightDelivery), SQLValue(preferences.coldChain),
+        SQLValue(preferences.receiptReturn), .text(preferences.packaging),
+        .text(preferences.driverNotes),
+      ])
     try scope.execute(
       """
       INSERT INTO customer_terms (tenant_id, customer_id, settlement, billing_day, payment_days,
         credit_rating, credit_limit_fen)
-      VALUES ($1, $2, 'prepaid', NULL, NULL, 'C', 0)
-      """, [.integer(id.rawValue)])
-    try savePreferences(customer.preferences, of: id, scope)
-    try saveTerms(terms, of: id, scope)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      """, [.integer(id.rawValue)] + termsValues(terms))
   }
 
   /// Overwrites the profile when the stored version is `version`; throws when it moved on.
@@ -139,12 +144,15 @@ enum CustomerStore {
       UPDATE customer_terms SET settlement = $3, billing_day = $4, payment_days = $5,
         credit_rating = $6, credit_limit_fen = $7
       WHERE tenant_id = $1 AND customer_id = $2
-      """,
-      [
-        .integer(id.rawValue), .text(terms.settlement.rawValue),
-        SQLValue(terms.billingDay.map(Int64.init)), SQLValue(terms.paymentDays.map(Int64.init)),
-        .text(terms.creditRating.rawValue), .integer(terms.creditLimitFen),
-      ])
+      """, [.integer(id.rawValue)] + termsValues(terms))
+  }
+
+  private static func termsValues(_ terms: CommercialTerms) -> [SQLValue] {
+    [
+      .text(terms.settlement.rawValue), SQLValue(terms.billingDay.map(Int64.init)),
+      SQLValue(terms.paymentDays.map(Int64.init)), .text(terms.creditRating.rawValue),
+      .integer(terms.creditLimitFen),
+    ]
   }
 
   private static func savePreferences(

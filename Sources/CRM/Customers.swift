@@ -114,14 +114,46 @@ extension CRMService {
         throw CRMError.possibleDuplicate(names: candidates.map(\.name), ids: candidates.map(\.id))
       }
     }
-    let id = identifiers.next()
-    try CustomerStore.insert(id: id, valid, terms: .initial, at: clock.now(), scope)
-    try audit.record(
-      entity: "customer", id: id, action: "create", after: auditFields(valid), in: scope)
-    if let contact = prepared.contact {
-      try insertContact(contact, customer: id, audit: audit, scope)
-    }
+    let (id, entries) = try storeCustomer(prepared, audit: audit, scope)
+    try audit.record(entries, in: scope)
     return id
+  }
+
+  /// Creates prepared customers (each with its first contact) in `scope`'s transaction without
+  /// asking about similar customers (an import's user confirmed its preview), recording the
+  /// customers' and contacts' audit entries in batches of up to
+  /// ``CRMLimits/importAuditBatchEntriesMax``; returns how many were written.
+  func insertCustomers(
+    _ prepared: [PreparedCustomer], audit: AuditContext, _ scope: TenantScope
+  ) throws -> Int {
+    var entries: [AuditEntry] = []
+    entries.reserveCapacity(CRMLimits.importAuditBatchEntriesMax + 2)
+    for customer in prepared {
+      entries += try storeCustomer(customer, audit: audit, scope).1
+      if entries.count >= CRMLimits.importAuditBatchEntriesMax {
+        try audit.record(entries, in: scope)
+        entries.removeAll(keepingCapacity: true)
+      }
+    }
+    try audit.record(entries, in: scope)
+    return prepared.count
+  }
+
+  /// Inserts a customer and its first contact; returns its id and the audit entries still to
+  /// record.
+  private func storeCustomer(
+    _ prepared: PreparedCustomer, audit: AuditContext, _ scope: TenantScope
+  ) throws -> (Identifier, [AuditEntry]) {
+    let id = identifiers.next()
+    try CustomerStore.insert(id: id, prepared.customer, terms: .initial, at: clock.now(), scope)
+    var entries = [
+      audit.entry(
+        entity: "customer", id: id, action: "create", after: auditFields(prepared.customer))
+    ]
+    if let contact = prepared.contact {
+      entries.append(try storeContact(contact, customer: id, audit: audit, scope).1)
+    }
+    return (id, entries)
   }
 
   /// Creates a customer; see ``insertCustomer(_:audit:_:)``.
@@ -224,6 +256,22 @@ extension CRMService {
 }
 
 extension String {
-  /// Without surrounding spaces and newlines.
-  var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+  /// Without surrounding white space and newlines: the characters Foundation's
+  /// `.whitespacesAndNewlines` names (Unicode's White_Space property and the zero-width space),
+  /// found without bridging to `NSString`, which cost an import of 100,000 customers more
+  /// than a second.
+  var trimmed: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !Self.isTrimmed($0) }),
+      let last = scalars.lastIndex(where: { !Self.isTrimmed($0) })
+    else { return "" }
+    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex {
+      return self
+    }
+    return String(scalars[first...last])
+  }
+
+  private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isWhitespace || scalar == "\u{200B}"
+  }
 }

@@ -213,6 +213,18 @@ enum CRMSchema {
       module: module, number: 8, name: "customer_import_files",
       sqlite: importFilesSQL(content: "BLOB"),
       postgres: importFilesSQL(content: "BYTEA")),
+    Migration(
+      module: module, number: 9, name: "campaign_recipients",
+      sql: """
+        ALTER TABLE campaigns ADD COLUMN started_at BIGINT;
+        CREATE TABLE campaign_recipients (
+          tenant_id BIGINT NOT NULL,
+          campaign_id BIGINT NOT NULL,
+          customer_id BIGINT NOT NULL,
+          position BIGINT NOT NULL,
+          PRIMARY KEY (tenant_id, campaign_id, customer_id)
+        );
+        """),
   ]
 
   /// The import files table, with the engine's byte-string type for the content.

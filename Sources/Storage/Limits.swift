@@ -52,6 +52,9 @@ public enum Limits {
   public static let auditExportEntriesMax = 100_000
   /// Audit entries read per query while verifying a chain, which bounds its memory.
   public static let auditVerifyPageEntriesMax = 1_000
+  /// Audit entries stored by one multi-row `INSERT` when a batch is recorded (16 parameters
+  /// each, far below either engine's limit on parameters).
+  public static let auditRowsPerInsertMax = 100
 
   /// Distinct statement texts whose tenant scoping is remembered as checked.
   public static let scopedStatementsRememberedMax = 10_000

@@ -9,11 +9,16 @@ public enum SHA256 {
     var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
     _ = sodium_init()
     _ = crypto_hash_sha256(&digest, bytes, UInt64(bytes.count))
-    return digest.map { byte in
-      let hex = String(byte, radix: 16)
-      return byte < 16 ? "0" + hex : hex
-    }.joined()
+    var hex: [UInt8] = []
+    hex.reserveCapacity(digest.count * 2)
+    for byte in digest {
+      hex.append(hexDigits[Int(byte >> 4)])
+      hex.append(hexDigits[Int(byte & 0x0F)])
+    }
+    return String(decoding: hex, as: UTF8.self)
   }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// The hex digest of a string's UTF-8 bytes.
   public static func hex(_ text: String) -> String {

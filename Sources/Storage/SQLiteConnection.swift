@@ -5,10 +5,19 @@ import CShim
 ///
 /// Parameters are written `$1 ... $N` as on PostgreSQL. SQLite treats `$1` as a *named*
 /// parameter numbered by first appearance, so each value is bound at the index SQLite
-/// reports for the name `"$N"`, never at position N.
+/// reports for the name `"$N"`, never at position N. Those indices are read once when a
+/// statement is prepared and cached with it: asking SQLite by name on every bind costs a scan
+/// of all the statement's parameters per value, which made multi-row inserts quadratic.
 final class SQLiteConnection: DriverConnection {
+  /// A prepared statement with the SQLite index of each `$N` at offset N - 1 (0 for a number
+  /// the statement does not use).
+  private struct PreparedStatement {
+    let handle: OpaquePointer
+    let indices: [Int32]
+  }
+
   private var handle: OpaquePointer?
-  private var statements: [String: OpaquePointer] = [:]
+  private var statements: [String: PreparedStatement] = [:]
 
   var engine: DatabaseEngine { .sqlite }
   private(set) var isBroken = false
@@ -52,12 +61,13 @@ final class SQLiteConnection: DriverConnection {
   }
 
   func run(_ sql: String, _ parameters: [SQLValue]) throws -> (rows: [Row], affected: Int) {
-    let statement = try prepared(sql)
+    let prepared = try prepared(sql)
+    let statement = prepared.handle
     defer {
       sqlite3_reset(statement)
       sqlite3_clear_bindings(statement)
     }
-    try bind(parameters, to: statement)
+    try bind(parameters, to: prepared)
     var status = sqlite3_step(statement)
     // Read the columns after the first step: a schema change re-prepares the statement
     // inside sqlite3_step, which can change them.
@@ -80,7 +90,7 @@ final class SQLiteConnection: DriverConnection {
   /// a full disk).
   var isInTransaction: Bool { handle.map { sqlite3_get_autocommit($0) == 0 } ?? false }
 
-  private func prepared(_ sql: String) throws -> OpaquePointer {
+  private func prepared(_ sql: String) throws -> PreparedStatement {
     if let statement = statements[sql] { return statement }
     guard handle != nil else { throw DatabaseError.unavailable(reason: "connection closed") }
     var statement: OpaquePointer?
@@ -103,22 +113,39 @@ final class SQLiteConnection: DriverConnection {
     if statements.count >= Limits.statementCacheEntriesMax {
       finalizeStatements()
     }
-    statements[sql] = statement
-    return statement
+    let cached = PreparedStatement(handle: statement, indices: Self.parameterIndices(statement))
+    statements[sql] = cached
+    return cached
+  }
+
+  /// The SQLite index of each `$N` of `statement` at offset N - 1, 0 where N is not used.
+  private static func parameterIndices(_ statement: OpaquePointer) -> [Int32] {
+    let count = Int(sqlite3_bind_parameter_count(statement))
+    var indices = [Int32](repeating: 0, count: count)
+    for offset in 0..<count {
+      let index = Int32(offset + 1)
+      guard let name = sqlite3_bind_parameter_name(statement, index),
+        UInt8(bitPattern: name.pointee) == UInt8(ascii: "$"),
+        let number = Int(String(cString: name + 1)), (1...count).contains(number)
+      else { continue }
+      indices[number - 1] = index
+    }
+    return indices
   }
 
   private func finalizeStatements() {
-    for statement in statements.values { sqlite3_finalize(statement) }
+    for statement in statements.values { sqlite3_finalize(statement.handle) }
     statements = [:]
   }
 
-  private func bind(_ parameters: [SQLValue], to statement: OpaquePointer) throws {
-    let placeholders = Int(sqlite3_bind_parameter_count(statement))
+  private func bind(_ parameters: [SQLValue], to prepared: PreparedStatement) throws {
+    let statement = prepared.handle
+    let placeholders = prepared.indices.count
     guard placeholders == parameters.count else {
       throw DatabaseError.parameterCountMismatch(expected: placeholders, given: parameters.count)
     }
     for (offset, value) in parameters.enumerated() {
-      let index = sqlite3_bind_parameter_index(statement, "$\(offset + 1)")
+      let index = prepared.indices[offset]
       guard index > 0 else {
         throw DatabaseError.parameterCountMismatch(expected: placeholders, given: offset + 1)
       }

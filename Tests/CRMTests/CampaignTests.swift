@@ -160,4 +160,85 @@ import Web
     #expect(detail.text.contains("满 500 减 50"))
     #expect(try browser.get("/app/campaigns").text.contains("双十二"))
   }
+
+  @Test(arguments: Backend.allCases)
+  func startingACampaignFreezesTheCustomersItTargets(backend: Backend) throws {
+    let history = self.history
+    let app = try TestApp(backend) { $0.customerHistory = history }
+    let company = try app.makeCompany("acme")
+    let (segment, customers) = try seed(app, company)
+    let created = try app.api(
+      "POST", "/campaigns",
+      #"{"name": "双十二", "segment_id": \#(segment), "promotion_id": 7001, "message": "满 500 减 50", "starts_on": "2026-12-01", "ends_on": "2026-12-12"}"#,
+      token: company.tokens[.sales])
+    let id = try #require(created.json["id"] as? Int64)
+    #expect(created.json["started_at"] == nil)
+    let audit = testAudit(app)
+    // A draft follows the segment: a customer moving to 浙江 joins it at once.
+    try app.crm.addAddress(
+      AddressInput(province: "浙江省", city: "杭州市", detail: "2号"), to: customers[2].id,
+      in: company.tenant, audit: audit)
+    #expect(
+      try app.api("GET", "/campaigns/\(id)", token: company.tokens[.viewer]).json["customers"]
+        as? Int == 3)
+    let viewer = try app.api("POST", "/campaigns/\(id)/start", token: company.tokens[.viewer])
+    #expect(viewer.status == 403)
+    let started = try app.api("POST", "/campaigns/\(id)/start", token: company.tokens[.sales])
+    #expect(started.status == 200, "\(started.text)")
+    #expect(started.json["started_at"] as? Int64 == app.clock.now().epochMilliseconds)
+    let again = try app.api("POST", "/campaigns/\(id)/start", token: company.tokens[.sales])
+    #expect(again.status == 409)
+    #expect(again.json["code"] as? String == "campaign_already_started")
+    // Once started, a customer joining the segment is not a recipient, and the targets'
+    // orders are counted for the frozen customers only.
+    let late = try app.crm.createCustomer(
+      CustomerInput(name: "温州瓯江鞋业有限公司"), in: company.tenant, audit: audit)
+    try app.crm.addAddress(
+      AddressInput(province: "浙江省", city: "温州市", detail: "3号"), to: late.id,
+      in: company.tenant, audit: audit)
+    try app.crm.addContact(
+      ContactInput(name: "黄磊", mobile: "13700137000"), to: late.id, in: company.tenant,
+      audit: audit)
+    let result = try app.api("GET", "/campaigns/\(id)", token: company.tokens[.viewer])
+    #expect(result.json["customers"] as? Int == 3)
+    #expect(result.json["orders_from_targets"] as? Int == 3)
+    let sms = try app.api(
+      "GET", "/campaigns/\(id)/recipients?channel=sms", token: company.tokens[.viewer])
+    #expect(
+      Set(sms.items.compactMap { $0["mobile"] as? String }) == ["13800138000", "13900139000"])
+    let actions = try app.database.read(for: company.tenant) { scope in
+      try scope.query(
+        """
+        SELECT action, after FROM audit_log WHERE tenant_id = $1 AND entity = 'campaign'
+        ORDER BY sequence
+        """
+      ).map { "\(try $0.string("action")) \(try $0.optionalString("after") ?? "")" }
+    }
+    #expect(actions.last == #"start {"customers":"3"}"#)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func thePageSaysWhetherRecipientsAreLiveOrFrozen(backend: Backend) throws {
+    let history = self.history
+    let app = try TestApp(backend) { $0.customerHistory = history }
+    let company = try app.makeCompany("acme")
+    let (segment, _) = try seed(app, company)
+    let created = try app.api(
+      "POST", "/campaigns",
+      #"{"name": "双十二", "segment_id": \#(segment), "promotion_id": 7001, "message": "满 500 减 50", "starts_on": "2026-12-01", "ends_on": "2026-12-12"}"#,
+      token: company.tokens[.sales])
+    let id = try #require(created.json["id"] as? Int64)
+    let viewer = Browser(app.client)
+    try viewer.signIn(slug: company.slug, login: "user-viewer", password: company.ownerPassword)
+    let draft = try viewer.get("/app/campaigns/\(id)").text
+    #expect(draft.contains("草稿：收件人为客户分群此刻的成员"))
+    #expect(!draft.contains("/app/campaigns/\(id)/start"))
+    let sales = Browser(app.client)
+    try sales.signIn(slug: company.slug, login: "user-sales", password: company.ownerPassword)
+    #expect(try sales.get("/app/campaigns/\(id)").text.contains("/app/campaigns/\(id)/start"))
+    let started = try sales.follow(try sales.submit("/app/campaigns/\(id)/start", []))
+    #expect(started.text.contains("活动已开始，收件人已锁定。"))
+    #expect(started.text.contains("目标客户在开始时已锁定"))
+    #expect(!started.text.contains("/app/campaigns/\(id)/start"))
+  }
 }

@@ -108,6 +108,31 @@ import Testing
   }
 
   @Test(arguments: Backend.allCases)
+  func aContractsCustomerIsPickedByNameAndListedByName(backend: Backend) throws {
+    let app = try TestApp.commercial(backend)
+    let company = try app.makeCommercialCompany()
+    let card = try app.createListCard(for: company)
+    let browser = try app.signIn(company, login: "user-sales")
+    let form = try browser.get("/app/contracts").text
+    #expect(
+      form.contains(#"id="field-customer_id" name="customer_id" aria-invalid="false"><option"#))
+    #expect(form.contains("<option value=\"\(company.customerID)\">客户贸易有限公司</option>"))
+    var fields = [
+      ("title", "年度框架合同"), ("rate_card_id", String(card)), ("valid_from", "2026-01-01"),
+      ("valid_through", "2027-12-31"), ("settlement", "monthly"), ("on_time_target", "95"),
+      ("renewal_reminder_days", "30"),
+    ]
+    let unknown = try browser.submit("/app/contracts", fields + [("customer_id", "42")])
+    #expect(unknown.status == 422)
+    #expect(unknown.text.contains("请从列表中选择。"))
+    fields.append(("customer_id", company.customerID.description))
+    let listed = try browser.follow(try browser.submit("/app/contracts", fields)).text
+    #expect(listed.contains("年度框架合同"))
+    #expect(listed.contains("<td>客户贸易有限公司</td>"))
+    #expect(!listed.contains("<td>\(company.customerID)</td>"))
+  }
+
+  @Test(arguments: Backend.allCases)
   func anInquiryIsRecordedQuotedAndAcceptedFromThePages(backend: Backend) throws {
     let app = try TestApp.commercial(backend)
     let company = try app.makeCommercialCompany()

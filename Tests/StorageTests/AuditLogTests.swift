@@ -72,6 +72,36 @@ import Testing
   }
 
   @Test(arguments: Backend.allCases)
+  func aBatchIsChainedInOrderAcrossSeveralInsertsAndVerifies(backend: Backend) throws {
+    let database = try TestDatabase.make(backend)
+    try record([entry("create")], for: alpha, in: database)
+    let count = Limits.auditRowsPerInsertMax * 2 + 7
+    let batch = try database.write(for: alpha) { scope in
+      try audit.record((0..<count).map { entry("import", id: Int64($0)) }, in: scope)
+    }
+    #expect(batch.map(\.sequence) == (2...Int64(count + 1)).map { $0 })
+    #expect(zip(batch.dropFirst(), batch).allSatisfy { $0.previousHash == $1.hash })
+    let last = try record([entry("update")], for: alpha, in: database)
+    #expect(last.map(\.sequence) == [Int64(count + 2)])
+    #expect(last[0].previousHash == batch[count - 1].hash)
+    #expect(try database.write(for: alpha) { try audit.record([], in: $0) }.isEmpty)
+    let verification = try AuditLog.verify(database: database)
+    #expect(verification.isIntact)
+    #expect(verification.entriesChecked == count + 2)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aBatchHoldingNULStoresNothing(backend: Backend) throws {
+    let database = try TestDatabase.make(backend)
+    var bad = entry()
+    bad.after = "a\u{0}b"
+    #expect(throws: AuditError.textContainsNUL) {
+      try database.write(for: alpha) { try audit.record([entry(), bad], in: $0) }
+    }
+    #expect(try AuditLog.verify(database: database).entriesChecked == 0)
+  }
+
+  @Test(arguments: Backend.allCases)
   func eachTenantHasItsOwnSequence(backend: Backend) throws {
     let database = try TestDatabase.make(backend)
     try record([entry(), entry()], for: alpha, in: database)
