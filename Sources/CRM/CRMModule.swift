@@ -82,6 +82,11 @@ public enum CRMModule {
           .seed(tenant)
         try CommercialPart.addDemoData(
           services: services, tenant: tenant, timeZone: DisplayFormat.defaultTimeZone)
+        try DemoSegments(
+          segments: CustomerSegments(
+            service: CRMService(services: services, staff: staff(services)), history: history),
+          clock: services.clock
+        ).seed(tenant)
       })
   }
 }

@@ -38,3 +38,21 @@ import Web
     #expect(page.text.contains("Credit used"))
   }
 }
+
+/// The demo company shows what segments and campaigns are for.
+@Suite struct DemoSegmentTests {
+  @Test func theDemoHasSavedSegmentsWithMembersAndAStartedCampaign() throws {
+    let app = try TestApp(.primary)
+    let demo = try app.application.createDemo()
+    let headers = ["Authorization": "Bearer \(demo.apiToken)", "Accept-Language": "en"]
+    let segments = try app.client.send("GET", "/api/v1/segments", headers: headers)
+    let items = try #require(segments.json["items"] as? [[String: Any]])
+    #expect(items.count == 3)
+    #expect(items.contains { ($0["customer_count"] as? Int ?? 0) > 0 })
+    let campaigns = try app.client.send("GET", "/api/v1/campaigns", headers: headers)
+    let listed = try #require(campaigns.json["items"] as? [[String: Any]])
+    #expect(listed.count == 1)
+    let campaign = try #require(listed.first?["campaign"] as? [String: Any] ?? listed.first)
+    #expect(campaign["started_at"] != nil && !(campaign["started_at"] is NSNull))
+  }
+}
