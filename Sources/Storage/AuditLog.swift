@@ -43,16 +43,15 @@ public struct AuditLog: Sendable {
     guard !texts.contains(where: { $0?.utf8.contains(0) == true }) else {
       throw AuditError.textContainsNUL
     }
-    try scope.execute(
-      """
-      INSERT INTO audit_chain_heads (tenant_id, last_sequence, last_hash)
-      VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING
-      """, [.text(AuditChain.genesisHash)])
+    // One statement claims the next sequence number: the company's first row starts the
+    // chain at 1 from the genesis hash, later rows advance the head they find.
     let head = try scope.query(
       """
-      UPDATE audit_chain_heads SET last_sequence = last_sequence + 1 WHERE tenant_id = $1
+      INSERT INTO audit_chain_heads (tenant_id, last_sequence, last_hash)
+      VALUES ($1, 1, $2)
+      ON CONFLICT (tenant_id) DO UPDATE SET last_sequence = audit_chain_heads.last_sequence + 1
       RETURNING last_sequence, last_hash
-      """)[0]
+      """, [.text(AuditChain.genesisHash)])[0]
     var record = AuditRecord(
       tenant: scope.tenant, id: identifiers.next(), sequence: try head.int64("last_sequence"),
       occurredAt: clock.now(), entry: entry, previousHash: try head.string("last_hash"),
