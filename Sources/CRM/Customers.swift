@@ -256,22 +256,7 @@ extension CRMService {
 }
 
 extension String {
-  /// Without surrounding white space and newlines: the characters Foundation's
-  /// `.whitespacesAndNewlines` names (Unicode's White_Space property and the zero-width space),
-  /// found without bridging to `NSString`, which cost an import of 100,000 customers more
-  /// than a second.
-  var trimmed: String {
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !Self.isTrimmed($0) }),
-      let last = scalars.lastIndex(where: { !Self.isTrimmed($0) })
-    else { return "" }
-    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex {
-      return self
-    }
-    return String(scalars[first...last])
-  }
-
-  private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isWhitespace || scalar == "\u{200B}"
-  }
+  /// Without surrounding white space and newlines (see
+  /// `FreightdeskCore`'s `trimmingWhitespace()`).
+  var trimmed: String { trimmingWhitespace() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FreightdeskCore
 
 /// A place in the region hierarchy, written as segments from the largest to the smallest and
 /// joined by `/`: `广东省/深圳市/南山区`, or with administrative codes `440000/440300`.
@@ -8,7 +9,7 @@ public struct RegionPath: Hashable, Sendable, CustomStringConvertible {
 
   /// Parses `text`; surrounding blanks of each segment are dropped, empty segments ignored.
   public init(_ text: String) {
-    segments = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+    segments = text.split(separator: "/").map { $0.trimmingWhitespace() }
       .filter { !$0.isEmpty }
   }
 

@@ -61,7 +61,7 @@ struct IdentityAuthenticator: Authenticator {
     guard let header = request.headers["Authorization"], header.hasPrefix("Bearer ") else {
       return nil
     }
-    return String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+    return header.dropFirst("Bearer ".count).trimmingWhitespace()
   }
 }
 

@@ -150,5 +150,5 @@ extension IdentityService {
 
 extension String {
   /// Without surrounding white space.
-  var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+  var trimmed: String { trimmingWhitespace() }
 }

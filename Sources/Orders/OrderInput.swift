@@ -52,8 +52,8 @@ public enum OrderRules {
   public static func validate(_ input: OrderInput) throws(ValidationFailure) -> OrderInput {
     var problems: [FieldError] = []
     var clean = input
-    clean.contactName = input.contactName?.trimmingCharacters(in: .whitespacesAndNewlines)
-    clean.notes = input.notes?.trimmingCharacters(in: .whitespacesAndNewlines)
+    clean.contactName = input.contactName?.trimmingWhitespace()
+    clean.notes = input.notes?.trimmingWhitespace()
     problems += text(clean.contactName ?? "", "/contact_name", max: 40, optional: true)
     problems += text(
       clean.notes ?? "", "/notes", max: OrdersLimits.notesCharactersMax, optional: true)
@@ -85,9 +85,9 @@ public enum OrderRules {
     }
     for index in stops.indices {
       let pointer = "/stops/\(index)"
-      stops[index].region = stops[index].region.trimmingCharacters(in: .whitespaces)
-      stops[index].address = stops[index].address.trimmingCharacters(in: .whitespaces)
-      stops[index].contactName = stops[index].contactName.trimmingCharacters(in: .whitespaces)
+      stops[index].region = stops[index].region.trimmingWhitespace()
+      stops[index].address = stops[index].address.trimmingWhitespace()
+      stops[index].contactName = stops[index].contactName.trimmingWhitespace()
       stops[index].contactPhone = stops[index].contactPhone.filter { !$0.isWhitespace }
       let stop = stops[index]
       problems += text(stop.region, "\(pointer)/region", max: 60)
@@ -120,7 +120,7 @@ public enum OrderRules {
     }
     for index in cargo.indices {
       let pointer = "/cargo/\(index)"
-      cargo[index].description = cargo[index].description.trimmingCharacters(in: .whitespaces)
+      cargo[index].description = cargo[index].description.trimmingWhitespace()
       let line = cargo[index]
       problems += text(line.description, "\(pointer)/description", max: 100)
       if line.packages < 1 || line.packages > OrdersLimits.packagesPerLineMax {

@@ -56,16 +56,15 @@ public struct AuditLog: Sendable {
         throw AuditError.textContainsNUL
       }
     }
-    try scope.execute(
-      """
-      INSERT INTO audit_chain_heads (tenant_id, last_sequence, last_hash)
-      VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING
-      """, [.text(AuditChain.genesisHash)])
+    // One statement claims the batch's sequence numbers: the company's first batch starts the
+    // chain from the genesis hash, later ones advance the head they find.
     let head = try scope.query(
       """
-      UPDATE audit_chain_heads SET last_sequence = last_sequence + $2 WHERE tenant_id = $1
+      INSERT INTO audit_chain_heads (tenant_id, last_sequence, last_hash)
+      VALUES ($1, $2, $3)
+      ON CONFLICT (tenant_id) DO UPDATE SET last_sequence = audit_chain_heads.last_sequence + $2
       RETURNING last_sequence, last_hash
-      """, [.integer(Int64(entries.count))])[0]
+      """, [.integer(Int64(entries.count)), .text(AuditChain.genesisHash)])[0]
     let records = chain(
       entries, after: try head.int64("last_sequence") - Int64(entries.count),
       previousHash: try head.string("last_hash"), tenant: scope.tenant)

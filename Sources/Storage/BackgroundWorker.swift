@@ -3,11 +3,14 @@ import Synchronization
 
 /// Runs a unit of work repeatedly on dedicated `Thread`s (not Swift concurrency, because the
 /// work blocks on the database): as long as a pass finds work it runs again at once;
-/// otherwise it sleeps until the database's ``WorkSignal`` fires or the poll interval passes.
+/// otherwise it sleeps until the database's ``WorkSignal`` fires or the poll interval passes,
+/// and then, when it has a gathering pause, waits that long more so that a burst of commits
+/// is handled in one pass instead of one pass per commit.
 final class BackgroundWorker: Sendable {
   private let name: String
   private let signal: WorkSignal
   private let pollIntervalMilliseconds: Int
+  private let gatherMilliseconds: Int
   private let state = Mutex(State())
   private let exited = DispatchSemaphore(value: 0)
 
@@ -16,11 +19,14 @@ final class BackgroundWorker: Sendable {
     var stopping = false
   }
 
-  /// Creates a worker with no threads yet.
-  init(name: String, signal: WorkSignal, pollIntervalMilliseconds: Int) {
+  /// Creates a worker with no threads yet; after a wake-up it pauses `gatherMilliseconds`
+  /// before its next pass.
+  init(name: String, signal: WorkSignal, pollIntervalMilliseconds: Int, gatherMilliseconds: Int = 0)
+  {
     self.name = name
     self.signal = signal
     self.pollIntervalMilliseconds = pollIntervalMilliseconds
+    self.gatherMilliseconds = gatherMilliseconds
   }
 
   /// Starts `threads` more threads, each calling `pass` (one round of work, returning
@@ -62,8 +68,11 @@ final class BackgroundWorker: Sendable {
   private func loop(_ pass: () -> Bool) {
     while !state.withLock({ $0.stopping }) {
       let generation = signal.generation
-      if !pass() && !state.withLock({ $0.stopping }) {
-        signal.wait(after: generation, milliseconds: pollIntervalMilliseconds)
+      if !pass() && !state.withLock({ $0.stopping }),
+        signal.wait(after: generation, milliseconds: pollIntervalMilliseconds),
+        gatherMilliseconds > 0, !state.withLock({ $0.stopping })
+      {
+        Thread.sleep(forTimeInterval: Double(gatherMilliseconds) / 1000)
       }
     }
     exited.signal()

@@ -32,6 +32,9 @@ public enum Limits {
   public static let outboxRetryBackoffMillisecondsMax = 600_000
   /// Events one dispatcher pass hands to one handler.
   public static let outboxBatchEventsMax = 100
+  /// How long the outbox waits after a commit woke it before delivering, so that the events
+  /// of a burst of commits go to each handler in one transaction rather than one per commit.
+  public static let outboxGatherMilliseconds = 20
   /// How often background workers look for work when no commit woke them.
   public static let workerPollIntervalMilliseconds = 1_000
   /// How many times a job runs before it is marked failed.

@@ -27,6 +27,8 @@ public final class OutboxDispatcher: Sendable {
     public var pollIntervalMilliseconds = Limits.workerPollIntervalMilliseconds
     /// Events handed to one handler per pass.
     public var batchEventsMax = Limits.outboxBatchEventsMax
+    /// How long a commit's wake-up waits for more commits before a pass.
+    public var gatherMilliseconds = Limits.outboxGatherMilliseconds
 
     /// The defaults.
     public init() {}
@@ -64,7 +66,8 @@ public final class OutboxDispatcher: Sendable {
     self.reportError = reportError
     worker = BackgroundWorker(
       name: "outbox", signal: database.workSignal,
-      pollIntervalMilliseconds: configuration.pollIntervalMilliseconds)
+      pollIntervalMilliseconds: configuration.pollIntervalMilliseconds,
+      gatherMilliseconds: configuration.gatherMilliseconds)
   }
 
   /// Starts the background thread; its first pass settles events finished before settling
@@ -76,7 +79,7 @@ public final class OutboxDispatcher: Sendable {
         try self.settleFinished()
         self.backlogSettled.withLock { $0 = true }
       }
-      return try self.dispatchDue() > 0
+      return try self.dispatch().backlog
     }
   }
 
@@ -89,15 +92,23 @@ public final class OutboxDispatcher: Sendable {
   /// deliveries were attempted. The background thread calls this; tests may too.
   @discardableResult
   public func dispatchDue() throws -> Int {
+    try dispatch().attempted
+  }
+
+  /// Delivers what is due; `backlog` tells whether some handler had a full batch, so that
+  /// the background thread's next pass should start at once instead of gathering.
+  private func dispatch() throws -> (attempted: Int, backlog: Bool) {
     var attempted = 0
+    var backlog = false
     for handler in handlers {
       let due = try dueEvents(for: handler)
       for tenant in Set(due.map(\.event.tenant)).sorted(by: { $0.identifier < $1.identifier }) {
         deliver(due.filter { $0.event.tenant == tenant }, to: handler, of: tenant)
       }
       attempted += due.count
+      backlog = backlog || due.count >= configuration.batchEventsMax
     }
-    return attempted
+    return (attempted, backlog)
   }
 
   /// Marks settled every unsettled event whose topic's handlers have all finished with it;

@@ -28,6 +28,27 @@ import Testing
   }
 
   @Test(arguments: Backend.allCases)
+  func theDayFollowsTheZonesSummerTimeAndWorksBefore1970(backend: Backend) throws {
+    let database = try TestDatabase.make(backend)
+    let newYork = TimeZone(identifier: "America/New_York")!
+    let utc = TimeZone(identifier: "UTC")!
+    // (instant, zone, day): 03:30Z on 1 July is 23:30 the day before in New York (UTC-4 in
+    // summer); 04:30Z on 1 January is 23:30 the day before too (UTC-5 in winter), 05:30Z is not.
+    let cases: [(Int64, TimeZone, String)] = [
+      (1_782_876_600_000, newYork, "20260630"), (1_767_241_800_000, newYork, "20251231"),
+      (1_767_245_400_000, newYork, "20260101"), (-1, utc, "19691231"),
+      (-86_400_000, utc, "19691231"), (-86_400_001, utc, "19691230"), (0, utc, "19700101"),
+    ]
+    let numbers = try database.write(for: tenant) { scope in
+      try cases.map { instant, zone, _ in
+        try DocumentNumbers.next(
+          prefix: "TD", at: Instant(epochMilliseconds: instant), timeZone: zone, in: scope)
+      }
+    }
+    #expect(numbers.map { String($0.description.dropFirst(2).prefix(8)) } == cases.map(\.2))
+  }
+
+  @Test(arguments: Backend.allCases)
   func eachTenantAndPrefixCountsOnItsOwn(backend: Backend) throws {
     let database = try TestDatabase.make(backend)
     let other = TenantID(Identifier(rawValue: 8))

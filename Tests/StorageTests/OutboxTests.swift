@@ -173,25 +173,58 @@ import Testing
     #expect(left == [events[1]])
   }
 
+  /// A started background dispatcher that polls only once a minute, so that what it delivers
+  /// quickly it delivers because a commit woke it.
+  private func backgroundDispatcher(_ database: TestDatabase, gatherMilliseconds: Int? = nil)
+    -> OutboxDispatcher
+  {
+    var configuration = OutboxDispatcher.Configuration()
+    configuration.pollIntervalMilliseconds = 60_000
+    if let gatherMilliseconds { configuration.gatherMilliseconds = gatherMilliseconds }
+    let dispatcher = OutboxDispatcher(
+      database: database, handlers: [recordingHandler()], configuration: configuration)
+    dispatcher.start()
+    return dispatcher
+  }
+
+  /// Waits up to ten seconds for `count` notifications.
+  private func awaitNotifications(_ count: Int, _ database: TestDatabase) throws {
+    let deadline = SystemClock().now().adding(seconds: 10)
+    while try notificationCount(database) < count && SystemClock().now() < deadline {
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+  }
+
   @Test(arguments: Backend.allCases)
   func theBackgroundDispatcherDeliversSoonAfterCommitAndStopsCleanly(backend: Backend) throws {
     let database = try makeDatabase(backend)
     let outbox = Outbox(identifiers: ids, clock: SystemClock())
-    var configuration = OutboxDispatcher.Configuration()
-    configuration.pollIntervalMilliseconds = 60_000
-    let dispatcher = OutboxDispatcher(
-      database: database, handlers: [recordingHandler()], configuration: configuration)
-    dispatcher.start()
+    let dispatcher = backgroundDispatcher(database)
     try database.write(for: tenant) { scope in
       try outbox.enqueue(topic: "orders.confirmed", payload: "{}", in: scope)
     }
-    // The poll interval is a minute, so only the after-commit wake can deliver this quickly.
-    let deadline = SystemClock().now().adding(seconds: 10)
-    while try notificationCount(database) == 0 && SystemClock().now() < deadline {
-      Thread.sleep(forTimeInterval: 0.01)
-    }
+    try awaitNotifications(1, database)
     dispatcher.stop()
     #expect(try notificationCount(database) == 1)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func theBackgroundDispatcherGathersABurstOfCommitsBeforeDelivering(backend: Backend) throws {
+    let database = try makeDatabase(backend)
+    let outbox = Outbox(identifiers: ids, clock: SystemClock())
+    let dispatcher = backgroundDispatcher(database, gatherMilliseconds: 2_000)
+    defer { dispatcher.stop() }
+    // Its first pass runs at once and finds nothing; the burst comes after it.
+    Thread.sleep(forTimeInterval: 1)
+    for order in 1...5 {
+      try database.write(for: tenant) { scope in
+        try outbox.enqueue(topic: "orders.confirmed", payload: #"{"order":\#(order)}"#, in: scope)
+      }
+    }
+    // The first commit woke the dispatcher, which waits two seconds for the rest of the burst.
+    #expect(try notificationCount(database) == 0)
+    try awaitNotifications(5, database)
+    #expect(try notificationCount(database) == 5)
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FreightdeskCore
 
 /// An HTTP request as a handler sees it: fully read, immutable.
 public struct Request: Sendable {
@@ -42,6 +43,6 @@ public struct Request: Sendable {
   public var mediaType: String? {
     guard let contentType = headers["Content-Type"] else { return nil }
     let type = contentType.split(separator: ";", maxSplits: 1).first ?? ""
-    return type.trimmingCharacters(in: .whitespaces).lowercased()
+    return type.trimmingWhitespace().lowercased()
   }
 }

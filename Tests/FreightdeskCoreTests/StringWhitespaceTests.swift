@@ -1,0 +1,18 @@
+import FreightdeskCore
+import Testing
+
+@Suite struct StringWhitespaceTests {
+  @Test(arguments: [
+    ("  上海市/浦东新区 ", "上海市/浦东新区"), ("\t张江路 88 号\r\n", "张江路 88 号"),
+    ("\u{3000}王师傅\u{3000}", "王师傅"), ("\u{00A0}服装", "服装"), ("李 女士", "李 女士"),
+    ("", ""), (" \t\n\u{3000}", ""),
+  ])
+  func leadingAndTrailingWhiteSpaceIsDroppedAndInnerSpacesKept(text: String, expected: String) {
+    #expect(text.trimmingWhitespace() == expected)
+  }
+
+  @Test func aSubstringIsTrimmedLikeAString() {
+    let header = "Bearer  fdk_1_secret "
+    #expect(header.dropFirst("Bearer".count).trimmingWhitespace() == "fdk_1_secret")
+  }
+}
