@@ -89,7 +89,7 @@ import Testing
     #expect(try Self.jobCount(app, company) == 1)
     let page = try Self.finishedPage(browser, location)
     #expect(page.status == 200)
-    #expect(page.text.contains("Done · 100%"))
+    #expect(page.text.contains("Done · progress 100%"))
     #expect(page.text.contains("Vehicle 1: cost"))
     #expect(page.text.contains("<td>Start</td>") && page.text.contains("<td>End</td>"))
     #expect(page.text.contains(": no vehicle had room for the load"))
