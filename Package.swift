@@ -90,7 +90,7 @@ let package = Package(
       name: "OrdersTests", dependencies: ["Orders", "Identity", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
-      name: "TransportTests", dependencies: ["Transport", "Routing", "TestSupport"],
+      name: "TransportTests", dependencies: ["Transport", "Routing", "Identity", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "AppTests", dependencies: ["App", "Web", "Storage", "TestSupport"],

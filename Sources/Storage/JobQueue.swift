@@ -117,6 +117,23 @@ public final class JobQueue: Sendable {
     return try enqueue(kind: kind, payload: payload, runAfter: runAfter, in: scope)
   }
 
+  /// Records work of `kind` that was done synchronously in the caller's transaction (such as
+  /// the demo company's data) as a job that succeeded, so it reads like any finished job.
+  @discardableResult
+  public func recordSucceeded(
+    kind: String, payload: String, message: String, in scope: TenantScope
+  ) throws -> Identifier {
+    let id = identifiers.next()
+    let now = clock.now()
+    try scope.execute(
+      """
+      INSERT INTO jobs (tenant_id, id, kind, payload, status, progress_done, progress_total,
+        progress_message, attempts, run_after, created_at, updated_at)
+      VALUES ($1, $2, $3, $4, 'succeeded', 1, 1, $5, 1, $6, $6, $6)
+      """, [SQLValue(id), .text(kind), .text(payload), .text(message), SQLValue(now)])
+    return id
+  }
+
   /// The progress of one of the tenant's jobs, or nil when it has no such job.
   public func progress(of job: Identifier, in scope: TenantScope) throws -> JobProgress? {
     try scope.query("\(Self.progressSelect) WHERE tenant_id = $1 AND id = $2", [SQLValue(job)])

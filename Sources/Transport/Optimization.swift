@@ -15,6 +15,9 @@ struct Optimization: Sendable, Equatable {
   var unassigned: Int?
   var createdBy: Identifier
   var createdAt: Instant
+
+  /// The requester of runs the system started itself (the demo company's): no user.
+  static let systemUser = Identifier(rawValue: 0)
 }
 
 /// Reads and writes optimisation runs in a tenant's scope.

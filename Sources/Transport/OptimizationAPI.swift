@@ -1,5 +1,4 @@
 import FreightdeskCore
-import Routing
 import Storage
 import Web
 
@@ -22,19 +21,14 @@ enum OptimizationAPI {
         ],
         bodyBytesMax: TransportLimits.optimizationRequestBytesMax, honoursIdempotencyKey: true)
     ) { request, context in
-      let seconds = try timeLimit(request)
+      let seconds = try OptimizationRequest.timeLimit(request.queryValue("time_limit"))
       guard request.mediaType == "application/json" else {
         throw HTTPError.unsupportedMediaType(expected: "application/json")
       }
-      let problem: DispatchProblem
-      do throws(VROOMInputError) {
-        problem = try VROOMProblemReader.read(request.body)
-      } catch {
-        throw OptimizationProblemInvalid(input: error)
-      }
+      let problem = try OptimizationRequest.problem(request.body)
       return try services.idempotency.perform(request, for: context, database: services.database) {
         scope in
-        let run = try queue(
+        let run = try OptimizationRequest.queue(
           problem, text: String(decoding: request.body, as: UTF8.self), seconds: seconds, context,
           services, scope)
         return view(
@@ -54,36 +48,6 @@ enum OptimizationAPI {
       }
       return view(run, progress: progress, status: 200)
     }
-  }
-
-  private static func timeLimit(_ request: Request) throws -> Int {
-    guard let text = request.queryValue("time_limit") else {
-      return TransportLimits.optimizationSecondsDefault
-    }
-    guard let seconds = Int(text), (1...TransportLimits.optimizationSecondsMax).contains(seconds)
-    else { throw OptimizationTimeLimitInvalid() }
-    return seconds
-  }
-
-  private static func queue(
-    _ problem: DispatchProblem, text: String, seconds: Int, _ context: AuthenticatedContext,
-    _ services: ModuleServices, _ scope: TenantScope
-  ) throws -> Optimization {
-    let id = services.identifiers.next()
-    let job = try services.jobs.enqueue(
-      kind: OptimizationJob.kind, payload: id.description, in: scope)
-    let run = Optimization(
-      id: id, jobID: job, timeLimitSeconds: seconds,
-      stops: problem.jobs.count + 2 * problem.shipments.count, vehicles: problem.vehicles.count,
-      problem: text, createdBy: context.user, createdAt: services.clock.now())
-    try OptimizationStore.insert(run, scope)
-    try context.audit(services.audit).record(
-      entity: "optimization", id: id, action: "requested",
-      after: [
-        "stops": String(run.stops), "vehicles": String(run.vehicles),
-        "time_limit_seconds": String(seconds),
-      ], in: scope)
-    return run
   }
 
   /// The run as JSON: id, status, progress 0…1, the job's message or error, and the VROOM

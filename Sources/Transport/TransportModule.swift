@@ -1,8 +1,8 @@
 public import Web
 
 /// Transport as the application lists it; its first part is route optimisation: VROOM
-/// problems posted to the API are solved by a job with `Routing`'s dispatch solver, and a
-/// staff page lists the runs.
+/// problems posted to the API or uploaded on the staff page are solved by a job with
+/// `Routing`'s dispatch solver, and staff pages list the runs and show each one's routes.
 public enum TransportModule {
   /// The module declaration.
   public static let module = AppModule(
@@ -10,8 +10,9 @@ public enum TransportModule {
     roleGrants: TransportPermission.grants,
     registerRoutes: { routes in
       OptimizationAPI.register(routes.api, services: routes.services)
-      OptimizationPage.register(
-        routes.app, services: routes.services, page: SignedInPage(navigation: routes.navigation))
+      let page = SignedInPage(navigation: routes.navigation)
+      OptimizationPage.register(routes.app, services: routes.services, page: page)
+      OptimizationRunPage.register(routes.app, services: routes.services, page: page)
     },
     servicedHandlers: { services in
       ModuleHandlers(jobs: [OptimizationJob.handler(services: services)])
@@ -20,5 +21,6 @@ public enum TransportModule {
       NavigationEntry(
         labelKey: "nav.optimizations", href: "/app/optimizations",
         permission: TransportPermission.optimizationsRead, order: 500)
-    ])
+    ],
+    seedDemo: { tenant, services in try OptimizationDemo.seed(tenant, services: services) })
 }
