@@ -30,6 +30,9 @@ enum ContractAPI {
       return try services.idempotency.perform(request, for: context, database: services.database) {
         scope in
         _ = try RateCardStore.load(Identifier(rawValue: input.rateCardID), scope)
+        guard
+          try CustomerLookup.name(of: Identifier(rawValue: input.customerID), in: scope) != nil
+        else { throw ValidationFailure(pointer: "/customer_id", code: "unknown_choice") }
         let contract = try input.contract(
           id: services.identifiers.next(),
           number: DocumentNumbers.next(

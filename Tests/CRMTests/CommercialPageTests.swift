@@ -93,7 +93,7 @@ import Testing
       let created = try app.call(
         "POST", "/api/v1/contracts",
         """
-        {"customer_id": 42, "title": "\(title)", "rate_card_id": \(card),
+        {"customer_id": \(company.customerID), "title": "\(title)", "rate_card_id": \(card),
          "valid_from": "2026-01-01", "valid_through": "\(through)", "settlement": "monthly",
          "on_time_target_basis_points": 9500, "renewal_reminder_days": 30}
         """, as: .sales, of: company)
@@ -122,6 +122,15 @@ import Testing
       ("valid_through", "2027-12-31"), ("settlement", "monthly"), ("on_time_target", "95"),
       ("renewal_reminder_days", "30"),
     ]
+    let byAPI = try app.call(
+      "POST", "/api/v1/contracts",
+      """
+      {"customer_id": 42, "title": "无主合同", "rate_card_id": \(card),
+       "valid_from": "2026-01-01", "valid_through": "2027-06-30", "settlement": "monthly",
+       "on_time_target_basis_points": 9500, "renewal_reminder_days": 30}
+      """, as: .sales, of: company)
+    #expect(byAPI.status == 400)
+    #expect(byAPI.text.contains("/customer_id"))
     let unknown = try browser.submit("/app/contracts", fields + [("customer_id", "42")])
     #expect(unknown.status == 422)
     #expect(unknown.text.contains("请从列表中选择。"))

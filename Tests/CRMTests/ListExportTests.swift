@@ -16,7 +16,7 @@ import Web
     let contract = try app.call(
       "POST", "/api/v1/contracts",
       """
-      {"customer_id": 42, "title": "年度运输合同", "rate_card_id": \(card),
+      {"customer_id": \(company.customerID), "title": "年度运输合同", "rate_card_id": \(card),
        "valid_from": "2026-01-01", "valid_through": "2027-06-30", "settlement": "monthly",
        "on_time_target_basis_points": 9500, "renewal_reminder_days": 30}
       """, as: .sales, of: company)

@@ -91,7 +91,7 @@ import Testing
     let contract = try app.call(
       "POST", "/api/v1/contracts",
       """
-      {"customer_id": 42, "title": "2026 年度运输合同", "rate_card_id": \(contractCard),
+      {"customer_id": \(company.customerID), "title": "2026 年度运输合同", "rate_card_id": \(contractCard),
        "valid_from": "2026-01-01", "valid_through": "2026-12-20", "settlement": "monthly",
        "on_time_target_basis_points": 9500, "renewal_reminder_days": 30}
       """, as: .sales, of: company)
@@ -106,7 +106,7 @@ import Testing
     #expect(promotion.status == 201)
     let price = try app.call(
       "POST", "/api/v1/prices",
-      #"{"origin": "上海市", "destination": "广东省", "weight_kg": 50, "customer_id": 42}"#,
+      #"{"origin": "上海市", "destination": "广东省", "weight_kg": 50, "customer_id": \#(company.customerID)}"#,
       as: .sales, of: company)
     #expect(price.json["rate_source"] as? String == "contract")
     #expect(price.json["promotion_code"] as? String == "WINTER")
@@ -114,7 +114,7 @@ import Testing
     let later = try app.call(
       "POST", "/api/v1/prices",
       """
-      {"origin": "上海市", "destination": "广东省", "weight_kg": 50, "customer_id": 42,
+      {"origin": "上海市", "destination": "广东省", "weight_kg": 50, "customer_id": \(company.customerID),
        "ship_date": "2027-01-05"}
       """, as: .sales, of: company)
     #expect(later.json["rate_source"] as? String == "list")
