@@ -1,6 +1,7 @@
 #include "CShim.h"
 
 struct MHD_Daemon *fd_mhd_start(const fd_mhd_settings *s,
+                                MHD_AcceptPolicyCallback accept_policy, void *accept_context,
                                 MHD_AccessHandlerCallback handler, void *handler_context,
                                 MHD_RequestCompletedCallback completed, void *completed_context) {
   struct MHD_OptionItem options[] = {
@@ -17,7 +18,8 @@ struct MHD_Daemon *fd_mhd_start(const fd_mhd_settings *s,
   if (s->bind_address == NULL) {
     options[7].option = MHD_OPTION_END;
   }
-  return MHD_start_daemon(s->flags, s->port, NULL, NULL, handler, handler_context,
+  return MHD_start_daemon(s->flags, s->port, accept_policy, accept_context, handler,
+                          handler_context,
                           MHD_OPTION_ARRAY, options, MHD_OPTION_END);
 }
 

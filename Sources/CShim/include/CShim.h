@@ -19,8 +19,10 @@ typedef struct fd_mhd_settings {
   unsigned int listen_backlog;
 } fd_mhd_settings;
 
-/// Starts a daemon: MHD_start_daemon is variadic, which Swift cannot call.
+/// Starts a daemon: MHD_start_daemon is variadic, which Swift cannot call. `accept_policy`
+/// decides per accepted connection whether it is served.
 struct MHD_Daemon *fd_mhd_start(const fd_mhd_settings *settings,
+                                MHD_AcceptPolicyCallback accept_policy, void *accept_context,
                                 MHD_AccessHandlerCallback handler, void *handler_context,
                                 MHD_RequestCompletedCallback completed, void *completed_context);
 

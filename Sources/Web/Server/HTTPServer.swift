@@ -34,6 +34,8 @@ public final class HTTPServer: @unchecked Sendable {
   private let configuration: ServerConfiguration
   private let bindAddress: SocketAddress
   private let inFlight = Atomic<Int>(0)
+  // Cleared when shutting down: connections accepted afterwards are closed at once.
+  fileprivate let accepting = Atomic<Bool>(true)
   private var daemon: OpaquePointer?
   let streams: EventStreamRegistry
 
@@ -62,7 +64,8 @@ public final class HTTPServer: @unchecked Sendable {
       connection_timeout_seconds: UInt32(Limits.idleTimeoutSeconds),
       listen_backlog: UInt32(Limits.listenBacklogMax))
     let context = Unmanaged.passUnretained(self).toOpaque()
-    daemon = fd_mhd_start(&settings, accessHandler, context, requestCompleted, context)
+    daemon = fd_mhd_start(
+      &settings, acceptPolicy, context, accessHandler, context, requestCompleted, context)
     guard daemon != nil else {
       throw ServerError.cannotListen(address: configuration.bindAddress, port: configuration.port)
     }
@@ -75,12 +78,15 @@ public final class HTTPServer: @unchecked Sendable {
     return fd_mhd_bound_port(daemon)
   }
 
-  /// Stops gracefully: stop accepting, end event streams, let in-flight requests finish (up to
-  /// `graceSeconds`), then stop the worker threads.
+  /// Stops gracefully: stop serving new connections, end event streams, let in-flight requests
+  /// finish (up to `graceSeconds`), then stop the worker threads.
+  ///
+  /// New connections are closed as soon as they are accepted rather than left unaccepted:
+  /// `MHD_quiesce_daemon` races with the epoll workers of a thread pool (a worker removing the
+  /// listen socket from its epoll set at the same moment makes libmicrohttpd abort the process).
   public func shutdown(graceSeconds: Int = Limits.shutdownGraceSeconds) {
     guard let daemon else { return }
-    let listener = MHD_quiesce_daemon(daemon)
-    if listener >= 0 { close(listener) }
+    accepting.store(false, ordering: .releasing)
     streams.closeAll()
     let clock = MonotonicClock()
     let deadline = clock.nanoseconds() + UInt64(graceSeconds) * 1_000_000_000
@@ -223,6 +229,12 @@ private let accessHandler: MHD_AccessHandlerCallback = {
   return server.receive(
     connection, url: String(cString: url), method: String(cString: method), upload: upload,
     uploadSize: uploadSize, state: state)
+}
+
+private let acceptPolicy: MHD_AcceptPolicyCallback = { context, _, _ in
+  guard let context else { return .NO }
+  let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
+  return server.accepting.load(ordering: .acquiring) ? .YES : .NO
 }
 
 private let requestCompleted: MHD_RequestCompletedCallback = { context, _, state, _ in
