@@ -24,7 +24,7 @@ extension Application {
       let busiest = figures.max {
         ($0.value.orders, $1.key.rawValue) < ($1.value.orders, $0.key.rawValue)
       }
-      return try busiest?.key ?? CustomerLookup.longestStandingActive(in: scope)
+      return try busiest?.key ?? CRMLookups.longestStandingActive(in: scope)
     }
     guard let customer else { return demo }
     return try identity.addDemoPortalUser(to: demo, customer: customer)

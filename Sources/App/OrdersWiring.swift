@@ -42,7 +42,7 @@ struct CRMOrderCustomers: OrderCustomerDirectory {
   }
 
   func choices(limit: Int, _ scope: TenantScope) throws -> [(id: Identifier, name: String)] {
-    Array(try CustomerLookup.choices(in: scope).prefix(limit))
+    Array(try CRMLookups.choices(in: scope).prefix(limit))
   }
 }
 

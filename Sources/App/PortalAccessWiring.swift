@@ -7,7 +7,7 @@ import Web
 /// CRM's customers as the accounts Identity ties portal users to.
 struct CRMCustomerAccounts: CustomerAccounts {
   func customerName(of customer: Identifier, in scope: TenantScope) throws -> String? {
-    try CustomerLookup.name(of: customer, in: scope)
+    try CRMLookups.name(of: customer, in: scope)
   }
 }
 

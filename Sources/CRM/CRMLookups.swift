@@ -1,8 +1,9 @@
 public import FreightdeskCore
 public import Storage
 
-/// What other modules may ask of CRM inside their own transaction, through ports `App`
-/// implements: a customer, customers' names, and a price with its breakdown. Reading in the
+/// What other modules and CRM's own forms may ask of CRM inside their own transaction, through
+/// ports `App` implements: a customer, customers' names, which customers a form may pick, and a
+/// price with its breakdown. Reading in the
 /// caller's transaction keeps an order's creation one write, however many questions it asks.
 public enum CRMLookups {
   /// Customer `id` as of `scope`, or nil when the company has none such.
@@ -83,5 +84,38 @@ extension CRMLookups {
       ids[try row.string("code")] = try row.identifier("id")
     }
     return ids
+  }
+}
+
+extension CRMLookups {
+  /// The name of `customer`, or nil when the company has no such customer.
+  public static func name(of customer: Identifier, in scope: TenantScope) throws -> String? {
+    try scope.query(
+      "SELECT name FROM customers WHERE tenant_id = $1 AND id = $2 AND merged_into_id IS NULL",
+      [.integer(customer.rawValue)]
+    ).first.map { try $0.string("name") }
+  }
+
+  /// The company's longest-standing active customer, or nil when it has none (the demo's
+  /// portal user acts for it).
+  public static func longestStandingActive(in scope: TenantScope) throws -> Identifier? {
+    try scope.query(
+      """
+      SELECT id FROM customers WHERE tenant_id = $1 AND status = 'active' AND merged_into_id IS NULL
+      ORDER BY created_at, id LIMIT 1
+      """, []
+    ).first.map { try $0.identifier("id") }
+  }
+
+  /// The customers a form may pick from — every customer that is not lost or merged away —
+  /// by short name, as (id, short name) pairs.
+  public static func choices(in scope: TenantScope) throws -> [(id: Identifier, name: String)] {
+    try scope.query(
+      """
+      SELECT id, short_name FROM customers
+      WHERE tenant_id = $1 AND status <> 'lost' AND merged_into_id IS NULL
+      ORDER BY short_name, id
+      """, []
+    ).map { (try $0.identifier("id"), try $0.string("short_name")) }
   }
 }

@@ -31,7 +31,7 @@ enum ContractAPI {
         scope in
         _ = try RateCardStore.load(Identifier(rawValue: input.rateCardID), scope)
         guard
-          try CustomerLookup.name(of: Identifier(rawValue: input.customerID), in: scope) != nil
+          try CRMLookups.name(of: Identifier(rawValue: input.customerID), in: scope) != nil
         else { throw ValidationFailure(pointer: "/customer_id", code: "unknown_choice") }
         let contract = try input.contract(
           id: services.identifiers.next(),

@@ -50,7 +50,7 @@ enum ContractPages {
       renewalReminderDays: Int(form["renewal_reminder_days"] ?? "") ?? 30)
     let now = services.clock.now()
     try context.write(services.database) { scope in
-      guard try CustomerLookup.name(of: Identifier(rawValue: customer), in: scope) != nil else {
+      guard try CRMLookups.name(of: Identifier(rawValue: customer), in: scope) != nil else {
         throw ValidationFailure([FieldError(pointer: "/customer_id", code: "unknown_choice")])
       }
       _ = try RateCardStore.load(Identifier(rawValue: card), scope)
@@ -78,7 +78,7 @@ enum ContractPages {
       return (
         contracts,
         Dictionary(named.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
-        try CustomerLookup.choices(in: scope), try RateCardStore.list(scope)
+        try CRMLookups.choices(in: scope), try RateCardStore.list(scope)
       )
     }
     return page.render(

@@ -48,7 +48,7 @@ enum PricingPages {
   private static func customerOptions(
     _ context: AuthenticatedContext, _ services: ModuleServices
   ) throws -> [(value: String, label: String)] {
-    let customers = try context.read(services.database) { try CustomerLookup.choices(in: $0) }
+    let customers = try context.read(services.database) { try CRMLookups.choices(in: $0) }
     let list = Localizer(locale: context.request.locale, timeZone: context.timeZone)(
       "pricing.list_price")
     return [("", list)] + customers.map { (String($0.id.rawValue), $0.name) }
