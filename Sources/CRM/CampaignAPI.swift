@@ -82,7 +82,7 @@ enum CampaignAPI {
     context: AuthenticatedContext
   ) throws -> Response {
     let recipients = try campaigns.recipients(of: id, on: channel, in: context.tenant)
-    let t = Localizer(locale: context.request.locale, timeZone: context.timeZone)
+    let t = context.localizer
     return try ListExport.file(
       columns: [
         ExportColumn(t("crm.customer.name"), widthCharacters: 30),

@@ -25,7 +25,7 @@ enum Customer360Page {
     page: SignedInPage, panels: CustomerPanelRegistry, state: FormState, status: Int = 200
   ) throws -> Response {
     let customer = try service.customer(id, in: context.tenant)
-    let localizer = Localizer(locale: context.request.locale, timeZone: context.timeZone)
+    let localizer = context.localizer
     let panelContext = CustomerPanelContext(
       request: context, localizer: localizer, customer: customer, form: state)
     let bodies = try panels.visible(to: context).map { panel in

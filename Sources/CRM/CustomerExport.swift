@@ -57,7 +57,7 @@ enum CustomerExport {
   ) throws -> Response {
     let segments = try service.segments(in: context.tenant)
     let staff = try service.staff.members(of: context.tenant)
-    let t = Localizer(locale: context.request.locale, timeZone: context.timeZone)
+    let t = context.localizer
     let rows = customers.map { row($0, segments: segments, staff: staff, localizer: t) }
     return try ListExport.file(
       columns: columns(t), rows: rows, format: format, sheetName: t("crm.customers.title"),

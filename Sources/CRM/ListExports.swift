@@ -51,7 +51,7 @@ struct ExportableList: Sendable {
   private func file(_ format: ListExport.Format, context: AuthenticatedContext) throws
     -> Response
   {
-    let t = Localizer(locale: context.request.locale, timeZone: context.timeZone)
+    let t = context.localizer
     let table = try table(context, t)
     guard table.rows.count <= CRMLimits.exportRowsMax else {
       throw CRMError.exportTooLarge(rowsMax: CRMLimits.exportRowsMax)

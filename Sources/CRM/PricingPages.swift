@@ -49,7 +49,7 @@ enum PricingPages {
     _ context: AuthenticatedContext, _ services: ModuleServices
   ) throws -> [(value: String, label: String)] {
     let customers = try context.read(services.database) { try CRMLookups.choices(in: $0) }
-    let list = Localizer(locale: context.request.locale, timeZone: context.timeZone)(
+    let list = context.localizer(
       "pricing.list_price")
     return [("", list)] + customers.map { (String($0.id.rawValue), $0.name) }
   }

@@ -88,7 +88,7 @@ public struct PortalAccessSection: Sendable {
           ],
           to: .redirect(to: back))
       } catch let error as any UserFacingError where error.kind != .internalFailure {
-        let t = Localizer(locale: context.request.locale, timeZone: context.timeZone)
+        let t = context.localizer
         let reasons =
           error.fieldErrors.isEmpty
           ? [t.message(for: error)] : error.fieldErrors.map(t.message(for:))

@@ -47,7 +47,7 @@ enum OrderDetailPage {
           OrderEventRequest(type: form["type"] ?? "", reason: reason, eta: eta), to: id,
           timeZone: context.timeZone, audit: context.audit(service.services.audit), $0)
       }
-      let t = Localizer(locale: context.request.locale, timeZone: context.timeZone)
+      let t = context.localizer
       return page.done(
         "/app/orders/\(id)", message: "orders.flash.moved",
         arguments: ["status": t(order.status.labelKey)])

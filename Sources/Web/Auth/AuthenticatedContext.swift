@@ -63,6 +63,12 @@ public struct AuthenticatedContext: Sendable {
     self.trialDaysLeft = trialDaysLeft
   }
 
+  /// The caller's language, with times in the company's zone: what a handler speaks in when it
+  /// words something outside a page (a flash message, a file's column titles).
+  public var localizer: Localizer {
+    Localizer(locale: request.locale, timeZone: timeZone)
+  }
+
   /// Whether the caller may do what `permission` guards.
   public func can(_ permission: Permission) -> Bool {
     permissions.contains(permission)
