@@ -12,12 +12,33 @@ import Foundation
 /// the next batch. Callers see the same semantics as one transaction each run one after
 /// another: serial order, all-or-nothing per body, durable on return.
 final class GroupCommitWriter: @unchecked Sendable {
-  /// The outcome of one batch, which its members read after the commit.
+  /// The outcome of one batch, which its members read after the commit. Members count and
+  /// the wake request are guarded by the writer's lock; the outcome by the batch's own
+  /// condition, so that a commit wakes only the members of its batch.
   private final class Batch {
     var members = 0
     var wakeRequested = false
-    var committed = false
-    var failure: (any Error)?
+    private let outcome = NSCondition()
+    private var committed = false
+    private var failure: (any Error)?
+
+    /// Publishes the outcome and wakes the members waiting for it.
+    func publish(failure: (any Error)?) {
+      outcome.lock()
+      self.failure = failure
+      committed = true
+      outcome.broadcast()
+      outcome.unlock()
+    }
+
+    /// Blocks until the outcome is published; throws the batch's failure.
+    func awaitOutcome() throws {
+      outcome.lock()
+      while !committed { outcome.wait() }
+      let failure = self.failure
+      outcome.unlock()
+      if let failure { throw failure }
+    }
   }
 
   private let connection: SQLiteConnection
@@ -58,7 +79,7 @@ final class GroupCommitWriter: @unchecked Sendable {
     transaction.finish()
     endTurn(in: batch, wake: transaction.wakeRequested)
     let result = try outcome.get()
-    try awaitCommit(of: batch)
+    try batch.awaitOutcome()
     return result
   }
 
@@ -105,10 +126,9 @@ final class GroupCommitWriter: @unchecked Sendable {
     busy = true
     if let batch = open { return batch }
     do {
-      try connection.executeScript("BEGIN IMMEDIATE")
+      _ = try connection.run("BEGIN IMMEDIATE", [])
     } catch {
-      busy = false
-      condition.broadcast()
+      handOver()
       throw error
     }
     let batch = Batch()
@@ -123,8 +143,7 @@ final class GroupCommitWriter: @unchecked Sendable {
     batch.members += 1
     batch.wakeRequested = batch.wakeRequested || wake
     guard waiting == 0 || batch.members >= membersMax || !connection.isInTransaction else {
-      busy = false
-      condition.broadcast()
+      handOver()
       condition.unlock()
       return
     }
@@ -135,7 +154,7 @@ final class GroupCommitWriter: @unchecked Sendable {
       failure = DatabaseError.unavailable(reason: "SQLite rolled the transaction back")
     } else {
       do {
-        try connection.executeScript("COMMIT")
+        _ = try connection.run("COMMIT", [])
       } catch {
         failure = error
         try? connection.executeScript("ROLLBACK")
@@ -147,20 +166,17 @@ final class GroupCommitWriter: @unchecked Sendable {
     if failure == nil && batch.wakeRequested { workSignal.notify() }
   }
 
-  /// Publishes `batch`'s outcome and frees the connection; called with the lock held.
+  /// Publishes `batch`'s outcome and hands the connection to the next writer; called with the
+  /// lock held.
   private func finish(_ batch: Batch, failure: (any Error)?) {
-    batch.failure = failure
-    batch.committed = true
-    busy = false
-    condition.broadcast()
+    batch.publish(failure: failure)
+    handOver()
   }
 
-  /// Blocks until `batch` committed; throws when its commit failed.
-  private func awaitCommit(of batch: Batch) throws {
-    condition.lock()
-    while !batch.committed { condition.wait() }
-    let failure = batch.failure
-    condition.unlock()
-    if let failure { throw failure }
+  /// Frees the connection; called with the lock held. Only one waiter can take it, so only one
+  /// is woken, unless the writer is closing and everyone must see that.
+  private func handOver() {
+    busy = false
+    if closed { condition.broadcast() } else { condition.signal() }
   }
 }

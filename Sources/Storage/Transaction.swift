@@ -51,15 +51,16 @@ final class Transaction<Connection: DriverConnection>: SQLExecutor {
   func savepoint<T>(_ body: () throws -> T) throws -> T {
     savepointDepth += 1
     defer { savepointDepth -= 1 }
+    // Prepared once per connection and depth: every group-committed write runs in one.
     let name = "fd_savepoint_\(savepointDepth)"
-    try executeScript("SAVEPOINT \(name)")
+    _ = try openConnection.run("SAVEPOINT \(name)", [])
     do {
       let result = try body()
-      try executeScript("RELEASE SAVEPOINT \(name)")
+      _ = try openConnection.run("RELEASE SAVEPOINT \(name)", [])
       return result
     } catch {
-      try? executeScript("ROLLBACK TO SAVEPOINT \(name)")
-      try? executeScript("RELEASE SAVEPOINT \(name)")
+      _ = try? openConnection.run("ROLLBACK TO SAVEPOINT \(name)", [])
+      _ = try? openConnection.run("RELEASE SAVEPOINT \(name)", [])
       throw error
     }
   }

@@ -271,6 +271,16 @@ import Testing
     #expect(try count[0].int("n") == 1)
   }
 
+  @Test func sqliteKeepsSavepointJournalsInMemory() throws {
+    // Group commit runs every writer in a savepoint; journals spilled to temporary files cost
+    // a file per batch.
+    let database = try TestDatabase.make(.sqlite, migrated: false)
+    let writer = try database.write { try $0.query("PRAGMA temp_store", []) }
+    let reader = try database.read { try $0.query("PRAGMA temp_store", []) }
+    #expect(try writer[0].int("temp_store") == 2)
+    #expect(try reader[0].int("temp_store") == 2)
+  }
+
   @Test func aWriterStillBlockedAfterEveryRetryReportsRetriesExhausted() throws {
     var options = DatabaseOptions()
     options.busyTimeoutMilliseconds = 1
