@@ -38,10 +38,12 @@ enum OrderAPI {
         status: 201, idempotent: true)
     ) { request, context in
       let input = try JSONBody.decode(OrderInput.self, from: request)
-      return try service.services.idempotency.perform(request, for: context, database: database) {
-        scope in
+      return try service.services.idempotency.perform(
+        request, for: context, database: database,
+        prepare: { try service.prepare(input, timeZone: context.timeZone, $0) }
+      ) { prepared, scope in
         let order = try service.create(
-          input, source: .api, by: context.user, timeZone: context.timeZone,
+          prepared, source: .api, by: context.user, timeZone: context.timeZone,
           audit: context.audit(service.services.audit), scope)
         return try JSONBody.response(
           order, status: 201,

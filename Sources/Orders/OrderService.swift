@@ -85,6 +85,15 @@ public struct OrderEventRequest: Codable, Sendable, Equatable {
   }
 }
 
+/// An order's input checked against the company's rules and priced, not yet written: see
+/// ``OrderService/prepare(_:timeZone:_:)``.
+public struct PreparedOrder: Sendable {
+  /// The checked input.
+  public let input: OrderInput
+  /// The price the draft gets.
+  public let price: OrderPrice
+}
+
 /// The rules of orders: creating (priced, numbered, audited and announced in the caller's one
 /// transaction), editing drafts, and moving orders through their lifecycle with the credit
 /// check at confirmation. Pages, the API, the portal, imports and outbox handlers all go
@@ -107,13 +116,38 @@ public struct OrderService: Sendable {
     _ input: OrderInput, source: OrderSource, by user: Identifier?, timeZone: TimeZone,
     audit: AuditContext, _ scope: TenantScope
   ) throws -> Order {
+    try create(
+      prepare(input, timeZone: timeZone, scope), source: source, by: user, timeZone: timeZone,
+      audit: audit, scope)
+  }
+
+  /// Checks and prices `input` without writing anything, so that the checks can run in a
+  /// read transaction before the write: the draft's price is a quote (confirmation prices
+  /// the order again and freezes that price).
+  public func prepare(_ input: OrderInput, timeZone: TimeZone, _ scope: TenantScope) throws
+    -> PreparedOrder
+  {
     let valid = try OrderRules.validate(input)
     let customer = try requireCustomer(valid.customerID, scope)
+    let order = draft(valid, customer: customer, waybill: "", source: .staff)
+    try checkUrgent(order, customer: customer, scope)
+    return PreparedOrder(
+      input: valid, price: try price(order, customer: customer, timeZone: timeZone, scope))
+  }
+
+  /// Writes `prepared` as a new draft in `scope`'s transaction: numbers it, records its first
+  /// timeline line and audit row, and announces `order.created`. The customer must still
+  /// exist.
+  public func create(
+    _ prepared: PreparedOrder, source: OrderSource, by user: Identifier?, timeZone: TimeZone,
+    audit: AuditContext, _ scope: TenantScope
+  ) throws -> Order {
+    let customer = try requireCustomer(prepared.input.customerID, scope)
     let now = services.clock.now()
     let waybill = try DocumentNumbers.next(prefix: "TO", at: now, timeZone: timeZone, in: scope)
-    var order = draft(valid, customer: customer, waybill: waybill.description, source: source)
-    try checkUrgent(order, customer: customer, scope)
-    order.price = try price(order, customer: customer, timeZone: timeZone, scope)
+    var order = draft(
+      prepared.input, customer: customer, waybill: waybill.description, source: source)
+    order.price = prepared.price
     try insert(order, by: user, timeZone: timeZone, audit: audit, scope)
     return order
   }

@@ -73,6 +73,50 @@ import Testing
   }
 
   @Test(arguments: Backend.allCases)
+  func aRepeatIsReplayedWithoutRunningTheChecksAgain(backend: Backend) throws {
+    let gate = Gate()
+    let app = try start(backend, gate: gate)
+    let headers = ["Idempotency-Key": "unique-1"]
+    let first = try app.client.sendJSON(
+      "POST", "/api/v1/notes/unique", #"{"text": "once"}"#, headers: headers)
+    #expect(first.status == 201)
+    #expect(gate.preparationsCounted == 1)
+    // The same request again would now fail its check (the text is taken): the repeat still
+    // gets the first answer, and the check does not run.
+    let repeated = try app.client.sendJSON(
+      "POST", "/api/v1/notes/unique", #"{"text": "once"}"#, headers: headers)
+    #expect(repeated.status == 201)
+    #expect(repeated.body == first.body)
+    #expect(repeated.headers["idempotent-replayed"] == "true")
+    #expect(gate.preparationsCounted == 1)
+    let reused = try app.client.sendJSON(
+      "POST", "/api/v1/notes/unique", #"{"text": "other"}"#, headers: headers)
+    #expect(reused.status == 422)
+    #expect(reused.json["code"] as? String == "idempotency_key_reused")
+    #expect(gate.preparationsCounted == 1)
+    #expect(try count(app) == 1)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aFailedCheckStoresNothingAndTheKeyStaysUsable(backend: Backend) throws {
+    let gate = Gate()
+    let app = try start(backend, gate: gate)
+    _ = try app.client.sendJSON("POST", "/api/v1/notes/unique", #"{"text": "taken"}"#)
+    let headers = ["Idempotency-Key": "retry-1"]
+    let refused = try app.client.sendJSON(
+      "POST", "/api/v1/notes/unique", #"{"text": "taken"}"#, headers: headers)
+    let errors = refused.json["errors"] as? [[String: Any]] ?? []
+    #expect(refused.status == 400)
+    #expect(errors.first?["pointer"] as? String == "/text")
+    #expect(errors.first?["code"] as? String == "already_taken")
+    let corrected = try app.client.sendJSON(
+      "POST", "/api/v1/notes/unique", #"{"text": "free"}"#, headers: headers)
+    #expect(corrected.status == 201)
+    #expect(gate.preparationsCounted == 3)
+    #expect(try count(app) == 2)
+  }
+
+  @Test(arguments: Backend.allCases)
   func storedAnswersExpireAfterTheirRetention(backend: Backend) throws {
     let app = try start(backend)
     let headers = ["Idempotency-Key": "daily-1"]

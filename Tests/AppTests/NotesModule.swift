@@ -94,6 +94,30 @@ private func registerNoteRoutes(
       return try JSONBody.response(note, status: 201)
     }
   }
+  group.post(
+    "/unique",
+    operation(
+      "createUniqueNote", request: .of(NewNote.self), response: .of(Note.self), status: 201,
+      idempotent: true)
+  ) { request, _ in
+    let input = try JSONBody.decode(NewNote.self, from: request)
+    return try services.idempotency.perform(
+      request, tenant: testTenant, principal: "tester", database: database,
+      prepare: { scope in
+        gate.countPreparation()
+        let taken = try scope.query(
+          "SELECT id FROM notes WHERE tenant_id = $1 AND text = $2", [.text(input.text)])
+        if !taken.isEmpty { throw ValidationFailure(pointer: "/text", code: "already_taken") }
+        return input.text
+      }
+    ) { text, scope in
+      let note = Note(id: services.identifiers.next(), text: text, version: 1)
+      try scope.execute(
+        "INSERT INTO notes (tenant_id, id, text, version) VALUES ($1, $2, $3, $4)",
+        [.integer(note.id.rawValue), .text(note.text), .integer(note.version)])
+      return try JSONBody.response(note, status: 201)
+    }
+  }
   group.get(
     "",
     Operation(
@@ -160,10 +184,20 @@ private func loadNote(_ id: Identifier, scope: TenantScope) throws -> Note {
     id: try row.identifier("id"), text: try row.string("text"), version: try row.int64("version"))
 }
 
-/// Lets a test hold a request inside its handler until the test releases it.
+/// Lets a test hold a request inside its handler until the test releases it, and counts the
+/// checks run before writes.
 final class Gate: Sendable {
   private let entered = Mutex(false)
   private let released = Mutex(false)
+  private let preparations = Mutex(0)
+
+  func countPreparation() {
+    preparations.withLock { $0 += 1 }
+  }
+
+  var preparationsCounted: Int {
+    preparations.withLock { $0 }
+  }
 
   func pass() {
     entered.withLock { $0 = true }

@@ -53,22 +53,55 @@ public final class IdempotencyGuard: Sendable {
     guard let key = request.headers["Idempotency-Key"] else {
       return try database.write(for: tenant, write)
     }
-    guard !key.isEmpty, key.count <= Limits.requestKeyCharactersMax else {
-      throw HTTPError.invalidIdempotencyKey
-    }
-    let slot = "\(tenant.rawValue)\u{0}\(principal)\u{0}\(key)"
-    let claimed = inFlight.withLock { $0.insert(slot).inserted }
-    guard claimed else { throw HTTPError.idempotencyKeyInProgress }
-    defer { _ = inFlight.withLock { $0.remove(slot) } }
-    let stored = StoredAnswerKey(principal: principal, key: key)
+    let stored = try claim(key, tenant: tenant, principal: principal)
+    defer { release(stored, tenant: tenant) }
     let hash = Self.fingerprint(request)
     do {
       return try database.write(for: tenant) { scope in
         if let previous = try stored.load(scope) {
-          guard previous.requestHash == hash else { throw HTTPError.idempotencyKeyReused }
-          return previous.replay()
+          return try StoredAnswer(previous).replay(matching: hash)
         }
         let response = try write(scope)
+        try stored.save(response, requestHash: hash, at: clock.now(), scope)
+        return response
+      }
+    } catch DatabaseError.uniqueViolation {
+      throw HTTPError.idempotencyKeyInProgress
+    }
+  }
+
+  /// Like ``perform(_:tenant:principal:database:write:)``, with the checks and lookups of the
+  /// request (`prepare`) run first in a read transaction, so that the write transaction, which
+  /// writers take one at a time, holds only the writes. A stored answer is replayed without
+  /// preparing anything: a repeat must get the first answer even when the request would no
+  /// longer pass the checks.
+  public func perform<Prepared>(
+    _ request: Request, tenant: TenantID, principal: String, database: any Database,
+    prepare: (TenantScope) throws -> Prepared, write: (Prepared, TenantScope) throws -> Response
+  ) throws -> Response {
+    guard let key = request.headers["Idempotency-Key"] else {
+      let prepared = try database.read(for: tenant, prepare)
+      return try database.write(for: tenant) { try write(prepared, $0) }
+    }
+    let stored = try claim(key, tenant: tenant, principal: principal)
+    defer { release(stored, tenant: tenant) }
+    let hash = Self.fingerprint(request)
+    let first = try database.read(for: tenant) { scope -> Result<Prepared, StoredAnswer> in
+      if let previous = try stored.load(scope) { return .failure(StoredAnswer(previous)) }
+      return .success(try prepare(scope))
+    }
+    let prepared: Prepared
+    switch first {
+    case .failure(let answer): return try answer.replay(matching: hash)
+    case .success(let value): prepared = value
+    }
+    do {
+      return try database.write(for: tenant) { scope in
+        // Another app server may have answered the same key since the read.
+        if let previous = try stored.load(scope) {
+          return try StoredAnswer(previous).replay(matching: hash)
+        }
+        let response = try write(prepared, scope)
         try stored.save(response, requestHash: hash, at: clock.now(), scope)
         return response
       }
@@ -88,6 +121,34 @@ public final class IdempotencyGuard: Sendable {
       write: write)
   }
 
+  /// ``perform(_:tenant:principal:database:prepare:write:)`` for a signed-in caller.
+  public func perform<Prepared>(
+    _ request: Request, for context: AuthenticatedContext, database: any Database,
+    prepare: (TenantScope) throws -> Prepared, write: (Prepared, TenantScope) throws -> Response
+  ) throws -> Response {
+    try perform(
+      request, tenant: context.tenant, principal: context.user.description, database: database,
+      prepare: prepare, write: write)
+  }
+
+  /// Marks `key` as running in this process (a second request with it meanwhile is 409).
+  private func claim(_ key: String, tenant: TenantID, principal: String) throws
+    -> StoredAnswerKey
+  {
+    guard !key.isEmpty, key.count <= Limits.requestKeyCharactersMax else {
+      throw HTTPError.invalidIdempotencyKey
+    }
+    let stored = StoredAnswerKey(principal: principal, key: key)
+    let claimed = inFlight.withLock { $0.insert(stored.slot(tenant)).inserted }
+    guard claimed else { throw HTTPError.idempotencyKeyInProgress }
+    return stored
+  }
+
+  /// Ends what ``claim(_:tenant:principal:)`` began.
+  private func release(_ stored: StoredAnswerKey, tenant: TenantID) {
+    _ = inFlight.withLock { $0.remove(stored.slot(tenant)) }
+  }
+
   /// Deletes stored answers older than the retention period; returns how many.
   @discardableResult
   public func purgeExpired(database: any Database) throws -> Int {
@@ -103,10 +164,31 @@ public final class IdempotencyGuard: Sendable {
   }
 }
 
+/// A stored answer found before the write, carried out of the read transaction as an error
+/// value so that it can travel in a `Result`.
+private struct StoredAnswer: Error {
+  let answer: StoredAnswerKey.Answer
+
+  init(_ answer: StoredAnswerKey.Answer) {
+    self.answer = answer
+  }
+
+  /// The stored answer again when the request is the same (same `hash`); 422 otherwise.
+  func replay(matching hash: String) throws -> Response {
+    guard answer.requestHash == hash else { throw HTTPError.idempotencyKeyReused }
+    return answer.replay()
+  }
+}
+
 /// Where one idempotent answer is stored, and how it is read and written.
 private struct StoredAnswerKey {
   let principal: String
   let key: String
+
+  /// The key's name among the requests running in this process.
+  func slot(_ tenant: TenantID) -> String {
+    "\(tenant.rawValue)\u{0}\(principal)\u{0}\(key)"
+  }
 
   struct Answer {
     let requestHash: String
