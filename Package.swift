@@ -42,11 +42,13 @@ let package = Package(
     .target(
       name: "Spreadsheet", dependencies: ["FreightdeskCore", "CZip", "CXLSXWriter"],
       swiftSettings: strict),
+    .target(name: "PDF", dependencies: ["FreightdeskCore", "CZint"], swiftSettings: strict),
     .target(
       name: "CRM", dependencies: ["FreightdeskCore", "Storage", "Web", "Spreadsheet"],
       swiftSettings: strict),
     .target(
-      name: "Orders", dependencies: ["FreightdeskCore", "Storage", "Web", "Spreadsheet"],
+      name: "Orders",
+      dependencies: ["FreightdeskCore", "Storage", "Web", "Spreadsheet", "PDF"],
       swiftSettings: strict),
     .target(
       name: "Identity",
@@ -83,6 +85,7 @@ let package = Package(
     .testTarget(
       name: "SpreadsheetTests", dependencies: ["Spreadsheet", "FreightdeskCore"],
       swiftSettings: strict),
+    .testTarget(name: "PDFTests", dependencies: ["PDF", "FreightdeskCore"], swiftSettings: strict),
     .testTarget(
       name: "CRMTests", dependencies: ["CRM", "Identity", "Spreadsheet", "TestSupport"],
       swiftSettings: strict),
