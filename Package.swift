@@ -85,7 +85,9 @@ let package = Package(
     .testTarget(
       name: "SpreadsheetTests", dependencies: ["Spreadsheet", "FreightdeskCore"],
       swiftSettings: strict),
-    .testTarget(name: "PDFTests", dependencies: ["PDF", "FreightdeskCore"], swiftSettings: strict),
+    .testTarget(
+      name: "PDFTests", dependencies: ["PDF", "FreightdeskCore", "TestSupport"],
+      swiftSettings: strict),
     .testTarget(
       name: "CRMTests", dependencies: ["CRM", "Identity", "Spreadsheet", "TestSupport"],
       swiftSettings: strict),

@@ -58,7 +58,7 @@ struct PDFContentStream {
   }
 
   /// A run as a PDF string: UCS-2 hex for the CJK font, a literal WinAnsi string for
-  /// Helvetica (Latin-1 symbols as octal escapes, so the stream stays ASCII).
+  /// Helvetica (codes above ASCII as octal escapes, so the stream stays ASCII).
   func encoded(_ run: PDFTextMeasure.Run) -> String {
     switch run.font {
     case .cjk:
@@ -66,9 +66,10 @@ struct PDFContentStream {
     case .helvetica:
       var literal = "("
       for scalar in run.scalars {
+        let code = HelveticaMetrics.code(of: scalar)
         switch scalar {
         case "(", ")", "\\": literal += "\\" + String(scalar)
-        case _ where scalar.value > 0x7E: literal += "\\" + String(scalar.value, radix: 8)
+        case _ where code > 0x7E: literal += "\\" + String(code, radix: 8)
         default: literal += String(scalar)
         }
       }

@@ -34,7 +34,8 @@ public enum PDFFont: Sendable, Equatable, CaseIterable {
 }
 
 /// Helvetica's advance widths in thousandths of an em, as its metrics publish them, for
-/// printable ASCII and the Latin-1 symbols waybills use (°, ±, ², ³, µ, ·, ×, ÷, ¥).
+/// printable ASCII and the few other characters waybills use (°, ±, ², ³, µ, ·, ×, ÷, ¥ and
+/// the en and em dashes), with their WinAnsiEncoding codes.
 enum HelveticaMetrics {
   /// Widths of U+0020 to U+007E in order (WinAnsi codes equal the ASCII codes there).
   static let ascii: [Int] = [
@@ -46,15 +47,26 @@ enum HelveticaMetrics {
     556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,  // p … ~
   ]
 
-  /// The Latin-1 symbols it draws, by code point (equal to their WinAnsi code).
-  static let symbols: [UInt32: Int] = [
-    0xA5: 556, 0xB0: 400, 0xB1: 584, 0xB2: 333, 0xB3: 333, 0xB5: 556, 0xB7: 278, 0xD7: 584,
-    0xF7: 584,
+  /// The other characters it draws: code point → WinAnsi code and width. Latin-1 symbols keep
+  /// their code point as code; the dashes sit at 0x96 and 0x97.
+  static let symbols: [UInt32: (code: UInt8, width: Int)] = [
+    0xA5: (0xA5, 556), 0xB0: (0xB0, 400), 0xB1: (0xB1, 584), 0xB2: (0xB2, 333),
+    0xB3: (0xB3, 333), 0xB5: (0xB5, 556), 0xB7: (0xB7, 278), 0xD7: (0xD7, 584),
+    0xF7: (0xF7, 584), 0x2013: (0x96, 556), 0x2014: (0x97, 1000),
   ]
 
-  /// The width of `scalar`, or nil outside printable ASCII and ``symbols``.
+  /// The width of `scalar`, or nil when Helvetica does not draw it here.
   static func widthPerMille(of scalar: Unicode.Scalar) -> Int? {
     if (0x20...0x7E).contains(scalar.value) { return ascii[Int(scalar.value) - 0x20] }
-    return symbols[scalar.value]
+    return symbols[scalar.value]?.width
+  }
+
+  /// The WinAnsi code of `scalar`, which ``widthPerMille(of:)`` accepted.
+  static func code(of scalar: Unicode.Scalar) -> UInt8 {
+    if (0x20...0x7E).contains(scalar.value) { return UInt8(scalar.value) }
+    guard let symbol = symbols[scalar.value] else {
+      preconditionFailure("Helvetica has no code for U+\(String(scalar.value, radix: 16))")
+    }
+    return symbol.code
   }
 }

@@ -114,13 +114,16 @@ public enum PDFTextMeasure {
     return (lines, current)
   }
 
-  /// The pieces a line may break between: each Chinese (non-ASCII) character, each space, and
-  /// each run of other ASCII characters (a Latin word or a number).
+  /// The pieces a line may break between: each Chinese character, each space, and each run of
+  /// the other characters Helvetica draws (a Latin word, a number, `(m³)`, `¥1,000.00`).
   private static func breakUnits(_ text: String) -> [String] {
     var units: [String] = []
     var word = ""
     for character in text {
-      if character.isASCII && character != " " {
+      let isLatin = character.unicodeScalars.allSatisfy {
+        PDFFont.helvetica.widthPerMille(of: $0) != nil
+      }
+      if isLatin && character != " " {
         word.append(character)
         continue
       }

@@ -1,5 +1,6 @@
 import Foundation
 import FreightdeskCore
+import TestSupport
 import Testing
 
 @testable import PDF
@@ -85,13 +86,13 @@ import Testing
     #expect(try sample().data() == sample().data())
   }
 
-  @Test func helveticaStringsEscapeParenthesesBackslashesAndLatin1Symbols() {
+  @Test func helveticaStringsEscapeParenthesesBackslashesAndCodesAboveASCII() {
     let stream = PDFContentStream(pageHeight: 100)
-    let runs = PDFTextMeasure.runs("(a)\\ 2–8 °C", style: PDFTextStyle(sizePoints: 10))
-    #expect(runs.map(\.font) == [.helvetica, .cjk, .helvetica])
-    #expect(stream.encoded(runs[0]) == #"(\(a\)\\ 2)"#)
-    #expect(stream.encoded(runs[1]) == "<2013>")
-    #expect(stream.encoded(runs[2]) == #"(8 \260C)"#)
+    let runs = PDFTextMeasure.runs("(a)\\ 2–8 °C 冷", style: PDFTextStyle(sizePoints: 10))
+    #expect(runs.map(\.font) == [.helvetica, .cjk])
+    // The en dash is WinAnsi 0x96 (octal 226), the degree sign 0xB0 (octal 260).
+    #expect(stream.encoded(runs[0]) == #"(\(a\)\\ 2\2268 \260C )"#)
+    #expect(stream.encoded(runs[1]) == "<51B7>")
   }
 
   @Test func numbersAreWrittenOneWayOnly() {
@@ -103,7 +104,7 @@ import Testing
     #expect(PDFSyntax.number(-0.05) == "-0.05")
   }
 
-  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext")))
+  @Test(.enabled(if: PDFToText.isAvailable))
   func popplerExtractsTheChineseText() throws {
     let text = try PDFToText.extract(try sample().data())
     #expect(text.contains("运单"))

@@ -23,6 +23,8 @@ import Testing
     let long = PDFTextMeasure.lines("ABCDEFGHIJ", widthPoints: 30, style: style)
     #expect(long == ["ABCD", "EFGH", "IJ"])
     #expect(long.allSatisfy { PDFTextMeasure.width(of: $0, style: style) <= 30 })
+    // Units and amounts stay whole: m³ and ¥ are Latin, not break points like Chinese.
+    #expect(PDFTextMeasure.lines("体积 (m³)", widthPoints: 35, style: style) == ["体积", "(m³)"])
   }
 
   @Test func lineBreaksInTheTextAreKeptAndCutTextEndsInAnEllipsis() {
