@@ -52,7 +52,7 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "Identity",
-      dependencies: ["FreightdeskCore", "Storage", "Web", "CSodium", "CCrypto", "CZint"],
+      dependencies: ["FreightdeskCore", "Storage", "Web", "CSodium", "CCrypto", "PDF"],
       swiftSettings: strict),
     .target(
       name: "Transport", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing"],
@@ -81,7 +81,8 @@ let package = Package(
     .testTarget(
       name: "RoutingTests", dependencies: ["Routing", "FreightdeskCore"], swiftSettings: strict),
     .testTarget(
-      name: "IdentityTests", dependencies: ["Identity", "TestSupport"], swiftSettings: strict),
+      name: "IdentityTests", dependencies: ["Identity", "PDF", "TestSupport"],
+      swiftSettings: strict),
     .testTarget(
       name: "SpreadsheetTests", dependencies: ["Spreadsheet", "FreightdeskCore"],
       swiftSettings: strict),

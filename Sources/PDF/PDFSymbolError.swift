@@ -1,6 +1,7 @@
 public import FreightdeskCore
 
-/// Why a barcode or QR code could not be made.
+/// Why a barcode or QR code could not be made (for a PDF, or for the SVG QR code of the
+/// two-factor setup page).
 public enum PDFSymbolError: UserFacingError, Equatable {
   /// There is no text to encode.
   case empty
@@ -9,12 +10,12 @@ public enum PDFSymbolError: UserFacingError, Equatable {
   /// libzint refused the input (e.g. characters Code 128 cannot carry) or ran out of memory.
   case encodingFailed
 
-  /// `pdf_symbol_text_empty`, `pdf_symbol_text_too_long` or `pdf_symbol_failed`.
+  /// `barcode_text_empty`, `barcode_text_too_long` or `barcode_failed`.
   public var code: String {
     switch self {
-    case .empty: "pdf_symbol_text_empty"
-    case .tooLong: "pdf_symbol_text_too_long"
-    case .encodingFailed: "pdf_symbol_failed"
+    case .empty: "barcode_text_empty"
+    case .tooLong: "barcode_text_too_long"
+    case .encodingFailed: "barcode_failed"
     }
   }
 
