@@ -29,17 +29,6 @@ enum WaybillFormat {
     return "\(start)–\(DisplayFormat.time(window.end, in: t.timeZone))"
   }
 
-  /// The temperature range of a cold-chain line, e.g. `温控 2–8 °C`, or nil.
-  static func temperature(_ line: CargoLine, localizer t: Localizer) -> String? {
-    guard line.isColdChain else { return nil }
-    return t(
-      "orders.cargo.temperature_range",
-      [
-        "min": line.temperatureMinC.map(String.init) ?? "–",
-        "max": line.temperatureMaxC.map(String.init) ?? "–",
-      ])
-  }
-
   /// A cold-chain line's range, e.g. `2–8 °C`, or nil.
   static func temperatureRange(_ line: CargoLine) -> String? {
     guard line.isColdChain else { return nil }

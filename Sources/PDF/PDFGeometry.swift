@@ -33,13 +33,6 @@ public struct PDFRect: Sendable, Equatable {
     self.height = height
   }
 
-  /// The rectangle shrunk by `points` on every side, e.g. a cell's text area inside its padding.
-  public func inset(by points: Double) -> PDFRect {
-    PDFRect(
-      x: x + points, y: y + points, width: max(0, width - 2 * points),
-      height: max(0, height - 2 * points))
-  }
-
   /// The bottom side's distance from the top edge.
   public var bottom: Double { y + height }
 

@@ -62,6 +62,9 @@ import Testing
     #expect(file.text.contains("/Count 3"))
     #expect(file.text.components(separatedBy: "/MediaBox [0 0 595.276 841.89]").count == 3)
     #expect(file.text.contains("/MediaBox [0 0 297.638 419.528]"))
+    // Each ISO A size is the next larger one halved across its long side.
+    #expect(PDFPageSize.a5.width == PDFPageSize.a6.height)
+    #expect(PDFPageSize.a5.height == PDFPageSize.a4.width)
   }
 
   @Test func chineseIsWrittenAsUCS2InTheCJKFontAndLatinInHelvetica() throws {
