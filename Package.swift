@@ -42,15 +42,17 @@ let package = Package(
     .target(
       name: "Spreadsheet", dependencies: ["FreightdeskCore", "CZip", "CXLSXWriter"],
       swiftSettings: strict),
+    .target(name: "PDF", dependencies: ["FreightdeskCore", "CZint"], swiftSettings: strict),
     .target(
       name: "CRM", dependencies: ["FreightdeskCore", "Storage", "Web", "Spreadsheet"],
       swiftSettings: strict),
     .target(
-      name: "Orders", dependencies: ["FreightdeskCore", "Storage", "Web", "Spreadsheet"],
+      name: "Orders",
+      dependencies: ["FreightdeskCore", "Storage", "Web", "Spreadsheet", "PDF"],
       swiftSettings: strict),
     .target(
       name: "Identity",
-      dependencies: ["FreightdeskCore", "Storage", "Web", "CSodium", "CCrypto", "CZint"],
+      dependencies: ["FreightdeskCore", "Storage", "Web", "CSodium", "CCrypto", "PDF"],
       swiftSettings: strict),
     .target(
       name: "Transport", dependencies: ["FreightdeskCore", "Storage", "Web", "Routing"],
@@ -79,9 +81,13 @@ let package = Package(
     .testTarget(
       name: "RoutingTests", dependencies: ["Routing", "FreightdeskCore"], swiftSettings: strict),
     .testTarget(
-      name: "IdentityTests", dependencies: ["Identity", "TestSupport"], swiftSettings: strict),
+      name: "IdentityTests", dependencies: ["Identity", "PDF", "TestSupport"],
+      swiftSettings: strict),
     .testTarget(
       name: "SpreadsheetTests", dependencies: ["Spreadsheet", "FreightdeskCore"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "PDFTests", dependencies: ["PDF", "FreightdeskCore", "TestSupport"],
       swiftSettings: strict),
     .testTarget(
       name: "CRMTests", dependencies: ["CRM", "Identity", "Spreadsheet", "TestSupport"],

@@ -134,12 +134,18 @@ struct CRMCustomerMessages: CustomerMessages {
   }
 }
 
-/// Companies by sign-in code, from the identity module, for public tracking.
+/// Companies by sign-in code, from the identity module, for public tracking; and their names
+/// and codes for waybills.
 struct IdentityTrackingCompanies: TrackingCompanies {
   let identity: IdentityService
 
   func tenant(code: String) throws -> TenantID? {
     try identity.company(slug: code)?.tenant
+  }
+
+  func letterhead(of tenant: TenantID) throws -> CompanyLetterhead {
+    let company = try identity.company(tenant)
+    return CompanyLetterhead(name: company.name, code: company.slug)
   }
 }
 

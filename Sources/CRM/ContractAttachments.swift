@@ -128,7 +128,7 @@ enum ContractAttachments {
       status: 200,
       headers: [
         "Content-Type": try row.string("content_type"),
-        "Content-Disposition": disposition(name),
+        "Content-Disposition": ContentDisposition.attachment(fileName: name),
       ],
       body: try row.blob("content"))
   }
@@ -142,18 +142,5 @@ enum ContractAttachments {
       }
     ).trimmingCharacters(in: .whitespaces)
     return clean.isEmpty ? "attachment" : String(clean.prefix(100))
-  }
-
-  /// `attachment` with an ASCII fallback name and the UTF-8 name (RFC 6266), so Chinese names
-  /// survive.
-  static func disposition(_ name: String) -> String {
-    let ascii = String(name.unicodeScalars.map { $0.isASCII ? Character($0) : "_" })
-    let encoded =
-      name.addingPercentEncoding(
-        withAllowedCharacters: CharacterSet.alphanumerics.intersection(
-          CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127))
-        )
-        .union(CharacterSet(charactersIn: "-._~"))) ?? ascii
-    return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
   }
 }

@@ -62,7 +62,15 @@ enum OrderDetailPage {
     return page.render(context, path: path, titleKey: "orders.title") { t in
       HTML.div(.class("d-flex", "justify-content-between", "align-items-center", "mb-2")) {
         HTML.h1(.class("h3", "mb-0")) { "\(t("orders.field.waybill")) \(order.waybill)" }
-        OrderTables.statusBadge(order.status, exception: order.exception, localizer: t)
+        HTML.div(.class("d-flex", "gap-2", "align-items-center")) {
+          HTML.a(.href("\(path)/waybill.pdf"), .class("btn", "btn-sm", "btn-outline-secondary")) {
+            t("orders.waybill.download")
+          }
+          HTML.a(.href("\(path)/labels.pdf"), .class("btn", "btn-sm", "btn-outline-secondary")) {
+            t("orders.labels.download")
+          }
+          OrderTables.statusBadge(order.status, exception: order.exception, localizer: t)
+        }
       }
       if let exception = order.exception {
         HTML.div(.class("alert", "alert-danger"), .role("alert")) {

@@ -152,10 +152,16 @@ enum OrderPortalPages {
               HTML.strong { t("orders.field.total") }
               " \(t.money(order.price.total))"
             }
-            HTML.a(
-              .href("/portal/messages/new?reference=\(order.waybill)"),
-              .class("btn", "btn-sm", "btn-outline-secondary")
-            ) { t("orders.message.about_order") }
+            HTML.div(.class("d-flex", "gap-2")) {
+              HTML.a(
+                .href("/portal/orders/\(id)/waybill.pdf"),
+                .class("btn", "btn-sm", "btn-outline-primary")
+              ) { t("orders.waybill.download") }
+              HTML.a(
+                .href("/portal/messages/new?reference=\(order.waybill)"),
+                .class("btn", "btn-sm", "btn-outline-secondary")
+              ) { t("orders.message.about_order") }
+            }
           }
           HTML.div(.class("col-lg-5")) { OrderTimelineView.render(timeline, localizer: t) }
         }

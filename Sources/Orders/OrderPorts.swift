@@ -132,10 +132,27 @@ public protocol CustomerMessages: Sendable {
 }
 
 /// The port through which the public tracking page finds the company a visitor names by its
-/// sign-in code; `App` implements it over the module that keeps companies.
+/// sign-in code, and documents name the carrier; `App` implements it over the module that
+/// keeps companies.
 public protocol TrackingCompanies: Sendable {
   /// The company whose sign-in code is `code`, or nil.
   func tenant(code: String) throws -> TenantID?
+  /// How waybills name the company of `tenant`: its registered name and sign-in code.
+  func letterhead(of tenant: TenantID) throws -> CompanyLetterhead
+}
+
+/// A company as its documents name it.
+public struct CompanyLetterhead: Sendable, Equatable {
+  /// The registered name, e.g. 顺达物流有限公司.
+  public var name: String
+  /// The sign-in code, which the public tracking page asks for.
+  public var code: String
+
+  /// A letterhead.
+  public init(name: String, code: String) {
+    self.name = name
+    self.code = code
+  }
 }
 
 /// Everything Orders needs from other modules, bundled for the module declaration.
@@ -148,7 +165,7 @@ public struct OrderPorts: Sendable {
   public var credit: any OrderCreditCheck
   /// Complaints and questions.
   public var messages: any CustomerMessages
-  /// Companies by sign-in code, for public tracking.
+  /// Companies by sign-in code, for public tracking, and their names for documents.
   public var companies: any TrackingCompanies
 
   /// Bundles the ports.

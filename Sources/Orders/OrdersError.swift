@@ -16,6 +16,8 @@ public enum OrdersError: UserFacingError, Equatable {
   case trackingNotFound
   /// Too many tracking guesses from this address; try again later (429).
   case trackingThrottled
+  /// The order has more packages than one label sheet prints (422).
+  case tooManyLabels(max: Int)
 
   /// The stable code.
   public var code: String {
@@ -26,6 +28,7 @@ public enum OrdersError: UserFacingError, Equatable {
     case .urgentNotAllowed: "urgent_not_allowed"
     case .trackingNotFound: "tracking_not_found"
     case .trackingThrottled: "tracking_throttled"
+    case .tooManyLabels: "order_labels_too_many"
     }
   }
 
@@ -34,7 +37,7 @@ public enum OrdersError: UserFacingError, Equatable {
     switch self {
     case .orderNotFound, .viewNotFound, .trackingNotFound: .notFound
     case .orderNotDraft: .conflict
-    case .urgentNotAllowed: .unprocessable
+    case .urgentNotAllowed, .tooManyLabels: .unprocessable
     case .trackingThrottled: .rateLimited
     }
   }
@@ -45,6 +48,7 @@ public enum OrdersError: UserFacingError, Equatable {
     case .orderNotDraft(let status): ["status": status.rawValue]
     case .urgentNotAllowed(let rating, let delivered, let days):
       ["rating_min": rating, "delivered_min": String(delivered), "period_days": String(days)]
+    case .tooManyLabels(let max): ["max": String(max)]
     default: [:]
     }
   }

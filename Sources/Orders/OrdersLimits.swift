@@ -33,4 +33,7 @@ public enum OrdersLimits {
   public static let trackingGuessesMax = 10
   /// The tracking throttle's window in seconds.
   public static let trackingWindowSeconds: Int64 = 900
+  /// Labels printed for one order, one A6 page per package: a full truck of parcels, while a
+  /// sheet stays a few megabytes.
+  public static let labelsPerOrderMax = 2_000
 }

@@ -26,6 +26,8 @@ public enum OrdersModule {
         OrderImportPages.register(routes.app, service: service, page: page)
         OrderPortalPages.register(routes.portal, service: service, page: page)
         TrackingPage.register(routes.root, service: service)
+        WaybillRoutes.register(
+          app: routes.app, portal: routes.portal, api: routes.api, service: service)
       },
       outboxHandlers: OrderEventHandlers.all(slot.get),
       navigation: [

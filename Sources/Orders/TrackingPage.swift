@@ -22,7 +22,8 @@ struct TrackingThrottle: Sendable, Equatable {
 /// The public tracking page `/track`: the company's sign-in code, a waybill number and the last
 /// four digits of the consignee's phone answer the order's status and nothing else. "No such
 /// company", "no such waybill" and "wrong digits" get the same answer, and each client
-/// address may guess wrong only a few times in a window.
+/// address may guess wrong only a few times in a window. A waybill's QR code opens the page
+/// with `?company=…&waybill=…`, which fill in the form.
 enum TrackingPage {
   static func operation(_ id: String, _ summary: String) -> Web.Operation {
     Web.Operation(
@@ -34,7 +35,10 @@ enum TrackingPage {
     root.get("/track", operation("getTrackingPage", "Track a shipment")) { request, context in
       render(
         request, context,
-        state: FormState(values: ["company": request.queryValue("company") ?? ""]), status: nil)
+        state: FormState(values: [
+          "company": request.queryValue("company") ?? "",
+          "waybill": request.queryValue("waybill") ?? "",
+        ]), status: nil)
     }
     root.post("/track", operation("postTrackingPage", "The status of a shipment")) {
       request, context in

@@ -58,6 +58,14 @@ import Testing
     #expect(DependencyRules.check(target: "Orders", file: "x", imported: "Web") == nil)
   }
 
+  @Test func thePDFWriterKnowsOnlyCoreAndLibzint() {
+    #expect(DependencyRules.check(target: "PDF", file: "x", imported: "CZint") == nil)
+    #expect(DependencyRules.check(target: "PDF", file: "x", imported: "FreightdeskCore") == nil)
+    #expect(DependencyRules.check(target: "PDF", file: "x", imported: "Storage") != nil)
+    #expect(DependencyRules.check(target: "PDF", file: "x", imported: "CSQLite") != nil)
+    #expect(DependencyRules.check(target: "Orders", file: "x", imported: "PDF") == nil)
+  }
+
   @Test func importLinesAreRecognisedInAllTheirForms() {
     let source = """
       import Foundation

@@ -34,8 +34,9 @@ class PortalOrderTests(BrowserTestCase):
 
     def test_portal_user_places_an_order_that_staff_then_confirm(self):
         """The demo's portal user prices and places an order, lands on its tracking page with
-        the waybill number, and finds it under their orders; the owner then sees it in the
-        staff list and confirms it, and the customer sees the new status."""
+        the waybill number and a link to its waybill PDF, and finds it under their orders; the
+        owner then sees it in the staff list and confirms it, and the customer sees the new
+        status."""
         self.log_in(DEMO_SLUG, "customer", DEMO_PASSWORD)
         self.wait_for_path("/portal")
         self.open("/portal/orders/new")
@@ -74,6 +75,18 @@ class PortalOrderTests(BrowserTestCase):
         waybill = next(word for word in placed[0].split() if word.startswith("TO"))
         self.assertIn(CATALOGS.text(CHINESE, "orders.status.submitted"), self.main_text())
         self.screenshot("portal-order-tracking-zh")
+        download = self.driver.find_element(
+            By.LINK_TEXT, CATALOGS.text(CHINESE, "orders.waybill.download")
+        )
+        self.assertTrue(download.get_attribute("href").endswith(f"{order_path}/waybill.pdf"))
+        status, media_type, head = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done("
+            "[r.status, r.headers.get('content-type'),"
+            " String.fromCharCode(...new Uint8Array(b.slice(0, 5)))])));",
+            download.get_attribute("href"),
+        )
+        self.assertEqual((status, media_type, head), (200, "application/pdf", "%PDF-"))
         self.open("/portal/orders")
         self.assertTrue(any(waybill in row for row in self.table_rows()), self.table_rows())
         self.log_out()

@@ -35,7 +35,4 @@ public enum IdentityLimits {
   /// Time steps either side of now within which a TOTP code is still accepted, to allow for
   /// clock drift and typing time.
   public static let totpWindowSteps = 1
-  /// The longest text a QR code is drawn for, in UTF-8 bytes; fits every QR error-correction
-  /// level, and an `otpauth://` URI needs a few hundred at most.
-  public static let qrCodeTextBytesMax = 1_024
 }

@@ -73,6 +73,13 @@ enum APIReferencePage {
             }
             fieldTable(response, localizer: localizer)
           }
+          if let mediaType = operation.responseMediaType {
+            HTML.p(.class("small")) {
+              localizer(
+                "api_docs.response_file",
+                ["status": String(operation.successStatus), "media_type": mediaType])
+            }
+          }
         }
       }
     }

@@ -81,6 +81,11 @@ public enum OpenAPIDocument {
     var success: [(String, JSONValue)] = [("description", "Success")]
     if let body = operation.responseBody {
       success.append(("content", jsonContent(try register(body, in: &schemas))))
+    } else if let mediaType = operation.responseMediaType {
+      let binary: JSONValue = .object([
+        ("type", "string"), ("contentMediaType", .string(mediaType)),
+      ])
+      success.append(("content", .object([(mediaType, .object([("schema", binary)]))])))
     }
     let problem: JSONValue = .object([
       ("description", "An RFC 9457 problem with a stable code"),

@@ -14,15 +14,17 @@ public struct APIOperations: Sendable {
     self.tag = tag
   }
 
-  /// A JSON API operation of this group.
+  /// A JSON API operation of this group; `file` names the media type of an answer that is a
+  /// file (e.g. `application/pdf`) instead of a JSON `response`.
   public func callAsFunction(
     _ id: String, _ summary: String, _ permission: Permission, request: BodyType? = nil,
-    response: BodyType? = nil, status: Int = 200, query: [Operation.QueryParameter] = [],
-    idempotent: Bool = false, ifMatch: Bool = false
+    response: BodyType? = nil, file: String? = nil, status: Int = 200,
+    query: [Operation.QueryParameter] = [], idempotent: Bool = false, ifMatch: Bool = false
   ) -> Operation {
     Operation(
       id: id, summary: summary, tag: tag, permission: permission, requestBody: request,
-      responseBody: response, successStatus: status, queryParameters: query,
+      responseBody: response, responseMediaType: file, successStatus: status,
+      queryParameters: query,
       honoursIdempotencyKey: idempotent, requiresIfMatch: ifMatch)
   }
 }

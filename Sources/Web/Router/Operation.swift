@@ -64,6 +64,9 @@ public struct Operation: Sendable {
   public var requestBody: BodyType?
   /// The success response's JSON type, documented in the reference.
   public var responseBody: BodyType?
+  /// The media type of a success response that is a file rather than JSON, e.g.
+  /// `application/pdf`; documented as a binary body of that type.
+  public var responseMediaType: String?
   /// The success status.
   public var successStatus: Int
   /// Query parameters it reads.
@@ -79,7 +82,8 @@ public struct Operation: Sendable {
   public init(
     id: String, summary: String, tag: String, permission: Permission, style: Style = .api,
     requestBody: BodyType? = nil, responseBody: BodyType? = nil,
-    successStatus: Int = 200, queryParameters: [QueryParameter] = [],
+    responseMediaType: String? = nil, successStatus: Int = 200,
+    queryParameters: [QueryParameter] = [],
     bodyBytesMax: Int = Limits.requestBodyBytesMax, honoursIdempotencyKey: Bool = false,
     requiresIfMatch: Bool = false
   ) {
@@ -90,6 +94,7 @@ public struct Operation: Sendable {
     self.style = style
     self.requestBody = requestBody
     self.responseBody = responseBody
+    self.responseMediaType = responseMediaType
     self.successStatus = successStatus
     self.queryParameters = queryParameters
     self.bodyBytesMax = bodyBytesMax

@@ -1,4 +1,5 @@
 import Foundation
+import PDF
 import Testing
 
 @testable import Identity
@@ -69,16 +70,16 @@ import Testing
   }
 
   @Test func textUpToTheLimitIsDrawnAndLongerTextIsRefused() throws {
-    let limit = IdentityLimits.qrCodeTextBytesMax
+    let limit = PDFLimits.symbolTextBytesMax
     let longest =
       String(repeating: "运", count: limit / 3) + String(repeating: "x", count: limit % 3)
     #expect(try QRCode.svg(for: longest).hasPrefix("<svg"))
-    #expect(throws: QRCodeError.tooLong(bytesMax: limit)) { try QRCode.svg(for: longest + "x") }
-    #expect(QRCodeError.tooLong(bytesMax: limit).arguments == ["max": String(limit)])
+    #expect(throws: PDFSymbolError.tooLong(bytesMax: limit)) { try QRCode.svg(for: longest + "x") }
+    #expect(PDFSymbolError.tooLong(bytesMax: limit).arguments == ["max": String(limit)])
   }
 
   @Test func emptyTextIsRefused() {
-    #expect(throws: QRCodeError.empty) { try QRCode.svg(for: "") }
-    #expect(QRCodeError.empty.code == "qr_code_text_empty")
+    #expect(throws: PDFSymbolError.empty) { try QRCode.svg(for: "") }
+    #expect(PDFSymbolError.empty.code == "barcode_text_empty")
   }
 }
