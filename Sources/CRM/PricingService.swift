@@ -8,7 +8,7 @@ enum PricingService {
   static func price(
     _ request: PricingRequest, customer: Identifier?, _ scope: TenantScope
   ) throws -> PriceBreakdown {
-    guard let list = try RateCardStore.listCard(scope) else {
+    guard let list = try RateCardStore.compiledListCard(scope) else {
       throw CommercialError.noListRateCard
     }
     var contractCard: RateCard?
@@ -16,11 +16,10 @@ enum PricingService {
       let contract = try ContractStore.valid(
         for: customer, on: request.shipDate, scope)
     {
-      contractCard = try RateCardStore.load(contract.rateCardID, scope).document.rateCard()
+      contractCard = try RateCardStore.compiledCard(contract.rateCardID, scope)
     }
     let engine = PricingEngine(chargeableWeight: try PricingSettingsStore.load(scope))
     return try engine.price(
-      request, list: try list.document.rateCard(), contract: contractCard,
-      promotions: try PromotionStore.list(scope))
+      request, list: list, contract: contractCard, promotions: try PromotionStore.list(scope))
   }
 }

@@ -50,9 +50,27 @@ enum RateCardStore {
     return try card(row)
   }
 
-  /// The company's list card, if it has one.
-  static func listCard(_ scope: TenantScope) throws -> StoredRateCard? {
-    try scope.query("\(select) WHERE r.tenant_id = $1 AND r.is_list = 1", []).first.map(card)
+  /// The company's list card ready for the pricing engine, if it has one.
+  static func compiledListCard(_ scope: TenantScope) throws -> RateCard? {
+    try scope.query("\(select) WHERE r.tenant_id = $1 AND r.is_list = 1", []).first.map {
+      try compiled($0, scope)
+    }
+  }
+
+  /// The current version of card `id` ready for the pricing engine, or `not_found`.
+  static func compiledCard(_ id: Identifier, _ scope: TenantScope) throws -> RateCard {
+    guard
+      let row = try scope.query(
+        "\(select) WHERE r.tenant_id = $1 AND r.id = $2", [.integer(id.rawValue)]
+      ).first
+    else { throw HTTPError.notFound }
+    return try compiled(row, scope)
+  }
+
+  private static func compiled(_ row: Row, _ scope: TenantScope) throws -> RateCard {
+    try CompiledRateCards.card(
+      try row.identifier("id"), version: try row.int64("version"), of: scope.tenant,
+      definition: try row.string("definition"))
   }
 
   /// Saves `document` as version 1 of a new card `id`, audited.
@@ -119,6 +137,37 @@ enum RateCardStore {
       id: try row.identifier("id"), version: try row.int64("version"),
       updatedAt: try row.instant("updated_at"),
       document: try DecodedRateCards.document(from: try row.string("definition")))
+  }
+}
+
+/// Rate cards compiled for the pricing engine, by company, card and version. A saved version
+/// never changes, so pricing (which needs the list card and the customer's contract card on
+/// every price) decodes and compiles each version once. The stored definition is compared as
+/// well, so that two databases in one process (tests, restores) never share a card.
+enum CompiledRateCards {
+  private struct Key: Hashable {
+    let tenant: TenantID
+    let card: Identifier
+    let version: Int64
+  }
+
+  private static let entriesMax = 512
+  private static let compiled = Mutex<[Key: (definition: String, card: RateCard)]>([:])
+
+  /// Version `version` of card `id`, stored as `definition`.
+  static func card(
+    _ id: Identifier, version: Int64, of tenant: TenantID, definition: String
+  ) throws -> RateCard {
+    let key = Key(tenant: tenant, card: id, version: version)
+    if let known = compiled.withLock({ $0[key] }), known.definition == definition {
+      return known.card
+    }
+    let card = try DecodedRateCards.document(from: definition).rateCard()
+    compiled.withLock { cache in
+      if cache.count >= entriesMax { cache.removeAll(keepingCapacity: true) }
+      cache[key] = (definition, card)
+    }
+    return card
   }
 }
 
