@@ -127,9 +127,8 @@ public struct OrderService: Sendable {
   public func prepare(_ input: OrderInput, timeZone: TimeZone, _ scope: TenantScope) throws
     -> PreparedOrder
   {
-    let valid = try OrderRules.validate(input)
-    let customer = try requireCustomer(valid.customerID, scope)
-    let order = draft(valid, customer: customer, waybill: "", source: .staff)
+    let (valid, customer) = try checked(input, scope)
+    let order = draft(valid, waybill: "", source: .staff)
     try checkUrgent(order, customer: customer, scope)
     return PreparedOrder(
       input: valid, price: try price(order, customer: customer, timeZone: timeZone, scope))
@@ -142,11 +141,12 @@ public struct OrderService: Sendable {
     _ prepared: PreparedOrder, source: OrderSource, by user: Identifier?, timeZone: TimeZone,
     audit: AuditContext, _ scope: TenantScope
   ) throws -> Order {
-    let customer = try requireCustomer(prepared.input.customerID, scope)
+    guard try !ports.customers.names(of: [prepared.input.customerID], scope).isEmpty else {
+      throw ValidationFailure(pointer: "/customer_id", code: "unknown_choice")
+    }
     let now = services.clock.now()
     let waybill = try DocumentNumbers.next(prefix: "TO", at: now, timeZone: timeZone, in: scope)
-    var order = draft(
-      prepared.input, customer: customer, waybill: waybill.description, source: source)
+    var order = draft(prepared.input, waybill: waybill.description, source: source)
     order.price = prepared.price
     try insert(order, by: user, timeZone: timeZone, audit: audit, scope)
     return order
@@ -157,23 +157,31 @@ public struct OrderService: Sendable {
   public func quote(_ input: OrderInput, timeZone: TimeZone, _ scope: TenantScope) throws
     -> OrderPrice
   {
-    let valid = try OrderRules.validate(input)
-    let customer = try requireCustomer(valid.customerID, scope)
+    let (valid, customer) = try checked(input, scope)
     return try price(
-      draft(valid, customer: customer, waybill: "", source: .staff), customer: customer,
-      timeZone: timeZone, scope)
+      draft(valid, waybill: "", source: .staff), customer: customer, timeZone: timeZone, scope)
   }
 
-  /// A new draft of checked `input`, not yet priced or written.
-  func draft(_ valid: OrderInput, customer: OrderCustomer, waybill: String, source: OrderSource)
-    -> Order
-  {
+  /// `input` checked, for its customer, with the customer's usual settlement when it names
+  /// none.
+  private func checked(_ input: OrderInput, _ scope: TenantScope) throws -> (
+    OrderInput, OrderCustomer
+  ) {
+    var valid = try OrderRules.validate(input)
+    let customer = try requireCustomer(valid.customerID, scope)
+    valid.settlement = valid.settlement ?? customer.settlement
+    return (valid, customer)
+  }
+
+  /// A new draft of checked `input` (its settlement already chosen), not yet priced or
+  /// written.
+  func draft(_ valid: OrderInput, waybill: String, source: OrderSource) -> Order {
     let now = services.clock.now()
     return Order(
-      id: services.identifiers.next(), waybill: waybill, customerID: customer.id,
+      id: services.identifiers.next(), waybill: waybill, customerID: valid.customerID,
       contactName: valid.contactName ?? "", serviceType: valid.serviceType, status: .draft,
       exception: nil, stops: valid.stops, cargo: valid.cargo, services: valid.services ?? [],
-      settlement: valid.settlement ?? customer.settlement,
+      settlement: valid.settlement ?? .prepaid,
       price: OrderPrice(lines: [], totalFen: 0, promotionCode: nil), priceFrozen: false,
       quoteNumber: nil, source: source, notes: valid.notes ?? "", eta: nil, deliveredAt: nil,
       createdAt: now, updatedAt: now, version: 1)
