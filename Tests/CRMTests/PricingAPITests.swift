@@ -57,6 +57,10 @@ import Testing
     let path = "/api/v1/rate-cards/\(id)"
     let card = try app.call("GET", path, as: .viewer, of: company)
     #expect(card.headers["etag"] == "\"1\"")
+    let priced = try app.call(
+      "POST", "/api/v1/prices", #"{"origin": "上海市", "destination": "广东省", "weight_kg": 10}"#,
+      as: .sales, of: company)
+    #expect(priced.status == 200)
     let update = """
       {"name": "2027 标准价", "is_list": true, "fuel_basis_points": 0, "surcharges": [],
        "lanes": [{"origin": "*", "destination": "*", "minimum_charge_fen": 0,
@@ -67,6 +71,12 @@ import Testing
       "PUT", path, update, as: .finance, of: company, headers: ["If-Match": "\"1\""])
     #expect(saved.status == 200)
     #expect((saved.json["version"] as? NSNumber)?.intValue == 2)
+    // Pricing keeps compiled cards by version: the next price uses the new rates.
+    let repriced = try app.call(
+      "POST", "/api/v1/prices", #"{"origin": "上海市", "destination": "广东省", "weight_kg": 10}"#,
+      as: .sales, of: company)
+    #expect(
+      (repriced.json["lines"] as? [[String: Any]])?.first?["amount_fen"] as? NSNumber == 3_000)
     let first = try app.call("GET", "\(path)/versions/1", as: .viewer, of: company)
     #expect((first.json["definition"] as? [String: Any])?["name"] as? String == "标准价")
     #expect(
