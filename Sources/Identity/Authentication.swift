@@ -14,7 +14,7 @@ extension IdentityService {
     }
     let found = try database.read(for: tenant) { scope in
       try SessionStore.find(tokenHash: SHA256.hex(token), scope).map {
-        ($0, try SignedInFacts(user: $0.user, scope))
+        ($0, try signedInFacts.facts(of: $0.user, scope))
       }
     }
     guard let (session, facts) = found, session.stage == .active else {
@@ -45,7 +45,7 @@ extension IdentityService {
     let now = clock.now()
     let found = try database.read(for: tenant) { scope in
       try TokenStore.find(tokenHash: SHA256.hex(token), scope).map {
-        ($0, try SignedInFacts(user: $0.user, scope))
+        ($0, try signedInFacts.facts(of: $0.user, scope))
       }
     }
     guard let (record, facts) = found, record.revokedAt == nil,
@@ -104,7 +104,9 @@ extension IdentityService {
 
 /// What a signed-in context is built from, read in the same transaction that found the
 /// credential: one database round trip per request instead of two.
-private struct SignedInFacts {
+/// What signing in reads about a user besides their credential: their company, their record
+/// with roles, and the permissions the roles grant.
+struct SignedInFacts: Sendable {
   let company: Company
   let user: StoredUser
   let permissions: Set<Permission>

@@ -15,6 +15,8 @@ public final class IdentityService: Sendable {
   public let auditLog: AuditLog
   /// The settings.
   public let configuration: IdentityConfiguration
+  /// What signing in read recently, while still current.
+  let signedInFacts = SignedInFactsCache()
 
   /// Creates the service over the shared module services.
   public init(services: ModuleServices, configuration: IdentityConfiguration) {

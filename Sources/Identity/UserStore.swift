@@ -2,7 +2,7 @@ import FreightdeskCore
 import Storage
 
 /// A user row with the secrets the sign-in needs; never leaves the module.
-struct StoredUser {
+struct StoredUser: Sendable {
   var user: User
   var passwordHash: String
   var totpSecret: String?

@@ -68,6 +68,27 @@ import Web
         == 401)
   }
 
+  @Test(arguments: Backend.allCases)
+  func roleAndUserChangesApplyFromTheNextRequest(backend: Backend) throws {
+    // Signing in remembers what it read about a user while nothing about identities changed;
+    // every change must still be seen by the very next request, whoever made it.
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let sales = try #require(company.userIDs[.sales])
+    let headers = ["Authorization": "Bearer \(company.tokens[.sales]!)"]
+    let audit = AuditContext.system("test", log: app.identity.auditLog)
+    #expect(try app.client.get("/api/v1/users", headers: headers).status == 200)
+    #expect(try app.client.get("/api/v1/users", headers: headers).status == 200)
+    try app.identity.setRoles(["warehouse"], of: sales, in: company.tenant, audit: audit)
+    #expect(try app.client.get("/api/v1/users", headers: headers).status == 403)
+    try app.identity.setRoles(["sales"], of: sales, in: company.tenant, audit: audit)
+    #expect(try app.client.get("/api/v1/users", headers: headers).status == 200)
+    try app.identity.deactivate(sales, in: company.tenant, audit: audit)
+    #expect(try app.client.get("/api/v1/users", headers: headers).status == 401)
+    try app.identity.reactivate(sales, in: company.tenant, audit: audit)
+    #expect(try app.client.get("/api/v1/users", headers: headers).status == 200)
+  }
+
   @Test func anExpiredTokenStopsWorking() throws {
     let app = try TestApp(.primary)
     let company = try app.makeCompany("acme")
