@@ -43,8 +43,11 @@ enum PDFTypesetter {
       cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
       pango_cairo_context_set_font_options(context, options)
       configure(context)
-      // Loading the font here keeps the first font load of each thread under the lock too.
-      release(layout(in: context, text: "运", style: PDFTextStyle(sizePoints: 10)))
+      // Laying out one character loads the font, so each thread's first font load (FreeType
+      // and HarfBuzz faces for its font map) happens under the lock too.
+      let warmUp = layout(in: context, text: "运", style: PDFTextStyle(sizePoints: 10))
+      _ = pango_layout_get_line_count(warmUp)
+      release(warmUp)
       return context
     }
     pthread_setspecific(measuringContextKey, UnsafeRawPointer(context))
@@ -54,6 +57,7 @@ enum PDFTypesetter {
   /// A context for drawing with `cairo`: its target's font options and this thread's font map.
   /// The caller releases it with ``release(_:)``.
   static func drawingContext(_ cairo: OpaquePointer) -> OpaquePointer {
+    // A thread that draws before it measured makes its font map under the lock here.
     _ = measuringContext()
     let context = pango_cairo_create_context(cairo)!
     configure(context)
