@@ -5,7 +5,7 @@ SWIFT_FLAGS := -Xswiftc -warnings-as-errors
 DATA_DIR ?= data
 PORT ?= 8080
 
-.PHONY: run build release test bench bench-import bench-orders bench-vrp lint deps clean
+.PHONY: run build release test bench bench-import bench-orders bench-pdf bench-vrp lint deps clean
 
 deps:
 	@scripts/install-deps
@@ -29,6 +29,7 @@ bench: release
 	@bench/http
 	@bench/import
 	@bench/orders
+	@bench/pdf
 
 bench-import:
 	@bench/import
@@ -36,6 +37,10 @@ bench-import:
 bench-orders: release
 	@scripts/install-deps bench
 	@bench/orders
+	@bench/pdf
+
+bench-pdf: release
+	@bench/pdf
 
 bench-vrp: release
 	@bench/vrp

@@ -27,6 +27,9 @@ let package = Package(
     .systemLibrary(
       name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
     .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
+    .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+    .systemLibrary(
+      name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
     // The few C calls Swift cannot make itself (variadic functions, macros).
     .target(name: "CShim", dependencies: ["CMicroHTTPD", "CSQLite"]),
 
@@ -42,7 +45,9 @@ let package = Package(
     .target(
       name: "Spreadsheet", dependencies: ["FreightdeskCore", "CZip", "CXLSXWriter"],
       swiftSettings: strict),
-    .target(name: "PDF", dependencies: ["FreightdeskCore", "CZint"], swiftSettings: strict),
+    .target(
+      name: "PDF", dependencies: ["FreightdeskCore", "CZint", "CCairo", "CPango"],
+      swiftSettings: strict),
     .target(
       name: "CRM", dependencies: ["FreightdeskCore", "Storage", "Web", "Spreadsheet"],
       swiftSettings: strict),

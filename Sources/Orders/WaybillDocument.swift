@@ -20,13 +20,13 @@ enum WaybillDocument {
   {
     let order = subject.order
     var flow = PDFFlow(size: .a4, marginPoints: marginPoints) { index in
-      var operations = watermark(order, size: .a4, localizer: t)
+      let operations = watermark(order, size: .a4, localizer: t)
       guard index > 0 else { return (operations, marginPoints) }
-      operations.append(
-        .text(
-          "\(t("orders.field.waybill")) \(order.waybill)",
-          at: PDFPoint(x: marginPoints, y: marginPoints + 9), style: heading))
-      return (operations, marginPoints + 24)
+      let running = PDFTextBlock("\(t("orders.field.waybill")) \(order.waybill)", style: heading)
+      return (
+        operations + running.operations(at: PDFPoint(x: marginPoints, y: marginPoints)),
+        marginPoints + running.heightPoints + 8
+      )
     }
     try header(subject, localizer: t, flow: &flow)
     summary(order, customerName: subject.customerName, localizer: t, flow: &flow)
@@ -128,9 +128,8 @@ enum WaybillDocument {
   private static func section(_ title: String, flow: inout PDFFlow) {
     flow.skip(10)
     let origin = flow.place(heightPoints: 60)
-    flow.add(
-      [.text(title, at: PDFPoint(x: origin.x, y: origin.y + heading.ascentPoints), style: heading)],
-      heightPoints: heading.lineHeightPoints + 2)
+    let block = PDFTextBlock(title, style: heading)
+    flow.add(block.operations(at: origin), heightPoints: block.heightPoints + 2)
   }
 
   /// The consignee's signature box: who signed and when, to be filled in by hand.
@@ -150,20 +149,23 @@ enum WaybillDocument {
     flow.add(operations, heightPoints: height)
   }
 
-  /// The status in large grey letters across the page, for a draft or cancelled order.
+  /// The status in large grey letters across the page, for a draft or cancelled order: turned
+  /// 30° anticlockwise about its top-left corner, placed so that its centre is the page's.
   static func watermark(_ order: Order, size: PDFPageSize, localizer t: Localizer)
     -> [PDFOperation]
   {
     guard order.status == .draft || order.status == .cancelled else { return [] }
-    let text = t(order.status.labelKey)
-    let style = PDFTextStyle(sizePoints: size.width / 5, bold: true, gray: 0.85)
-    let width = PDFTextMeasure.width(of: text, style: style)
+    let block = PDFTextBlock(
+      t(order.status.labelKey),
+      style: PDFTextStyle(sizePoints: size.width / 5, bold: true, gray: 0.85))
     let angle = 30.0
-    let radians = angle * Double.pi / 180
+    let (cosine, sine) = (cos(angle * Double.pi / 180), sin(angle * Double.pi / 180))
+    let (halfWidth, halfHeight) = (block.widthPoints / 2, block.heightPoints / 2)
+    // The block's centre, turned with it, lies this far right of and below its corner.
     let origin = PDFPoint(
-      x: size.width / 2 - cos(radians) * width / 2,
-      y: size.height / 2 + sin(radians) * width / 2 + style.sizePoints / 3)
-    return [.text(text, at: origin, style: style, angleDegrees: angle)]
+      x: size.width / 2 - (halfWidth * cosine + halfHeight * sine),
+      y: size.height / 2 - (halfHeight * cosine - halfWidth * sine))
+    return [.text(block, at: origin, angleDegrees: angle)]
   }
 
   /// The pages with the printing time and "page n of N" at their foot.
@@ -173,17 +175,16 @@ enum WaybillDocument {
     let style = PDFTextStyle(sizePoints: 7, gray: 0.35)
     return pages.enumerated().map { index, page in
       var page = page
-      let y = page.size.height - marginPoints / 2
       let width = page.size.width - 2 * marginPoints
-      page.operations +=
-        PDFTextBlock(
-          t("orders.waybill.printed_at", ["time": t.dateTime(printedAt)]), widthPoints: width,
-          style: style
-        ).operations(at: PDFPoint(x: marginPoints, y: y - style.lineHeightPoints))
-        + PDFTextBlock(
-          t("orders.waybill.page", ["page": String(index + 1), "pages": String(pages.count)]),
-          widthPoints: width, style: style, alignment: .right
-        ).operations(at: PDFPoint(x: marginPoints, y: y - style.lineHeightPoints))
+      let printed = PDFTextBlock(
+        t("orders.waybill.printed_at", ["time": t.dateTime(printedAt)]), widthPoints: width,
+        style: style, linesMax: 1)
+      let number = PDFTextBlock(
+        t("orders.waybill.page", ["page": String(index + 1), "pages": String(pages.count)]),
+        widthPoints: width, style: style, alignment: .right, linesMax: 1)
+      let origin = PDFPoint(
+        x: marginPoints, y: page.size.height - marginPoints / 2 - printed.heightPoints)
+      page.operations += printed.operations(at: origin) + number.operations(at: origin)
       return page
     }
   }

@@ -101,18 +101,18 @@ enum WaybillLabels {
       words.append(t("orders.cargo.dangerous", ["class": dangerous]))
     }
     let style = PDFTextStyle(sizePoints: 15, bold: true)
-    let boxHeight = style.lineHeightPoints + 8
     var (x, y) = (marginPoints, top)
     var operations: [PDFOperation] = []
     for word in words {
-      let boxWidth = min(width, PDFTextMeasure.width(of: word, style: style) + 12)
+      let boxWidth = min(width, PDFTextBlock(word, style: style).widthPoints + 12)
+      let text = PDFTextBlock(word, widthPoints: boxWidth - 12, style: style, linesMax: 1)
+      let boxHeight = text.heightPoints + 8
       if x + boxWidth > marginPoints + width {
         (x, y) = (marginPoints, y + boxHeight + 6)
       }
       let box = PDFRect(x: x, y: y, width: boxWidth, height: boxHeight)
       operations.append(.strokeRectangle(box, widthPoints: 1.5))
-      operations += PDFTextBlock(word, widthPoints: boxWidth - 12, style: style)
-        .operations(at: PDFPoint(x: x + 6, y: y + 4))
+      operations += text.operations(at: PDFPoint(x: x + 6, y: y + 4))
       x += boxWidth + 6
     }
     return operations

@@ -88,6 +88,6 @@ enum WaybillRoutes {
         "Content-Disposition": ContentDisposition.attachment(fileName: "\(name).pdf"),
         "Cache-Control": "private, no-store",
       ],
-      body: document.data())
+      body: try document.data())
   }
 }

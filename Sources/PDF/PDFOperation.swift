@@ -1,9 +1,9 @@
 /// One drawing operation on a page. A page is a list of these, drawn in order; each leaves the
 /// graphics state as it found it, so the order of operations never changes how one looks.
 public enum PDFOperation: Sendable, Equatable {
-  /// Text on one line, starting at the left end of its baseline, turned `angleDegrees`
-  /// anticlockwise about that point (0 for normal text).
-  case text(String, at: PDFPoint, style: PDFTextStyle, angleDegrees: Double = 0)
+  /// A block of text with its top-left corner at the point, turned `angleDegrees`
+  /// anticlockwise about that corner (0 for normal text).
+  case text(PDFTextBlock, at: PDFPoint, angleDegrees: Double = 0)
   /// A straight line `widthPoints` wide.
   case line(from: PDFPoint, to: PDFPoint, widthPoints: Double)
   /// A rectangle's outline, `widthPoints` wide.
@@ -25,5 +25,12 @@ public struct PDFPage: Sendable, Equatable {
   public init(size: PDFPageSize, operations: [PDFOperation] = []) {
     self.size = size
     self.operations = operations
+  }
+
+  /// The text of every text block on the page, in drawing order: what a reader finds on it.
+  public var texts: [String] {
+    operations.compactMap { operation in
+      if case .text(let block, _, _) = operation { block.text } else { nil }
+    }
   }
 }

@@ -1,5 +1,5 @@
 /// A ruled table: columns of fixed widths, a header row, and body rows whose height grows
-/// with the wrapped text of their tallest cell. Rows are drawn one at a time so the caller can
+/// with the wrapped text of their tallest cell, as pango measures it. Rows are drawn one at a time so the caller can
 /// move to a new page between them (and repeat the header there).
 public struct PDFTable: Sendable, Equatable {
   /// One column.
@@ -68,9 +68,9 @@ public struct PDFTable: Sendable, Equatable {
     }
   }
 
-  /// The height of a row of `blocks`.
+  /// The height of a row of `blocks`: its tallest cell and the padding above and below.
   private func height(_ blocks: [PDFTextBlock]) -> Double {
-    (blocks.map(\.heightPoints).max() ?? style.lineHeightPoints) + 2 * paddingPoints
+    (blocks.map(\.heightPoints).max() ?? 0) + 2 * paddingPoints
   }
 
   /// The header's height.

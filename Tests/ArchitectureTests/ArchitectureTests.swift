@@ -58,8 +58,10 @@ import Testing
     #expect(DependencyRules.check(target: "Orders", file: "x", imported: "Web") == nil)
   }
 
-  @Test func thePDFWriterKnowsOnlyCoreAndLibzint() {
+  @Test func thePDFWriterKnowsOnlyCoreLibzintCairoAndPango() {
     #expect(DependencyRules.check(target: "PDF", file: "x", imported: "CZint") == nil)
+    #expect(DependencyRules.check(target: "PDF", file: "x", imported: "CCairo") == nil)
+    #expect(DependencyRules.check(target: "PDF", file: "x", imported: "CPango") == nil)
     #expect(DependencyRules.check(target: "PDF", file: "x", imported: "FreightdeskCore") == nil)
     #expect(DependencyRules.check(target: "PDF", file: "x", imported: "Storage") != nil)
     #expect(DependencyRules.check(target: "PDF", file: "x", imported: "CSQLite") != nil)

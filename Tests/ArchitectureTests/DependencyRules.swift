@@ -8,7 +8,7 @@ enum DependencyRules {
   static let layers: [String: Int] = [
     "CMicroHTTPD": 0, "CSQLite": 0, "CPostgreSQL": 0, "CSodium": 0, "CCrypto": 0, "CZip": 0,
     "CXLSXWriter": 0, "CShim": 0,
-    "CZint": 0,
+    "CZint": 0, "CCairo": 0, "CPango": 0,
     "FreightdeskCore": 1,
     "Storage": 2, "Routing": 2, "Ledger": 2, "Spreadsheet": 2, "PDF": 2,
     "Web": 3,
@@ -20,10 +20,11 @@ enum DependencyRules {
   ]
 
   /// Targets that may import nothing of ours but the few named here (and system libraries):
-  /// the optimizer needs only Core, the PDF writer Core and libzint for its barcodes.
+  /// the optimizer needs only Core, the PDF writer Core, libzint for its barcodes and cairo with
+  /// pango for its pages and text.
   static let confined: [String: Set<String>] = [
     "Routing": ["FreightdeskCore"],
-    "PDF": ["FreightdeskCore", "CZint"],
+    "PDF": ["FreightdeskCore", "CZint", "CCairo", "CPango"],
   ]
 
   /// Layer 4: the business modules.

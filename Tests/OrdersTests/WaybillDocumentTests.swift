@@ -1,6 +1,7 @@
 import Foundation
 import FreightdeskCore
 import PDF
+import Synchronization
 import TestSupport
 import Testing
 import Web
@@ -61,10 +62,10 @@ import Web
   /// The document's text as poppler reads it, without white space (which it spaces by
   /// position), so expectations name the words only.
   func text(_ document: PDFDocument) throws -> String {
-    try PDFToText.extract(document.data()).filter { !$0.isWhitespace }
+    try Poppler.text(document.data()).filter { !$0.isWhitespace }
   }
 
-  @Test(.enabled(if: PDFToText.isAvailable))
+  @Test(.enabled(if: Poppler.isAvailable))
   func theChineseWaybillShowsEveryFieldWithTimesInTheCompanysZone() throws {
     let t = Localizer(locale: .simplifiedChinese, timeZone: shanghai)
     let text = try text(
@@ -82,7 +83,7 @@ import Web
     #expect(!text.contains("草稿"))
   }
 
-  @Test(.enabled(if: PDFToText.isAvailable))
+  @Test(.enabled(if: Poppler.isAvailable))
   func theEnglishWaybillIsCompleteAndSaysWhenItIsNotPriced() throws {
     let t = Localizer(locale: .english, timeZone: shanghai)
     let draft = order(status: .draft, priced: false)
@@ -96,18 +97,49 @@ import Web
     }
   }
 
-  @Test func theChineseTextIsWrittenAsUCS2AndADraftCarriesItsWatermark() throws {
+  @Test(.enabled(if: Poppler.isAvailable))
+  func aDraftCarriesItsStatusTurnedAcrossTheMiddleOfEveryPage() throws {
     let t = Localizer(locale: .simplifiedChinese, timeZone: shanghai)
-    let file = String(
-      decoding: try WaybillDocument.document(
-        subject(order(status: .draft)), localizer: t, printedAt: printedAt
-      ).data(),
-      as: UTF8.self)
-    // 云舟电商 is U+4E91 U+821F U+7535 U+5546; 草稿 U+8349 U+7A3F, turned 30°.
-    #expect(file.contains("<4E91821F75355546>"))
-    #expect(file.contains("0.866 0.5 -0.5 0.866"))
-    #expect(file.contains("<83497A3F>"))
-    #expect(file.contains("/Title <FEFF"))
+    var long = order(status: .draft)
+    long.cargo = Array(repeating: long.cargo[0], count: OrdersLimits.cargoLinesMax)
+    let document = try WaybillDocument.document(subject(long), localizer: t, printedAt: printedAt)
+    #expect(document.pages.count >= 2)
+    for page in document.pages {
+      let marks = page.operations.compactMap { operation -> (PDFTextBlock, PDFPoint)? in
+        if case .text(let block, let origin, 30) = operation { (block, origin) } else { nil }
+      }
+      #expect(marks.map(\.0.text) == ["草稿"])
+      // The block's centre, turned 30° anticlockwise about its corner, is the page's centre.
+      guard let (block, origin) = marks.first else { continue }
+      let (cosine, sine) = (cos(Double.pi / 6), sin(Double.pi / 6))
+      let centreX = origin.x + block.widthPoints / 2 * cosine + block.heightPoints / 2 * sine
+      let centreY = origin.y - block.widthPoints / 2 * sine + block.heightPoints / 2 * cosine
+      #expect(abs(centreX - PDFPageSize.a4.width / 2) < 0.001)
+      #expect(abs(centreY - PDFPageSize.a4.height / 2) < 0.001)
+    }
+    #expect(try text(document).contains("草稿"))
+  }
+
+  @Test func waybillsDrawnOnEightThreadsAtOnceAreTheSameFile() throws {
+    let t = Localizer(locale: .simplifiedChinese, timeZone: shanghai)
+    let document = try WaybillDocument.document(
+      subject(order()), localizer: t, printedAt: printedAt)
+    let expected = try document.data()
+    let outcomes = Outcomes()
+    let finished = DispatchGroup()
+    // Threads of their own (not a pool the size of the cores), each new to pango.
+    for _ in 0..<8 {
+      finished.enter()
+      Thread {
+        let result = Result { () throws(PDFRenderError) in try document.data() }
+        outcomes.results.withLock { $0.append(result) }
+        finished.leave()
+      }.start()
+    }
+    finished.wait()
+    let files = try outcomes.results.withLock { try $0.map { try $0.get() } }
+    #expect(files.count == 8)
+    #expect(files.allSatisfy { $0 == expected })
   }
 
   @Test func manyCargoLinesFlowOntoMorePages() throws {
@@ -117,8 +149,8 @@ import Web
     let document = try WaybillDocument.document(subject(long), localizer: t, printedAt: printedAt)
     #expect(document.pages.count >= 2)
     for page in document.pages {
-      for case .text(_, let origin, _, _) in page.operations {
-        #expect(origin.y <= PDFPageSize.a4.height - 8)
+      for case .text(let block, let origin, _) in page.operations {
+        #expect(origin.y + block.heightPoints <= PDFPageSize.a4.height - 8)
       }
     }
   }
@@ -128,9 +160,7 @@ import Web
     let document = try WaybillLabels.document(subject(order()), localizer: t, printedAt: printedAt)
     #expect(document.pages.count == 3)
     #expect(document.pages.allSatisfy { $0.size == .a6 })
-    func texts(_ page: PDFPage) -> [String] {
-      page.operations.compactMap { if case .text(let text, _, _, _) = $0 { text } else { nil } }
-    }
+    func texts(_ page: PDFPage) -> [String] { page.texts }
     #expect(texts(document.pages[0]).contains("第 1 / 3 件"))
     #expect(texts(document.pages[0]).contains("冷链 -18–-12 °C"))
     #expect(texts(document.pages[2]).contains("第 3 / 3 件"))
@@ -159,4 +189,10 @@ import Web
       TrackingLink.url(company: "a b", waybill: "X", host: "evil\"host", forwardedProto: nil)
         == "/track?company=a%20b&waybill=X")
   }
+}
+
+/// What the threads of a concurrency test produced.
+private final class Outcomes: Sendable {
+  /// Each thread's file or error, in the order they finished.
+  let results = Mutex<[Result<[UInt8], PDFRenderError>]>([])
 }

@@ -5,53 +5,77 @@ import Testing
 @Suite struct PDFLayoutTests {
   let style = PDFTextStyle(sizePoints: 10)
 
-  @Test func widthsComeFromHelveticaAndTheCJKEm() {
-    // A and B are 667/1000 em in Helvetica; 运 is one em; CJK-font Latin is half an em.
-    #expect(abs(PDFTextMeasure.width(of: "AB", style: style) - 13.34) < 0.001)
-    #expect(PDFTextMeasure.width(of: "运单", style: style) == 20)
-    #expect(PDFTextMeasure.width(of: "AB", style: PDFTextStyle(sizePoints: 10, latin: .cjk)) == 10)
+  /// The height of one line of `style`.
+  var lineHeight: Double { PDFTextBlock("运", style: style).heightPoints }
+
+  @Test func chineseCharactersAreOneEmWideAndBreakBetweenAnyTwo() {
+    #expect(abs(PDFTextBlock("运单", style: style).widthPoints - 20) < 0.01)
+    // 32 points hold three characters at 10 points.
+    let block = PDFTextBlock("上海市浦东新区张江路", widthPoints: 32, style: style)
+    #expect(block.lineCount == 4)
+    #expect(abs(block.heightPoints - 4 * lineHeight) < 0.01)
+    #expect(lineHeight > style.sizePoints)
   }
 
-  @Test func chineseBreaksBetweenAnyTwoCharacters() {
-    let lines = PDFTextMeasure.lines("上海市浦东新区张江路", widthPoints: 35, style: style)
-    #expect(lines == ["上海市", "浦东新", "区张江", "路"])
+  @Test func longerTextTakesMoreLinesAndMoreHeight() {
+    let short = PDFTextBlock("浦东新区", widthPoints: 60, style: style)
+    let long = PDFTextBlock("上海市浦东新区张江路八十八号二号楼", widthPoints: 60, style: style)
+    #expect(short.lineCount == 1)
+    #expect(long.lineCount == 3)
+    #expect(long.heightPoints > short.heightPoints)
   }
 
   @Test func latinBreaksAtSpacesAndLongWordsBetweenLetters() {
-    let lines = PDFTextMeasure.lines("Room 1201 Zhangjiang", widthPoints: 55, style: style)
-    #expect(lines == ["Room 1201", "Zhangjiang"])
-    let long = PDFTextMeasure.lines("ABCDEFGHIJ", widthPoints: 30, style: style)
-    #expect(long == ["ABCD", "EFGH", "IJ"])
-    #expect(long.allSatisfy { PDFTextMeasure.width(of: $0, style: style) <= 30 })
-    // Units and amounts stay whole: m³ and ¥ are Latin, not break points like Chinese.
-    #expect(PDFTextMeasure.lines("体积 (m³)", widthPoints: 35, style: style) == ["体积", "(m³)"])
+    let first = PDFTextBlock("Room 1201", style: style).widthPoints
+    let second = PDFTextBlock("Zhangjiang", style: style).widthPoints
+    let words = PDFTextBlock(
+      "Room 1201 Zhangjiang", widthPoints: max(first, second) + 1, style: style)
+    #expect(words.lineCount == 2)
+    let word = PDFTextBlock("ABCDEFGHIJ", style: style)
+    #expect(
+      PDFTextBlock("ABCDEFGHIJ", widthPoints: word.widthPoints / 2, style: style).lineCount >= 2)
+    // Bold is wider than regular: a real bold face, not the same glyphs.
+    #expect(
+      PDFTextBlock("ABCDEFGHIJ", style: PDFTextStyle(sizePoints: 10, bold: true)).widthPoints
+        > word.widthPoints)
   }
 
-  @Test func lineBreaksInTheTextAreKeptAndCutTextEndsInAnEllipsis() {
-    #expect(PDFTextMeasure.lines("一\n二", widthPoints: 100, style: style) == ["一", "二"])
-    let cut = PDFTextMeasure.lines("一二三四五六七八", widthPoints: 30, style: style, linesMax: 2)
-    #expect(cut == ["一二三", "四五…"])
+  @Test func lineBreaksAreKeptUnlessLinesAreLimitedAndControlCharactersAreSpaces() {
+    #expect(PDFTextBlock("一\n二", widthPoints: 100, style: style).lineCount == 2)
+    #expect(PDFTextBlock("一\r\n二", style: style).lineCount == 2)
+    let limited = PDFTextBlock("一\n二", widthPoints: 100, style: style, linesMax: 2)
+    #expect(limited.text == "一 二")
+    #expect(limited.lineCount == 1)
+    #expect(PDFTextBlock("a\tb\u{7}c", style: style).text == "a b c")
+  }
+
+  @Test func textBeyondTheLineLimitIsCut() {
+    let cut = PDFTextBlock("一二三四五六七八九十", widthPoints: 32, style: style, linesMax: 2)
+    #expect(cut.lineCount == 2)
+    #expect(cut.isTruncated)
+    #expect(abs(cut.heightPoints - 2 * lineHeight) < 0.01)
+    let whole = PDFTextBlock("一二三四五六", widthPoints: 32, style: style, linesMax: 2)
+    #expect(whole.lineCount == 2)
+    #expect(!whole.isTruncated)
   }
 
   @Test func aTableRowIsAsTallAsItsTallestCell() {
     let table = PDFTable(
-      columns: [.init("品名", widthPoints: 36), .init("件数", widthPoints: 40, alignment: .right)],
+      columns: [.init("品名", widthPoints: 38), .init("件数", widthPoints: 40, alignment: .right)],
       style: style, paddingPoints: 3)
-    #expect(table.widthPoints == 76)
-    // 30 points of text width: three characters a line, so 七个字的品名 takes three lines.
-    #expect(table.heightPoints(ofRow: ["七个字的品名啊", "2"]) == 3 * 13 + 6)
-    #expect(table.heightPoints(ofRow: ["服装", "2"]) == 13 + 6)
+    #expect(table.widthPoints == 78)
+    // 32 points of text width: three characters a line, so 七个字的品名啊 takes three lines.
+    #expect(abs(table.heightPoints(ofRow: ["七个字的品名啊", "2"]) - (3 * lineHeight + 6)) < 0.01)
+    #expect(abs(table.heightPoints(ofRow: ["服装", "2"]) - (lineHeight + 6)) < 0.01)
     let operations = table.row(["服装", "2"], at: PDFPoint(x: 10, y: 20))
     #expect(
       operations.contains(
-        .strokeRectangle(PDFRect(x: 10, y: 20, width: 36, height: 19), widthPoints: 0.5)))
-    let right = operations.compactMap { operation -> PDFPoint? in
-      if case .text("2", let origin, _, _) = operation { return origin }
-      return nil
-    }
-    // Right-aligned: the digit (5.56 points wide) ends at the cell's right padding.
-    #expect(right.count == 1)
-    #expect(abs((right.first?.x ?? 0) - (46 + 40 - 3 - 5.56)) < 0.001)
+        .strokeRectangle(
+          PDFRect(x: 10, y: 20, width: 38, height: table.heightPoints(ofRow: ["服装", "2"])),
+          widthPoints: 0.5)))
+    // The number is set right-aligned in its cell's width inside the padding.
+    let number = PDFTextBlock("2", widthPoints: 34, style: style, alignment: .right)
+    #expect(operations.contains(.text(number, at: PDFPoint(x: 51, y: 23))))
   }
 
   @Test func code128HasQuietZonesAndBarsWithinTheSymbol() throws {

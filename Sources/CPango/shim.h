@@ -1,0 +1,2 @@
+#pragma once
+#include <pango/pangocairo.h>
