@@ -30,8 +30,11 @@ extension AutomaticTagging {
         event, scope in
         let payload = try JSONDecoder().decode(
           OrderEventCustomer.self, from: Data(event.payload.utf8))
-        try scheduleRecompute(of: payload.customerID, in: scope)
-        try scheduleNightly(in: scope)
+        // The nightly run is re-checked only when a recomputation was newly queued, not for
+        // every order of a burst.
+        if try scheduleRecompute(of: payload.customerID, in: scope) {
+          try scheduleNightly(in: scope)
+        }
       }
     }
   }

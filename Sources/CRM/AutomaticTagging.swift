@@ -137,13 +137,13 @@ public struct AutomaticTagging: Sendable {
   }
 
   /// Asks for `customer` to be recomputed a little later, once however many of its orders
-  /// arrive meanwhile.
-  func scheduleRecompute(of customer: Identifier, in scope: TenantScope) throws {
+  /// arrive meanwhile; whether a recomputation was newly queued (false: one was waiting).
+  func scheduleRecompute(of customer: Identifier, in scope: TenantScope) throws -> Bool {
     try services.jobs.enqueueUnlessWaiting(
       kind: Self.customerJobKind, payload: customer.description,
       runAfter: services.clock.now().adding(
         milliseconds: CRMLimits.automaticTagDebounceMilliseconds),
-      in: scope)
+      in: scope) != nil
   }
 
   /// Makes sure the next nightly run of the company is queued.
