@@ -2,12 +2,11 @@ public import FreightdeskCore
 import Storage
 public import Web
 
-/// A customer's orders as a section of the customer 360° page: figures over the last 90 days,
-/// the shipments under way and the latest orders. Orders cannot draw a panel of the customer
-/// module itself; `App` wraps this renderer as one.
+/// A customer's orders as a section of the customer 360° page: the shipments under way and the
+/// latest orders (the page's figures panel already counts orders, revenue and on-time rate
+/// from the same statistics). Orders cannot draw a panel of the customer module itself; `App`
+/// wraps this renderer as one.
 public struct OrderCustomerSection: Sendable {
-  /// The period the figures cover, in days.
-  public static let figuresPeriodDays: Int64 = 90
   /// The most orders each list shows.
   public static let rowsMax = 8
 
@@ -22,27 +21,14 @@ public struct OrderCustomerSection: Sendable {
   public func render(customer: Identifier, context: AuthenticatedContext, localizer t: Localizer)
     throws -> HTML
   {
-    let now = orders.services.clock.now()
-    let (figures, current, recent) = try context.read(orders.services.database) { scope in
-      let figures =
-        try OrderStatistics.figures(
-          of: [customer], from: now.adding(seconds: -Self.figuresPeriodDays * 86_400), to: now,
-          scope)[customer] ?? OrderFigures()
+    let (current, recent) = try context.read(orders.services.database) { scope in
       var filter = OrderFilter(customer: customer)
       let recent = try OrderList.page(filter, PageRequest(limit: Self.rowsMax), scope).items
       filter.status = .inTransit
       let current = try OrderList.page(filter, PageRequest(limit: Self.rowsMax), scope).items
-      return (figures, current, recent)
+      return (current, recent)
     }
     return HTML.group {
-      HTML.div(.class("row", "g-2", "mb-3")) {
-        Self.figure(t("orders.figures.orders"), String(figures.orders))
-        Self.figure(t("orders.figures.revenue"), t.money(figures.revenue))
-        Self.figure(
-          t("orders.figures.on_time"),
-          figures.onTimeRateBasisPoints.map { "\($0 / 100)%" } ?? "–")
-        Self.figure(t("orders.figures.urgent"), String(figures.urgentOrders))
-      }
       HTML.h3(.class("h6")) { t("orders.panel.current") }
       OrderTables.summaries(current, localizer: t, emptyKey: "orders.panel.no_current")
       HTML.h3(.class("h6")) { t("orders.panel.recent") }
@@ -53,14 +39,6 @@ public struct OrderCustomerSection: Sendable {
     }
   }
 
-  private static func figure(_ label: String, _ value: String) -> HTML {
-    HTML.div(.class("col-6", "col-md-3")) {
-      HTML.div(.class("border", "rounded", "p-2")) {
-        HTML.div(.class("small", "text-body-secondary")) { label }
-        HTML.div(.class("fs-5")) { value }
-      }
-    }
-  }
 }
 
 /// Tables of orders shared by the staff pages and the customer section.
