@@ -59,8 +59,10 @@ public struct InquiryTransitionError: UserFacingError, Equatable {
   public var kind: ErrorKind { .conflict }
   /// The stage and the step.
   public var arguments: [String: String] { ["stage": stage.rawValue, "event": event] }
-  /// The stage's name in the reader's language.
-  public var argumentLabelKeys: [String: String] { ["stage": "inquiries.stage.\(stage.rawValue)"] }
+  /// The stage's and the step's names in the reader's language.
+  public var argumentLabelKeys: [String: String] {
+    ["stage": "inquiries.stage.\(stage.rawValue)", "event": "inquiries.step.\(event)"]
+  }
 }
 
 /// The pipeline as a pure state machine: new → qualified → quoted → won, and lost (with a

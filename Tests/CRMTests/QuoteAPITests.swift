@@ -25,6 +25,8 @@ import Testing
       of: company)
     #expect(early.status == 409)
     #expect(early.code == "inquiry_transition_not_allowed")
+    // The message names the stage and the step in words, not codes.
+    #expect((early.json["detail"] as? String)?.contains("「成交」") == true)
     let quote = try app.call(
       "POST", "/api/v1/quotes", #"{"inquiry_id": \#(inquiry), "valid_days": 3}"#, as: .sales,
       of: company)
