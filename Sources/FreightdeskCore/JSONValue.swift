@@ -90,6 +90,7 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral {
       switch String(cString: number.objCType) {
       case "c": return .bool(number.boolValue)
       case "d", "f": return .number(number.doubleValue)
+      case "Q" where number.uint64Value > UInt64(Int64.max): return .number(number.doubleValue)
       default: return .integer(number.int64Value)
       }
     default:
