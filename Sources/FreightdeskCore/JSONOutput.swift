@@ -4,10 +4,12 @@
 /// else as raw UTF-8 and `/` unescaped; integers in decimal; floating-point numbers as Swift's
 /// shortest round-trip text without a trailing `.0`.
 final class JSONOutput {
+  // The encoder touches these for every value it writes, always from one thread and never in
+  // overlapping accesses; run-time exclusivity checks on them cost a fifth of its time.
   /// The bytes written so far.
-  var bytes: [UInt8] = []
+  @exclusivity(unchecked) var bytes: [UInt8] = []
   /// Reused by objects to reorder their members without allocating for each object.
-  var scratch: [UInt8] = []
+  @exclusivity(unchecked) var scratch: [UInt8] = []
 
   /// An empty buffer with room for a typical API answer.
   init() {
@@ -28,7 +30,9 @@ final class JSONOutput {
       guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
         continue
       }
-      if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+      if runStart < index {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+      }
       appendEscape(byte)
       runStart = index + 1
     }
@@ -87,6 +91,7 @@ final class JSONOutput {
 
   /// Appends JSON text that is already well-formed, such as `null` or a member's separator.
   func append(raw text: StaticString) {
-    bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    bytes.append(
+      contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 }

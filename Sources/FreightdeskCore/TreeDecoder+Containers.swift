@@ -142,7 +142,9 @@ struct ArrayDecodingContainer: UnkeyedDecodingContainer {
     return true
   }
 
-  mutating func decode(_ type: Bool.Type) throws -> Bool { try advance(type) { try TreeDecoder.bool($0, $1()) } }
+  mutating func decode(_ type: Bool.Type) throws -> Bool {
+    try advance(type) { try TreeDecoder.bool($0, $1()) }
+  }
   mutating func decode(_ type: String.Type) throws -> String {
     try advance(type) { try TreeDecoder.string($0, $1()) }
   }
@@ -184,7 +186,9 @@ struct ArrayDecodingContainer: UnkeyedDecodingContainer {
   }
   mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
     let key = elementKey
-    return try advance(type) { [decoder] value, _ in try decoder.child(value, key: key).decodeValue(type) }
+    return try advance(type) { [decoder] value, _ in
+      try decoder.child(value, key: key).decodeValue(type)
+    }
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws

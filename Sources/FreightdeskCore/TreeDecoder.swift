@@ -2,7 +2,7 @@ import Foundation
 
 /// The `Decoder` for one value of a ``JSONValue`` tree. It knows its parent and its key, so the
 /// coding path is built only when an error or the caller asks for it.
-final class TreeDecoder: Decoder {
+final class TreeDecoder: Decoder, CodingPathLink {
   let value: JSONValue
   let parent: TreeDecoder?
   let key: (any CodingKey)?
@@ -13,15 +13,7 @@ final class TreeDecoder: Decoder {
     self.key = key
   }
 
-  var codingPath: [any CodingKey] {
-    var path: [any CodingKey] = []
-    var node: TreeDecoder? = self
-    while let current = node {
-      if let key = current.key { path.append(key) }
-      node = current.parent
-    }
-    return path.reversed()
-  }
+  var codingPath: [any CodingKey] { pathFromRoot }
 
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -93,7 +85,8 @@ final class TreeDecoder: Decoder {
 
   private func decodeDate() throws -> Date {
     if case .null = value { throw TreeDecoder.unexpected(Date.self, value, codingPath) }
-    return Date(timeIntervalSinceReferenceDate: try TreeDecoder.floating(Double.self, value, codingPath))
+    return Date(
+      timeIntervalSinceReferenceDate: try TreeDecoder.floating(Double.self, value, codingPath))
   }
 
   private func decodeData() throws -> Data {
@@ -131,7 +124,8 @@ extension TreeDecoder {
     return DecodingError.valueNotFound(
       type,
       DecodingError.Context(
-        codingPath: path, debugDescription: "Cannot get value of type \(type) -- found null value instead"
+        codingPath: path,
+        debugDescription: "Cannot get value of type \(type) -- found null value instead"
       ))
   }
 
@@ -151,7 +145,8 @@ extension TreeDecoder {
     return DecodingError.typeMismatch(
       type,
       DecodingError.Context(
-        codingPath: path, debugDescription: "Expected to decode \(type) but found \(found) instead."))
+        codingPath: path, debugDescription: "Expected to decode \(type) but found \(found) instead."
+      ))
   }
 
   /// JSONDecoder reports a number the type cannot hold as corrupt data at the top of the
@@ -159,7 +154,8 @@ extension TreeDecoder {
   private static func numberDoesNotFit(_ type: Any.Type) -> DecodingError {
     DecodingError.dataCorrupted(
       DecodingError.Context(
-        codingPath: [], debugDescription: "The given data was not valid JSON: a number does not fit in \(type)."))
+        codingPath: [],
+        debugDescription: "The given data was not valid JSON: a number does not fit in \(type)."))
   }
 
   static func bool(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Bool {

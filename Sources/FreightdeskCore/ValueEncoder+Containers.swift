@@ -6,7 +6,8 @@ private func appendFloat<T: BinaryFloatingPoint & LosslessStringConvertible & En
     throw EncodingError.invalidValue(
       value,
       EncodingError.Context(
-        codingPath: path(), debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."
+        codingPath: path(),
+        debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."
       ))
   }
   output.append(finite: value)
@@ -34,7 +35,9 @@ struct ObjectEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   mutating func encode(_ value: Bool, forKey key: Key) {
     member(key) { $0.append(raw: value ? "true" : "false") }
   }
-  mutating func encode(_ value: String, forKey key: Key) { member(key) { $0.append(string: value) } }
+  mutating func encode(_ value: String, forKey key: Key) {
+    member(key) { $0.append(string: value) }
+  }
   mutating func encode(_ value: Double, forKey key: Key) throws {
     try member(key) { try appendFloat(value, to: $0, path: encoder.path(appending: key)) }
   }

@@ -7,7 +7,7 @@ import Foundation
 /// A member written through a container lands in the output at once; a nested container or a
 /// super encoder, which the caller may fill while writing other members, gets an output of its
 /// own and is spliced in when its parent finishes.
-final class ValueEncoder: Encoder {
+final class ValueEncoder: Encoder, CodingPathLink {
   /// What the value turned out to be.
   enum Kind {
     case none
@@ -31,9 +31,10 @@ final class ValueEncoder: Encoder {
   let key: (any CodingKey)?
   /// Where this value's text begins in the output.
   let start: Int
-  var kind = Kind.none
-  var members: [Member] = []
-  var elementCount = 0
+  // Touched for every member from one thread, never in overlapping accesses (see JSONOutput).
+  @exclusivity(unchecked) var kind = Kind.none
+  @exclusivity(unchecked) var members: [Member] = []
+  @exclusivity(unchecked) var elementCount = 0
 
   init(output: JSONOutput, parent: ValueEncoder?, key: (any CodingKey)?) {
     self.output = output
@@ -42,15 +43,7 @@ final class ValueEncoder: Encoder {
     self.start = output.bytes.count
   }
 
-  var codingPath: [any CodingKey] {
-    var path: [any CodingKey] = []
-    var node: ValueEncoder? = self
-    while let current = node {
-      if let key = current.key { path.append(key) }
-      node = current.parent
-    }
-    return path.reversed()
-  }
+  var codingPath: [any CodingKey] { pathFromRoot }
 
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -141,7 +134,9 @@ final class ValueEncoder: Encoder {
     var first = true
     for (position, index) in order.enumerated() {
       let member = members[index]
-      if position + 1 < order.count, Self.compareUTF8(members[order[position + 1]].key, member.key) == 0 {
+      if position + 1 < order.count,
+        Self.compareUTF8(members[order[position + 1]].key, member.key) == 0
+      {
         continue
       }
       if !first { output.append(raw: ",") }
@@ -179,22 +174,20 @@ final class ValueEncoder: Encoder {
   /// Below zero, zero or above zero as `left`'s UTF-8 bytes sort before, equal or after
   /// `right`'s.
   static func compareUTF8(_ left: String, _ right: String) -> Int {
-    let fast = left.utf8.withContiguousStorageIfAvailable { leftBytes in
-      right.utf8.withContiguousStorageIfAvailable { rightBytes in
-        compare(leftBytes, rightBytes)
+    var left = left
+    var right = right
+    return left.withUTF8 { leftBytes in
+      right.withUTF8 { rightBytes in
+        let common = min(leftBytes.count, rightBytes.count)
+        if common > 0, let leftStart = leftBytes.baseAddress,
+          let rightStart = rightBytes.baseAddress
+        {
+          let order = memcmp(leftStart, rightStart, common)
+          if order != 0 { return Int(order) }
+        }
+        return leftBytes.count - rightBytes.count
       }
     }
-    if let fast, let result = fast { return result }
-    return compare(Array(left.utf8), Array(right.utf8))
-  }
-
-  private static func compare(_ left: some Collection<UInt8>, _ right: some Collection<UInt8>)
-    -> Int
-  {
-    for (leftByte, rightByte) in zip(left, right) where leftByte != rightByte {
-      return Int(leftByte) - Int(rightByte)
-    }
-    return left.count - right.count
   }
 
   /// Moves this value's text so far out of the output into the scratch buffer.

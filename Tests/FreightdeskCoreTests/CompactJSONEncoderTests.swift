@@ -1,7 +1,7 @@
 import Foundation
 import FreightdeskCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CompactJSONEncoderTests {
   @Test func keysAreInFoundationsOrder() {
@@ -211,7 +211,11 @@ private indirect enum FuzzValue: Encodable {
     case 5: return .float(Float(randomDouble(using: &generator) / 1e280))
     case 6: return .bool(Bool.random(using: &generator))
     case 7: return .missing(Bool.random(using: &generator) ? nil : 7)
-    case 8: return .data(Data((0..<Int.random(in: 0..<9, using: &generator)).map { UInt8(truncatingIfNeeded: $0 * 37) }))
+    case 8:
+      return .data(
+        Data(
+          (0..<Int.random(in: 0..<9, using: &generator)).map { UInt8(truncatingIfNeeded: $0 * 37) })
+      )
     case 9: return .date(Date(timeIntervalSince1970: randomDouble(using: &generator) / 1e290))
     case 10: return .decimal(Decimal(Int.random(in: -99_999...99_999, using: &generator)) / 100)
     case 11: return .gymnastics(ContainerGymnastics(flag: Bool.random(using: &generator)))

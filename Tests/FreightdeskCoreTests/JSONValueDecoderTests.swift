@@ -1,7 +1,7 @@
 import Foundation
 import FreightdeskCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct JSONValueDecoderTests {
   /// Decodes `text` as `T` with both decoders and expects the same value or the same error.
@@ -107,7 +107,9 @@ import TestSupport
   }
 
   @Test func theUnkeyedContainerReportsItsEndLikeJSONDecoder() {
-    expectSameOutcome(ContainerGymnastics.self, #"{"count": 1, "name": "a", "tags": [], "inner": {"b": 2, "list": [1]}}"#)
+    expectSameOutcome(
+      ContainerGymnastics.self,
+      #"{"count": 1, "name": "a", "tags": [], "inner": {"b": 2, "list": [1]}}"#)
     expectSameOutcome(ArrayWalker.self, "[1]")
     expectSameOutcome(ArrayWalker.self, "[1, null, {\"b\": 1, \"list\": []}, [2], {}]")
     expectSameOutcome(ArrayWalker.self, "[1, 2, {\"b\": 1, \"list\": []}, [2]]")

@@ -1,7 +1,7 @@
 import FreightdeskCore
 import Orders
-import Testing
 import TestSupport
+import Testing
 
 /// The API's order types through ``CompactJSONEncoder`` and ``JSONValueDecoder`` give what
 /// Foundation's encoder and decoder give: the same bytes, the same values, the same errors.

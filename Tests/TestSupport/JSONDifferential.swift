@@ -63,7 +63,8 @@ public enum JSONDifferential {
   }
 
   private static func path(_ keys: [any CodingKey]) -> String {
-    "/" + keys.map { key in key.intValue.map(String.init) ?? key.stringValue }.joined(separator: "/")
+    "/"
+      + keys.map { key in key.intValue.map(String.init) ?? key.stringValue }.joined(separator: "/")
   }
 
   /// `document` with the value at a random place replaced by a random scalar, array or object,
