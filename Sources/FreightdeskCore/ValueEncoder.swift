@@ -19,11 +19,35 @@ final class ValueEncoder: Encoder, CodingPathLink {
   /// One object member, or (with an empty key) a deferred array element.
   struct Member {
     let key: String
+    /// The key's first eight UTF-8 bytes, big-endian and zero-padded: most keys differ in
+    /// them, so most comparisons while sorting need not look at the strings.
+    let keyPrefix: UInt64
     /// Where the member's `"key":value` text starts and ends in the output.
     let start: Int
     let end: Int
     /// A nested container or super encoder written into its own output.
     let deferred: ValueEncoder?
+
+    init(key: String, start: Int, end: Int, deferred: ValueEncoder?) {
+      self.key = key
+      var prefix: UInt64 = 0
+      var count = 0
+      for byte in key.utf8.prefix(8) {
+        prefix = prefix << 8 | UInt64(byte)
+        count += 1
+      }
+      self.keyPrefix = count == 0 ? 0 : prefix << (8 * (8 - count))
+      self.start = start
+      self.end = end
+      self.deferred = deferred
+    }
+
+    /// Below zero, zero or above zero as this key's UTF-8 bytes sort before, equal or after
+    /// `other`'s.
+    func compareKey(to other: Member) -> Int {
+      if keyPrefix != other.keyPrefix { return keyPrefix < other.keyPrefix ? -1 : 1 }
+      return ValueEncoder.compareUTF8(key, other.key)
+    }
   }
 
   let output: JSONOutput
@@ -127,7 +151,7 @@ final class ValueEncoder: Encoder, CodingPathLink {
     // Foundation orders keys by their UTF-8 bytes, without Unicode normalisation; a later
     // value for the same key wins.
     let order = members.indices.sorted { left, right in
-      let comparison = Self.compareUTF8(members[left].key, members[right].key)
+      let comparison = members[left].compareKey(to: members[right])
       return comparison < 0 || (comparison == 0 && left < right)
     }
     output.append(raw: "{")
@@ -135,7 +159,7 @@ final class ValueEncoder: Encoder, CodingPathLink {
     for (position, index) in order.enumerated() {
       let member = members[index]
       if position + 1 < order.count,
-        Self.compareUTF8(members[order[position + 1]].key, member.key) == 0
+        members[order[position + 1]].compareKey(to: member) == 0
       {
         continue
       }
