@@ -33,9 +33,7 @@ enum AutomaticTagStore {
   static func save(_ settings: AutomaticTagSettings, at now: Instant, _ scope: TenantScope)
     throws
   {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    let document = String(decoding: try encoder.encode(settings), as: UTF8.self)
+    let document = try CompactJSONEncoder().text(settings)
     try scope.execute("DELETE FROM automatic_tag_settings WHERE tenant_id = $1", [])
     try scope.execute(
       """
@@ -153,9 +151,7 @@ enum AutomaticTagStore {
   }
 
   private static func evidenceText(_ evidence: [String: String]) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    return String(decoding: try encoder.encode(evidence), as: UTF8.self)
+    try CompactJSONEncoder().text(evidence)
   }
 
   private static func tag(from row: Row) throws -> AutomaticTag {

@@ -166,8 +166,6 @@ public struct AutomaticTagging: Sendable {
   }
 
   private static func summary(_ value: some Encodable) throws -> [String: String] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    return ["value": String(decoding: try encoder.encode(value), as: UTF8.self)]
+    ["value": try CompactJSONEncoder().text(value)]
   }
 }

@@ -73,6 +73,6 @@ public struct CreditHoldDecided: Codable, Sendable, Equatable {
 
   /// The payload as compact JSON.
   func json() throws -> String {
-    String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
+    try CompactJSONEncoder().text(self)
   }
 }

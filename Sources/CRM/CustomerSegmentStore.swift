@@ -104,9 +104,7 @@ enum CustomerSegmentStore {
   }
 
   private static func text(_ filter: CustomerSegmentFilter) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    return String(decoding: try encoder.encode(filter), as: UTF8.self)
+    try CompactJSONEncoder().text(filter)
   }
 
   private static func segment(from row: Row) throws -> CustomerSegment {

@@ -140,11 +140,6 @@ public struct CustomerSegments: Sendable {
   }
 
   private static func fields(_ segment: CustomerSegment) throws -> [String: String] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    return [
-      "name": segment.name,
-      "filter": String(decoding: try encoder.encode(segment.filter), as: UTF8.self),
-    ]
+    ["name": segment.name, "filter": try CompactJSONEncoder().text(segment.filter)]
   }
 }

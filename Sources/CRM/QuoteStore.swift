@@ -74,9 +74,7 @@ enum QuoteStore {
 
   /// `value` as compact JSON text.
   static func json(_ value: some Encodable) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    try CompactJSONEncoder().text(value)
   }
 
   private static func quote(_ row: Row) throws -> Quote {

@@ -122,7 +122,7 @@ enum RateCardStore {
     _ document: RateCardDocument, of id: Identifier, version: Int64, by user: Identifier?,
     at now: Instant, _ scope: TenantScope
   ) throws {
-    let definition = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
+    let definition = try CompactJSONEncoder().text(document)
     try scope.execute(
       """
       INSERT INTO rate_card_versions (tenant_id, rate_card_id, version, definition, saved_at,

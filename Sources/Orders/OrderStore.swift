@@ -210,9 +210,7 @@ enum OrderStore {
 
   /// Compact JSON for a stored column.
   static func json(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    (try? CompactJSONEncoder().text(value)) ?? "null"
   }
 }
 

@@ -1,3 +1,4 @@
+import FreightdeskCore
 import Web
 
 /// A stored VROOM-format solution read back for the run's page: the summary, each route's

@@ -1,3 +1,4 @@
+import FreightdeskCore
 import Testing
 
 @testable import Web

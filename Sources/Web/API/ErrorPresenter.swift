@@ -90,7 +90,7 @@ public struct ErrorPresenter: Sendable {
     let document = ProblemDetails(
       error, status: status, instance: request.path, requestID: context.requestID,
       locale: context.locale, translations: translations)
-    let body = (try? JSONEncoder.api.encode(document)).map(Array.init) ?? []
+    let body = (try? CompactJSONEncoder().encode(document)) ?? []
     return Response(
       status: status,
       headers: [
@@ -109,15 +109,5 @@ public struct ErrorPresenter: Sendable {
       message: Localizer(translations: translations, locale: context.locale).message(for: error),
       requestID: context.requestID, locale: context.locale)
     return .html(renderPage(content), status: status)
-  }
-}
-
-extension JSONEncoder {
-  /// The API's encoder: sorted keys for stable output; field names come from each type's
-  /// `CodingKeys`, which spell them in snake_case.
-  static var api: JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
   }
 }

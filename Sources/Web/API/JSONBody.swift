@@ -18,7 +18,7 @@ public enum JSONBody {
     collectUnknownFields(in: document, schema: schema, pointer: "", into: &unknown)
     if !unknown.isEmpty { throw ValidationFailure(unknown) }
     do {
-      return try JSONDecoder().decode(T.self, from: Data(request.body))
+      return try JSONValueDecoder().decode(T.self, from: document)
     } catch let error as DecodingError {
       throw ValidationFailure([fieldError(for: error)])
     }
@@ -29,7 +29,7 @@ public enum JSONBody {
     _ value: T, status: Int = 200, headers: HTTPHeaders = [:]
   ) throws -> Response {
     var response = Response(
-      status: status, headers: headers, body: Array(try JSONEncoder.api.encode(value)))
+      status: status, headers: headers, body: try CompactJSONEncoder().encode(value))
     response.headers.set("Content-Type", "application/json")
     return response
   }

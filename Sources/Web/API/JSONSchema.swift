@@ -1,3 +1,4 @@
+public import FreightdeskCore
 import Synchronization
 
 /// The JSON Schema (2020-12 subset) of an API body: what OpenAPI publishes and what the

@@ -72,7 +72,7 @@ public struct Cursor: Sendable, Equatable {
 
   /// The token handed to the client.
   public var token: String {
-    ((try? JSONEncoder().encode(keys)) ?? Data()).base64URLEncoded
+    Data((try? CompactJSONEncoder().encode(keys)) ?? []).base64URLEncoded
   }
 }
 

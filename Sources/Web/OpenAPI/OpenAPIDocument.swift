@@ -1,3 +1,5 @@
+public import FreightdeskCore
+
 /// Builds the OpenAPI 3.1 description of the JSON API from the route registry, so the
 /// published contract is the code that runs and cannot drift from it.
 public enum OpenAPIDocument {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A JSON document with object keys in a fixed order, for documents we build by hand (OpenAPI)
 /// and for inspecting request bodies before decoding them.
 public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral {
@@ -69,31 +67,8 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral {
     }
   }
 
-  /// Parses JSON text; nil when it is not well-formed.
+  /// Parses JSON text; nil when it is not well-formed. Object members come in key order.
   public static func parse(_ bytes: [UInt8]) -> JSONValue? {
-    guard
-      let object = try? JSONSerialization.jsonObject(
-        with: Data(bytes), options: [.fragmentsAllowed])
-    else { return nil }
-    return from(object)
-  }
-
-  private static func from(_ object: Any) -> JSONValue {
-    switch object {
-    case let dictionary as [String: Any]:
-      return .object(dictionary.keys.sorted().map { ($0, from(dictionary[$0]!)) })
-    case let array as [Any]:
-      return .array(array.map(from))
-    case let string as String:
-      return .string(string)
-    case let number as NSNumber:
-      switch String(cString: number.objCType) {
-      case "c": return .bool(number.boolValue)
-      case "d", "f": return .number(number.doubleValue)
-      default: return .integer(number.int64Value)
-      }
-    default:
-      return .null
-    }
+    JSONParser.parse(bytes)
   }
 }

@@ -1,8 +1,8 @@
 /// Writes JSON string literals by hand for the hot paths (access log, problem bodies), where
 /// going through an encoder would cost more than the request.
-enum JSONText {
+public enum JSONText {
   /// `text` as a quoted JSON string with every required escape.
-  static func quoted(_ text: String) -> String {
+  public static func quoted(_ text: String) -> String {
     var out = "\""
     out.reserveCapacity(text.utf8.count + 2)
     for scalar in text.unicodeScalars {

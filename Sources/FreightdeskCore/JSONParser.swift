@@ -1,0 +1,235 @@
+/// Parses RFC 8259 JSON text into a ``JSONValue``, accepting and refusing what Foundation's
+/// `JSONSerialization` does (with fragments allowed): strict number grammar, no control
+/// characters in strings, no lone surrogates, valid UTF-8, nesting at most `depthMax` deep;
+/// like it, a comma may follow the last element of an array or object.
+///
+/// It exists because parsing through `JSONSerialization` boxed every value in an `NSNumber`,
+/// `NSString` or `NSDictionary` first and cost more than decoding the request itself.
+struct JSONParser {
+  /// How deeply arrays and objects may nest.
+  static let depthMax = 512
+
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var index = 0
+  private var depth = 0
+
+  private init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
+
+  /// The document in `bytes`, or nil when it is not well-formed.
+  static func parse(_ bytes: [UInt8]) -> JSONValue? {
+    bytes.withUnsafeBufferPointer { buffer in
+      var parser = JSONParser(bytes: buffer)
+      // A UTF-8 byte-order mark is allowed, as Foundation allows it.
+      if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+      parser.skipWhitespace()
+      guard let value = parser.value() else { return nil }
+      parser.skipWhitespace()
+      return parser.index == buffer.count ? value : nil
+    }
+  }
+
+  private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+  private mutating func skipWhitespace() {
+    while let byte = current,
+      byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        || byte == UInt8(ascii: "\t")
+    {
+      index += 1
+    }
+  }
+
+  private mutating func value() -> JSONValue? {
+    guard let first = current else { return nil }
+    switch first {
+    case UInt8(ascii: "{"): return object()
+    case UInt8(ascii: "["): return array()
+    case UInt8(ascii: "\""): return string().map(JSONValue.string)
+    case UInt8(ascii: "t"): return literal("true", .bool(true))
+    case UInt8(ascii: "f"): return literal("false", .bool(false))
+    case UInt8(ascii: "n"): return literal("null", .null)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number()
+    default: return nil
+    }
+  }
+
+  private mutating func literal(_ text: StaticString, _ value: JSONValue) -> JSONValue? {
+    let length = text.utf8CodeUnitCount
+    guard index + length <= bytes.count else { return nil }
+    for offset in 0..<length where bytes[index + offset] != text.utf8Start[offset] { return nil }
+    index += length
+    return value
+  }
+
+  /// Consumes `byte` after optional white space.
+  private mutating func consume(_ byte: UInt8) -> Bool {
+    skipWhitespace()
+    guard current == byte else { return false }
+    index += 1
+    return true
+  }
+
+  private mutating func array() -> JSONValue? {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.depthMax else { return nil }
+    index += 1
+    var items: [JSONValue] = []
+    repeat {
+      if consume(UInt8(ascii: "]")) { return .array(items) }
+      guard let item = value() else { return nil }
+      items.append(item)
+    } while consume(UInt8(ascii: ","))
+    return consume(UInt8(ascii: "]")) ? .array(items) : nil
+  }
+
+  private mutating func object() -> JSONValue? {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.depthMax else { return nil }
+    index += 1
+    var fields: [(String, JSONValue)] = []
+    repeat {
+      if consume(UInt8(ascii: "}")) { return .object(Self.sortedByKey(fields)) }
+      guard current == UInt8(ascii: "\""), let key = string(), consume(UInt8(ascii: ":")) else {
+        return nil
+      }
+      skipWhitespace()
+      guard let member = value() else { return nil }
+      fields.append((key, member))
+    } while consume(UInt8(ascii: ","))
+    guard consume(UInt8(ascii: "}")) else { return nil }
+    return .object(Self.sortedByKey(fields))
+  }
+
+  /// The members in key order, as `JSONValue` has always held them; of repeated keys the last
+  /// one counts, as in Foundation's dictionaries.
+  private static func sortedByKey(_ fields: [(String, JSONValue)]) -> [(String, JSONValue)] {
+    let order = fields.indices.sorted { left, right in
+      fields[left].0 < fields[right].0 || (fields[left].0 == fields[right].0 && left < right)
+    }
+    var sorted: [(String, JSONValue)] = []
+    sorted.reserveCapacity(fields.count)
+    for (position, index) in order.enumerated() {
+      if position + 1 < order.count, fields[order[position + 1]].0 == fields[index].0 { continue }
+      sorted.append(fields[index])
+    }
+    return sorted
+  }
+
+  /// A string literal starting at the opening quote.
+  private mutating func string() -> String? {
+    index += 1
+    let start = index
+    while let byte = current, byte != UInt8(ascii: "\"") {
+      if byte == UInt8(ascii: "\\") { return escapedString(from: start) }
+      if byte < 0x20 { return nil }
+      index += 1
+    }
+    guard current != nil else { return nil }
+    defer { index += 1 }
+    return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+  }
+
+  /// The rest of a string literal that holds escapes, its first `index - start` bytes plain.
+  private mutating func escapedString(from start: Int) -> String? {
+    var utf8 = Array(bytes[start..<index])
+    while let byte = current, byte != UInt8(ascii: "\"") {
+      index += 1
+      if byte < 0x20 { return nil }
+      guard byte == UInt8(ascii: "\\") else {
+        utf8.append(byte)
+        continue
+      }
+      guard let escaped = current else { return nil }
+      index += 1
+      switch escaped {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escaped)
+      case UInt8(ascii: "b"): utf8.append(0x08)
+      case UInt8(ascii: "f"): utf8.append(0x0C)
+      case UInt8(ascii: "n"): utf8.append(0x0A)
+      case UInt8(ascii: "r"): utf8.append(0x0D)
+      case UInt8(ascii: "t"): utf8.append(0x09)
+      case UInt8(ascii: "u"):
+        guard let scalar = unicodeEscape() else { return nil }
+        utf8.append(contentsOf: String(Character(scalar)).utf8)
+      default: return nil
+      }
+    }
+    guard current != nil else { return nil }
+    index += 1
+    return String(validating: utf8, as: UTF8.self)
+  }
+
+  /// The scalar of a `\uXXXX` escape (the `\u` already read), joining a surrogate pair.
+  private mutating func unicodeEscape() -> Unicode.Scalar? {
+    guard let high = hexQuad() else { return nil }
+    guard (0xD800...0xDBFF).contains(high) else { return Unicode.Scalar(high) }
+    guard current == UInt8(ascii: "\\"), index + 1 < bytes.count,
+      bytes[index + 1] == UInt8(ascii: "u")
+    else { return nil }
+    index += 2
+    guard let low = hexQuad(), (0xDC00...0xDFFF).contains(low) else { return nil }
+    return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+  }
+
+  private mutating func hexQuad() -> UInt32? {
+    guard index + 4 <= bytes.count else { return nil }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      guard let digit = Self.hexValue(bytes[index]) else { return nil }
+      value = value << 4 | digit
+      index += 1
+    }
+    return value
+  }
+
+  private static func hexValue(_ byte: UInt8) -> UInt32? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+    default: nil
+    }
+  }
+
+  /// A number: an integer that fits in `Int64` as `.integer`, anything else as a finite
+  /// `.number`; `-0` stays a negative zero.
+  private mutating func number() -> JSONValue? {
+    let start = index
+    if current == UInt8(ascii: "-") { index += 1 }
+    if current == UInt8(ascii: "0") {
+      index += 1
+    } else {
+      guard skipDigits() else { return nil }
+    }
+    var isInteger = true
+    if current == UInt8(ascii: ".") {
+      index += 1
+      isInteger = false
+      guard skipDigits() else { return nil }
+    }
+    if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+      index += 1
+      isInteger = false
+      if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+      guard skipDigits() else { return nil }
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    // Foundation reads `-0` and `Int64.min` as floating-point numbers.
+    if isInteger, text != "-0", let integer = Int64(text), integer != .min {
+      return .integer(integer)
+    }
+    guard let number = Double(text), number.isFinite else { return nil }
+    return .number(number)
+  }
+
+  /// Skips one or more digits; false when there is none.
+  private mutating func skipDigits() -> Bool {
+    let start = index
+    while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
+    return index > start
+  }
+}
