@@ -28,8 +28,8 @@ extension AutomaticTagging {
     AutomaticTagTrigger.allCases.map { trigger in
       OutboxHandler(name: "crm.automatic_tags.\(trigger.rawValue)", topic: trigger.rawValue) {
         event, scope in
-        let payload = try JSONDecoder().decode(
-          OrderEventCustomer.self, from: Data(event.payload.utf8))
+        let payload = try JSONValueDecoder().decode(
+          OrderEventCustomer.self, fromText: event.payload)
         // The nightly run is re-checked only when a recomputation was newly queued, not for
         // every order of a burst.
         if try scheduleRecompute(of: payload.customerID, in: scope) {

@@ -25,8 +25,8 @@ enum AutomaticTagStore {
         "SELECT document FROM automatic_tag_settings WHERE tenant_id = $1 AND id = $1", []
       ).first
     else { return .defaults }
-    return try JSONDecoder().decode(
-      AutomaticTagSettings.self, from: Data(try row.string("document").utf8))
+    return try JSONValueDecoder().decode(
+      AutomaticTagSettings.self, fromText: try row.string("document"))
   }
 
   /// Replaces the company's rules.
@@ -160,8 +160,8 @@ enum AutomaticTagStore {
       throw DatabaseError.columnTypeMismatch(
         column: "rule", expected: "automatic tag rule", found: ruleText)
     }
-    let evidence = try JSONDecoder().decode(
-      [String: String].self, from: Data(try row.string("evidence").utf8))
+    let evidence = try JSONValueDecoder().decode(
+      [String: String].self, fromText: try row.string("evidence"))
     return AutomaticTag(
       customerID: try row.identifier("customer_id"),
       finding: AutomaticTagFinding(

@@ -110,8 +110,8 @@ enum CustomerSegmentStore {
   private static func segment(from row: Row) throws -> CustomerSegment {
     CustomerSegment(
       id: try row.identifier("id"), name: try row.string("name"),
-      filter: try JSONDecoder().decode(
-        CustomerSegmentFilter.self, from: Data(try row.string("filter").utf8)),
+      filter: try JSONValueDecoder().decode(
+        CustomerSegmentFilter.self, fromText: try row.string("filter")),
       createdAt: try row.instant("created_at"), updatedAt: try row.instant("updated_at"))
   }
 }

@@ -38,8 +38,8 @@ public enum CustomerTimelineTopic: String, CaseIterable, Sendable {
   /// keys the row, so a retried delivery records nothing twice.
   var handler: OutboxHandler {
     OutboxHandler(name: "crm.timeline.\(rawValue)", topic: rawValue) { event, scope in
-      let payload = try JSONDecoder().decode(
-        CustomerEventPayload.self, from: Data(event.payload.utf8))
+      let payload = try JSONValueDecoder().decode(
+        CustomerEventPayload.self, fromText: event.payload)
       try scope.execute(
         """
         INSERT INTO crm_timeline_events (tenant_id, id, customer_id, topic, reference,

@@ -19,4 +19,14 @@ public struct JSONValueDecoder: Sendable {
   public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
     try TreeDecoder(value: value, parent: nil, key: nil).decodeValue(type)
   }
+
+  /// The `T` that JSON `text` describes (a stored column, an event payload): parsed once and
+  /// decoded from the tree; text that is not JSON is `dataCorrupted`, as with `JSONDecoder`.
+  public func decode<T: Decodable>(_ type: T.Type, fromText text: String) throws -> T {
+    guard let value = JSONValue.parse(Array(text.utf8)) else {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(codingPath: [], debugDescription: "The text is not valid JSON."))
+    }
+    return try decode(type, from: value)
+  }
 }

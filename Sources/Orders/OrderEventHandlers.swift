@@ -52,8 +52,8 @@ enum OrderEventHandlers {
   static func creditDecided(_ service: @escaping @Sendable () -> OrderService) -> OutboxHandler {
     OutboxHandler(name: "orders.credit_hold_decided", topic: "credit_hold.decided") {
       event, scope in
-      let payload = try JSONDecoder().decode(
-        CreditHoldDecidedPayload.self, from: Data(event.payload.utf8))
+      let payload = try JSONValueDecoder().decode(
+        CreditHoldDecidedPayload.self, fromText: event.payload)
       guard payload.reference.hasPrefix("order:"),
         let raw = Int64(payload.reference.dropFirst("order:".count))
       else { return }
@@ -71,8 +71,8 @@ enum OrderEventHandlers {
 
   static func quoteAccepted(_ service: @escaping @Sendable () -> OrderService) -> OutboxHandler {
     OutboxHandler(name: "orders.quote_accepted", topic: "quote.accepted") { event, scope in
-      let payload = try JSONDecoder().decode(
-        QuoteAcceptedPayload.self, from: Data(event.payload.utf8))
+      let payload = try JSONValueDecoder().decode(
+        QuoteAcceptedPayload.self, fromText: event.payload)
       guard let customer = payload.customerID else { return }
       let exists = try scope.query(
         "SELECT id FROM orders WHERE tenant_id = $1 AND quote_number = $2",

@@ -178,7 +178,7 @@ enum OrderStore {
       serviceType: try decoded(ServiceType.self, row, "service_type"),
       status: try decoded(OrderStatus.self, row, "status"),
       exception: try row.optionalString("exception_reason"),
-      stops: try JSONDecoder().decode([OrderStop].self, from: Data(try row.string("stops").utf8)),
+      stops: try JSONValueDecoder().decode([OrderStop].self, fromText: try row.string("stops")),
       cargo: [],
       services: try row.string("services").split(separator: ",").map {
         guard let option = OrderServiceOption(rawValue: String($0)) else {
@@ -188,7 +188,7 @@ enum OrderStore {
         return option
       },
       settlement: try decoded(OrderSettlement.self, row, "settlement"),
-      price: try JSONDecoder().decode(OrderPrice.self, from: Data(try row.string("price").utf8)),
+      price: try JSONValueDecoder().decode(OrderPrice.self, fromText: try row.string("price")),
       priceFrozen: try row.bool("price_frozen"),
       quoteNumber: try row.optionalString("quote_number"),
       source: try decoded(OrderSource.self, row, "source"), notes: try row.string("notes"),

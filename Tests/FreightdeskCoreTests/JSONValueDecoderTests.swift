@@ -13,6 +13,17 @@ import Testing
       "\(T.self) from \(text)", sourceLocation: sourceLocation)
   }
 
+  @Test func textIsParsedOnceAndDecodedAndNonJSONIsDataCorrupted() throws {
+    let pairs = try JSONValueDecoder().decode([String: Int].self, fromText: #"{"b": 2, "a": 1}"#)
+    #expect(pairs == ["a": 1, "b": 2])
+    #expect {
+      try JSONValueDecoder().decode([String: Int].self, fromText: #"{"b": "#)
+    } throws: { error in
+      guard case DecodingError.dataCorrupted(let context) = error else { return false }
+      return context.codingPath.isEmpty
+    }
+  }
+
   @Test(arguments: [
     "20", "20.0", "1e2", "2.0e0", "20.5", "-0", "-1", "300", "70000", "1e300", "-1e300",
     "9223372036854775807", "9223372036854775808", "-9223372036854775808", "1.0000000000000000001",
