@@ -21,7 +21,7 @@ let serveCommand = Command(
     \(DatabaseOption.usage)
       --bind ADDRESS   numeric IPv4 or IPv6 address (env FREIGHTDESK_BIND; default 127.0.0.1)
       --port N         TCP port, 0 for any free one (env FREIGHTDESK_PORT; default 8080)
-      --threads N      worker threads (env FREIGHTDESK_THREADS; default 4 per core)
+      --threads N      worker threads (env FREIGHTDESK_THREADS; default 16 per core)
       --no-access-log  do not write a JSON line per request (env FREIGHTDESK_ACCESS_LOG=off)
       --demo-if-empty  create the demo company when there is no company yet (make run)
       --secure-cookies the site is served over TLS (behind a proxy): session cookies get the
