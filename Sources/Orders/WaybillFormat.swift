@@ -29,12 +29,17 @@ enum WaybillFormat {
     return "\(start)–\(DisplayFormat.time(window.end, in: t.timeZone))"
   }
 
-  /// A cold-chain line's range, e.g. `2–8 °C`, or nil.
+  /// A cold-chain line's range, e.g. `2 ~ 8 °C`, `−18 ~ −12 °C` or `≤ 8 °C`, or nil. Negative
+  /// degrees take the minus sign, so that a range of them does not read as dashes.
   static func temperatureRange(_ line: CargoLine) -> String? {
     guard line.isColdChain else { return nil }
-    let low = line.temperatureMinC.map(String.init) ?? "–"
-    let high = line.temperatureMaxC.map(String.init) ?? "–"
-    return "\(low)–\(high) °C"
+    let degrees = { (value: Int) in value < 0 ? "−\(-value)" : String(value) }
+    switch (line.temperatureMinC, line.temperatureMaxC) {
+    case (let low?, let high?): return "\(degrees(low)) ~ \(degrees(high)) °C"
+    case (let low?, nil): return "≥ \(degrees(low)) °C"
+    case (nil, let high?): return "≤ \(degrees(high)) °C"
+    case (nil, nil): return nil
+    }
   }
 
   /// Whether the order is priced: it has a breakdown (a price from the rate cards or a quote).

@@ -73,7 +73,7 @@ import Web
     for expected in [
       "顺达物流有限公司", "运单（托运单）", "TO20261204-0007", "状态：已确认", "云舟电商", "李女士", "零担", "月结",
       "加急 / 次日达、签收回单", "上海市/浦东新区", "张江路 88 号", "王师傅 13800001111",
-      "2026-12-07 10:00–14:00", "2026-12-08 10:00–14:00", "陈先生 13912345678", "冷冻水饺", "-18–-12 °C",
+      "2026-12-07 10:00–14:00", "2026-12-08 10:00–14:00", "陈先生 13912345678", "冷冻水饺", "−18 ~ −12 °C",
       "¥1,000.00", "20.5", "23.5", "0.06", "玻璃器皿", "燃油附加费", "¥126.00", "请走货梯，勿倒置",
       "收货人签收（签字或盖章）", "签收时间", "扫码查询", "第 1 / 1 页",
     ] {
@@ -162,7 +162,7 @@ import Web
     #expect(document.pages.allSatisfy { $0.size == .a6 })
     func texts(_ page: PDFPage) -> [String] { page.texts }
     #expect(texts(document.pages[0]).contains("第 1 / 3 件"))
-    #expect(texts(document.pages[0]).contains("冷链 -18–-12 °C"))
+    #expect(texts(document.pages[0]).contains("冷链 −18 ~ −12 °C"))
     #expect(texts(document.pages[2]).contains("第 3 / 3 件"))
     #expect(texts(document.pages[2]).contains("易碎"))
     #expect(texts(document.pages[2]).contains("危险品 3 类"))
