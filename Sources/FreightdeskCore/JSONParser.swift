@@ -179,20 +179,11 @@ struct JSONParser {
     guard index + 4 <= bytes.count else { return nil }
     var value: UInt32 = 0
     for _ in 0..<4 {
-      guard let digit = Self.hexValue(bytes[index]) else { return nil }
+      guard let digit = bytes[index].hexDigitValue else { return nil }
       value = value << 4 | digit
       index += 1
     }
     return value
-  }
-
-  private static func hexValue(_ byte: UInt8) -> UInt32? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-    default: nil
-    }
   }
 
   /// A number: an integer that fits in `Int64` as `.integer`, anything else as a finite

@@ -11,25 +11,23 @@ enum IdentityGenerations {
   /// The tables whose rows signing in reads.
   static let watchedTables = ["tenants", "users", "roles", "role_permissions", "user_roles"]
 
+  /// The counters' table, with one counter for each company there already is.
+  private static let counters = """
+    CREATE TABLE identity_generations (
+      tenant_id BIGINT NOT NULL PRIMARY KEY,
+      generation BIGINT NOT NULL
+    );
+    INSERT INTO identity_generations (tenant_id, generation)
+      SELECT DISTINCT tenant_id, 1 FROM tenants;
+
+    """
+
   /// The migration that creates the counters, one per existing company, and the triggers.
   static let migration = Migration(
     module: IdentitySchema.module, number: 4, name: "identity_generations",
-    sqlite: """
-      CREATE TABLE identity_generations (
-        tenant_id BIGINT NOT NULL PRIMARY KEY,
-        generation BIGINT NOT NULL
-      );
-      INSERT INTO identity_generations (tenant_id, generation)
-        SELECT DISTINCT tenant_id, 1 FROM tenants;
-      """
-        + watchedTables.map(sqliteTriggers).joined(),
-    postgres: """
-      CREATE TABLE identity_generations (
-        tenant_id BIGINT NOT NULL PRIMARY KEY,
-        generation BIGINT NOT NULL
-      );
-      INSERT INTO identity_generations (tenant_id, generation)
-        SELECT DISTINCT tenant_id, 1 FROM tenants;
+    sqlite: counters + watchedTables.map(sqliteTriggers).joined(),
+    postgres: counters
+      + """
       CREATE FUNCTION identity_generation_advance() RETURNS trigger AS $$
       DECLARE
         changed BIGINT;
@@ -43,13 +41,13 @@ enum IdentityGenerations {
       $$ LANGUAGE plpgsql;
 
       """
-        + watchedTables.map { table in
-          """
-          CREATE TRIGGER \(table)_identity_generation AFTER INSERT OR UPDATE OR DELETE ON \(table)
-            FOR EACH ROW EXECUTE FUNCTION identity_generation_advance();
+      + watchedTables.map { table in
+        """
+        CREATE TRIGGER \(table)_identity_generation AFTER INSERT OR UPDATE OR DELETE ON \(table)
+          FOR EACH ROW EXECUTE FUNCTION identity_generation_advance();
 
-          """
-        }.joined())
+        """
+      }.joined())
 
   /// SQLite allows one event per trigger: three triggers per table.
   private static func sqliteTriggers(_ table: String) -> String {

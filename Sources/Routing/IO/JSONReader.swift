@@ -1,3 +1,5 @@
+import FreightdeskCore
+
 /// Where ``JSONReader`` stopped on bytes that are not JSON, and what it expected there.
 struct JSONSyntaxError: Error, Equatable {
   /// Offset of the offending byte from the start of the input.
@@ -267,21 +269,12 @@ extension JSONReader {
   private mutating func hexQuad() throws(JSONSyntaxError) -> UInt32 {
     var value: UInt32 = 0
     for _ in 0..<4 {
-      guard position < bytes.count, let digit = Self.hexValue(bytes[position]) else {
+      guard position < bytes.count, let digit = bytes[position].hexDigitValue else {
         throw failure("four hexadecimal digits")
       }
       value = value << 4 | digit
       position += 1
     }
     return value
-  }
-
-  private static func hexValue(_ byte: UInt8) -> UInt32? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-    default: nil
-    }
   }
 }
