@@ -37,7 +37,6 @@ bench-import:
 bench-orders: release
 	@scripts/install-deps bench
 	@bench/orders
-	@bench/pdf
 
 bench-pdf: release
 	@bench/pdf
