@@ -1,7 +1,6 @@
 import Foundation
 import FreightdeskCore
 import Storage
-import Synchronization
 import Web
 
 /// A rate card as stored: its current version's definition and bookkeeping.
@@ -151,22 +150,19 @@ enum CompiledRateCards {
     let version: Int64
   }
 
-  private static let entriesMax = 512
-  private static let compiled = Mutex<[Key: (definition: String, card: RateCard)]>([:])
+  private static let compiled = BoundedCache<Key, (definition: String, card: RateCard)>(
+    entriesMax: 512)
 
   /// Version `version` of card `id`, stored as `definition`.
   static func card(
     _ id: Identifier, version: Int64, of tenant: TenantID, definition: String
   ) throws -> RateCard {
     let key = Key(tenant: tenant, card: id, version: version)
-    if let known = compiled.withLock({ $0[key] }), known.definition == definition {
+    if let known = compiled.value(for: key), known.definition == definition {
       return known.card
     }
     let card = try DecodedRateCards.document(from: definition).rateCard()
-    compiled.withLock { cache in
-      if cache.count >= entriesMax { cache.removeAll(keepingCapacity: true) }
-      cache[key] = (definition, card)
-    }
+    compiled.store((definition, card), for: key)
     return card
   }
 }
@@ -175,17 +171,13 @@ enum CompiledRateCards {
 /// and the same text always decodes to the same card, so pricing (which reads the list card,
 /// the customer's contract card and promotions on every price) decodes each version once.
 enum DecodedRateCards {
-  private static let entriesMax = 512
-  private static let decoded = Mutex<[String: RateCardDocument]>([:])
+  private static let decoded = BoundedCache<String, RateCardDocument>(entriesMax: 512)
 
   /// The card stored as `definition`.
   static func document(from definition: String) throws -> RateCardDocument {
-    if let known = decoded.withLock({ $0[definition] }) { return known }
+    if let known = decoded.value(for: definition) { return known }
     let document = try JSONDecoder().decode(RateCardDocument.self, from: Data(definition.utf8))
-    decoded.withLock { cache in
-      if cache.count >= entriesMax { cache.removeAll(keepingCapacity: true) }
-      cache[definition] = document
-    }
+    decoded.store(document, for: definition)
     return document
   }
 }

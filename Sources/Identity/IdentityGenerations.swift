@@ -1,6 +1,5 @@
 import FreightdeskCore
 import Storage
-import Synchronization
 
 /// A counter per company that every change to what signing in reads (the company, its users,
 /// roles, their permissions and who holds them) moves on, by database triggers in the same
@@ -82,8 +81,8 @@ final class SignedInFactsCache: Sendable {
     let user: Identifier
   }
 
-  private static let entriesMax = 4_096
-  private let entries = Mutex<[Key: (generation: Int64, facts: SignedInFacts)]>([:])
+  private let entries = BoundedCache<Key, (generation: Int64, facts: SignedInFacts)>(
+    entriesMax: 4_096)
 
   /// The facts of `user`, read from `scope` unless remembered at the current generation.
   func facts(of user: Identifier, _ scope: TenantScope) throws -> SignedInFacts {
@@ -91,14 +90,11 @@ final class SignedInFactsCache: Sendable {
     guard let generation = try IdentityGenerations.current(scope) else {
       return try SignedInFacts(user: user, scope)
     }
-    if let known = entries.withLock({ $0[key] }), known.generation == generation {
+    if let known = entries.value(for: key), known.generation == generation {
       return known.facts
     }
     let facts = try SignedInFacts(user: user, scope)
-    entries.withLock { cache in
-      if cache.count >= Self.entriesMax { cache.removeAll(keepingCapacity: true) }
-      cache[key] = (generation, facts)
-    }
+    entries.store((generation, facts), for: key)
     return facts
   }
 }
