@@ -55,19 +55,8 @@ public final class IdempotencyGuard: Sendable {
     }
     let stored = try claim(key, tenant: tenant, principal: principal)
     defer { release(stored, tenant: tenant) }
-    let hash = Self.fingerprint(request)
-    do {
-      return try database.write(for: tenant) { scope in
-        if let previous = try stored.load(scope) {
-          return try StoredAnswer(previous).replay(matching: hash)
-        }
-        let response = try write(scope)
-        try stored.save(response, requestHash: hash, at: clock.now(), scope)
-        return response
-      }
-    } catch DatabaseError.uniqueViolation {
-      throw HTTPError.idempotencyKeyInProgress
-    }
+    return try writeOnce(
+      stored, hash: Self.fingerprint(request), tenant: tenant, database: database, write: write)
   }
 
   /// Like ``perform(_:tenant:principal:database:write:)``, with the checks and lookups of the
@@ -86,22 +75,31 @@ public final class IdempotencyGuard: Sendable {
     let stored = try claim(key, tenant: tenant, principal: principal)
     defer { release(stored, tenant: tenant) }
     let hash = Self.fingerprint(request)
-    let first = try database.read(for: tenant) { scope -> Result<Prepared, StoredAnswer> in
-      if let previous = try stored.load(scope) { return .failure(StoredAnswer(previous)) }
-      return .success(try prepare(scope))
+    let look = try database.read(for: tenant) { scope -> FirstLook<Prepared> in
+      if let previous = try stored.load(scope) { return .answered(previous) }
+      return .prepared(try prepare(scope))
     }
     let prepared: Prepared
-    switch first {
-    case .failure(let answer): return try answer.replay(matching: hash)
-    case .success(let value): prepared = value
+    switch look {
+    case .answered(let previous): return try previous.replay(matching: hash)
+    case .prepared(let value): prepared = value
     }
+    // The write looks for the key again: another app server may have answered it meanwhile.
+    return try writeOnce(stored, hash: hash, tenant: tenant, database: database) {
+      try write(prepared, $0)
+    }
+  }
+
+  /// Runs `write` and stores its answer under `stored` in one transaction, or replays the
+  /// answer already stored there.
+  private func writeOnce(
+    _ stored: StoredAnswerKey, hash: String, tenant: TenantID, database: any Database,
+    write: (TenantScope) throws -> Response
+  ) throws -> Response {
     do {
       return try database.write(for: tenant) { scope in
-        // Another app server may have answered the same key since the read.
-        if let previous = try stored.load(scope) {
-          return try StoredAnswer(previous).replay(matching: hash)
-        }
-        let response = try write(prepared, scope)
+        if let previous = try stored.load(scope) { return try previous.replay(matching: hash) }
+        let response = try write(scope)
         try stored.save(response, requestHash: hash, at: clock.now(), scope)
         return response
       }
@@ -164,20 +162,11 @@ public final class IdempotencyGuard: Sendable {
   }
 }
 
-/// A stored answer found before the write, carried out of the read transaction as an error
-/// value so that it can travel in a `Result`.
-private struct StoredAnswer: Error {
-  let answer: StoredAnswerKey.Answer
-
-  init(_ answer: StoredAnswerKey.Answer) {
-    self.answer = answer
-  }
-
-  /// The stored answer again when the request is the same (same `hash`); 422 otherwise.
-  func replay(matching hash: String) throws -> Response {
-    guard answer.requestHash == hash else { throw HTTPError.idempotencyKeyReused }
-    return answer.replay()
-  }
+/// What the read before a prepared write found: the answer already stored for the key, or the
+/// request checked and ready to write.
+private enum FirstLook<Prepared> {
+  case answered(StoredAnswerKey.Answer)
+  case prepared(Prepared)
 }
 
 /// Where one idempotent answer is stored, and how it is read and written.
@@ -197,7 +186,9 @@ private struct StoredAnswerKey {
     let location: String?
     let body: String
 
-    func replay() -> Response {
+    /// The answer again when the request is the same (same `hash`); 422 otherwise.
+    func replay(matching hash: String) throws -> Response {
+      guard requestHash == hash else { throw HTTPError.idempotencyKeyReused }
       var headers: HTTPHeaders = ["Content-Type": contentType, "Idempotent-Replayed": "true"]
       if let location { headers.set("Location", location) }
       return Response(status: status, headers: headers, body: Array(body.utf8))
