@@ -181,14 +181,8 @@ enum OrderDetailPage {
 
   private static func handling(_ line: CargoLine, localizer t: Localizer) -> String {
     var notes: [String] = []
-    if line.isColdChain {
-      notes.append(
-        t(
-          "orders.cargo.temperature_range",
-          [
-            "min": line.temperatureMinC.map(String.init) ?? "–",
-            "max": line.temperatureMaxC.map(String.init) ?? "–",
-          ]))
+    if let range = WaybillFormat.temperatureRange(line) {
+      notes.append(t("orders.cargo.temperature_range", ["range": range]))
     }
     if line.fragile { notes.append(t("orders.cargo.fragile")) }
     if let dangerous = line.dangerousGoodsClass {

@@ -1,8 +1,8 @@
 import FreightdeskCore
 import Web
 
-/// How the waybill and the labels spell quantities, windows and handling marks, in the
-/// reader's language and the company's zone.
+/// How the waybill, the labels and the order page spell quantities, windows and handling
+/// marks, in the reader's language and the company's zone.
 enum WaybillFormat {
   /// Grams as kilograms with no trailing zeros: `20`, `1,234.5`.
   static func kilograms(_ grams: Int64) -> String { trimmed(grams, fractionDigits: 3) }

@@ -119,6 +119,21 @@ import Web
   }
 
   @Test(arguments: Backend.allCases)
+  func theOrderPageSpellsAColdChainRangeAsTheWaybillDoes(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeOrdersCompany()
+    let customer = try app.makeGoodCustomer(of: company)
+    let frozen = orderJSON(customer: customer).replacingOccurrences(
+      of: #""volume_m3": 0.05}"#,
+      with: #""volume_m3": 0.05, "temperature_min_c": -18, "temperature_max_c": -12}"#)
+    let created = try app.api("POST", "/orders", frozen, as: .sales, of: company)
+    let id = try #require(created.int("id"), "\(created.text)")
+    let page = try app.browser(company, as: .sales).get("/app/orders/\(id)")
+    #expect(page.status == 200)
+    #expect(page.text.contains("温控 −18 ~ −12 °C"), "\(page.text)")
+  }
+
+  @Test(arguments: Backend.allCases)
   func adminsChangeTheUrgentRuleOnTheSettingsPage(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
