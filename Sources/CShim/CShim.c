@@ -37,3 +37,7 @@ uint16_t fd_mhd_bound_port(struct MHD_Daemon *daemon) {
 sqlite3_destructor_type fd_sqlite_transient(void) {
   return SQLITE_TRANSIENT;
 }
+
+int fd_sqlite_disable_memory_statistics(void) {
+  return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}

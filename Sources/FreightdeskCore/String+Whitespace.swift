@@ -13,6 +13,9 @@ extension StringProtocol {
     guard let first = scalars.firstIndex(where: { !$0.isTrimmedWhitespace }),
       let last = scalars.lastIndex(where: { !$0.isTrimmedWhitespace })
     else { return "" }
+    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex {
+      return String(self)
+    }
     var kept = String.UnicodeScalarView()
     kept.append(contentsOf: scalars[first...last])
     return String(kept)
@@ -22,6 +25,7 @@ extension StringProtocol {
 extension Unicode.Scalar {
   /// Whether trimming removes it (see ``StringProtocol/trimmingWhitespace()``).
   fileprivate var isTrimmedWhitespace: Bool {
-    properties.isWhitespace || self == "\u{200B}"
+    if isASCII { return value == 0x20 || (0x09...0x0D).contains(value) }
+    return properties.isWhitespace || self == "\u{200B}"
   }
 }

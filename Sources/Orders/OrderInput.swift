@@ -167,8 +167,14 @@ public enum OrderRules {
 
   /// A phone number: 7 to 20 digits, optionally with a leading `+` and `-` separators.
   static func isPhone(_ text: String) -> Bool {
-    let digits = text.filter(\.isNumber)
-    let allowed = text.allSatisfy { $0.isNumber || $0 == "-" || $0 == "+" }
-    return allowed && (7...20).contains(digits.count) && digits.allSatisfy(\.isASCII)
+    var digits = 0
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+      case UInt8(ascii: "-"), UInt8(ascii: "+"): continue
+      default: return false
+      }
+    }
+    return (7...20).contains(digits)
   }
 }

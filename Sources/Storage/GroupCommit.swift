@@ -5,40 +5,46 @@ import Foundation
 /// savepoint, so throughput grows with the number of concurrent writers while every caller
 /// still returns only after its writes are durable.
 ///
-/// Writers take turns on the one connection. The first opens `BEGIN IMMEDIATE`; each runs its
-/// body inside a savepoint (a body that throws undoes only its own changes, exactly as if it
-/// had run alone and rolled back); whoever finishes when no other writer is waiting, or when
-/// the batch is full, commits for all. While that commit syncs, new writers queue up and form
-/// the next batch. Callers see the same semantics as one transaction each run one after
-/// another: serial order, all-or-nothing per body, durable on return.
+/// One dedicated thread owns the connection and runs the bodies (flat combining): callers
+/// queue their body and sleep; the thread takes everything queued, opens `BEGIN IMMEDIATE`,
+/// runs each body in its own savepoint (a body that throws undoes only its own changes,
+/// exactly as if it had run alone and rolled back), commits once for all, and wakes the
+/// callers. While it commits, new callers queue up and form the next batch. Callers see the
+/// same semantics as one transaction each run one after another: serial order (the order they
+/// queued in), all-or-nothing per body, durable on return.
+///
+/// One thread rather than callers taking turns on the connection: with many more request
+/// threads than cores, a caller holding the turn was often descheduled in the middle of its
+/// body while everyone else waited for it, and every turn cost a hand-over between threads.
+/// The writer thread sleeps whenever the queue is empty, so the scheduler runs it as soon as
+/// work arrives.
 final class GroupCommitWriter: @unchecked Sendable {
-  /// The outcome of one batch, which its members read after the commit. Members count and
-  /// the wake request are guarded by the writer's lock; the outcome by the batch's own
-  /// condition, so that a commit wakes only the members of its batch.
-  private final class Batch {
-    var members = 0
-    var wakeRequested = false
-    private let outcome = NSCondition()
-    private var committed = false
-    private var failure: (any Error)?
-
-    /// Publishes the outcome and wakes the members waiting for it.
-    func publish(failure: (any Error)?) {
-      outcome.lock()
-      self.failure = failure
-      committed = true
-      outcome.broadcast()
-      outcome.unlock()
+  /// One caller's body waiting for the writer thread. `state` is guarded by the writer's
+  /// condition; the caller sleeps on `finished` until the thread has run it and its batch has
+  /// committed (or failed).
+  private final class Request: @unchecked Sendable {
+    enum State {
+      case queued, taken, finished
     }
 
-    /// Blocks until the outcome is published; throws the batch's failure.
-    func awaitOutcome() throws {
-      outcome.lock()
-      while !committed { outcome.wait() }
-      let failure = self.failure
-      outcome.unlock()
-      if let failure { throw failure }
+    /// Runs the caller's body in a savepoint of `transaction` and keeps its outcome; the
+    /// caller drops it once finished, since it wraps a closure that must not outlive the call.
+    var run: ((Transaction<SQLiteConnection>) -> Void)?
+    var state = State.queued
+    /// The batch's failure (its `BEGIN` or `COMMIT`), read by the caller once finished.
+    var batchFailure: (any Error)?
+    let finished = DispatchSemaphore(value: 0)
+
+    init(run: @escaping (Transaction<SQLiteConnection>) -> Void) {
+      self.run = run
     }
+  }
+
+  /// The outcome of one body, filled on the writer thread and read by its caller after the
+  /// caller's `Request` finished (the semaphore orders the two).
+  private final class Outcome<T>: @unchecked Sendable {
+    /// Nil while the body has not run (and when its batch failed before it could).
+    var result: Result<T, any Error>?
   }
 
   private let connection: SQLiteConnection
@@ -46,14 +52,16 @@ final class GroupCommitWriter: @unchecked Sendable {
   private let acquireTimeoutMilliseconds: Int
   private let workSignal: WorkSignal
   private let condition = NSCondition()
+  private let exited = DispatchSemaphore(value: 0)
   // Guarded by `condition`.
+  private var queue: [Request] = []
   private var busy = false
-  private var waiting = 0
   private var timeouts = 0
-  private var open: Batch?
   private var closed = false
+  private var writerThread: pthread_t?
 
-  /// A writer over `connection`; a batch holds at most `membersMax` transactions.
+  /// A writer over `connection`; a batch holds at most `membersMax` transactions. Starts the
+  /// writer thread.
   init(
     connection: SQLiteConnection, membersMax: Int, acquireTimeoutMilliseconds: Int,
     workSignal: WorkSignal
@@ -63,24 +71,36 @@ final class GroupCommitWriter: @unchecked Sendable {
     self.membersMax = membersMax
     self.acquireTimeoutMilliseconds = acquireTimeoutMilliseconds
     self.workSignal = workSignal
+    let thread = Thread { [self] in
+      condition.lock()
+      writerThread = pthread_self()
+      condition.unlock()
+      serve()
+      exited.signal()
+    }
+    thread.name = "sqlite-writer"
+    thread.start()
   }
 
   /// Runs `body` as one member of a batch and returns once the batch is durable (or with the
-  /// error of the body, or of the batch's commit).
+  /// error of the body, or of the batch).
   func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
-    let batch = try takeTurn()
-    let outcome: Result<T, any Error>
-    let transaction = Transaction(connection: connection)
-    do {
-      outcome = .success(try transaction.savepoint { try body(transaction) })
-    } catch {
-      outcome = .failure(error)
+    try withoutActuallyEscaping(body) { body in
+      let outcome = Outcome<T>()
+      // The caller sleeps until the request finished, so the body outlives its use.
+      let request = Request { transaction in
+        outcome.result = Result { try transaction.savepoint { try body(transaction) } }
+      }
+      defer { request.run = nil }
+      try enqueue(request)
+      try awaitFinish(of: request)
+      guard let result = outcome.result else {
+        throw request.batchFailure ?? DatabaseError.unavailable(reason: "the write did not run")
+      }
+      let value = try result.get()
+      if let failure = request.batchFailure { throw failure }
+      return value
     }
-    transaction.finish()
-    endTurn(in: batch, wake: transaction.wakeRequested)
-    let result = try outcome.get()
-    try batch.awaitOutcome()
-    return result
   }
 
   /// Figures for `/metrics`: one connection, busy or not, and the writers waiting for it.
@@ -89,94 +109,130 @@ final class GroupCommitWriter: @unchecked Sendable {
     defer { condition.unlock() }
     return PoolStatistics(
       connectionsOpen: closed ? 0 : 1, connectionsIdle: busy || closed ? 0 : 1, connectionsMax: 1,
-      waiters: waiting, acquireTimeouts: timeouts)
+      waiters: queue.count, acquireTimeouts: timeouts)
   }
 
-  /// Closes the connection once no writer uses it; later writes fail.
+  /// Lets the batch in progress finish, fails the writes still queued, stops the writer
+  /// thread and closes the connection; later writes fail.
   func close() {
     condition.lock()
+    let wasClosed = closed
     closed = true
-    while busy { condition.wait() }
-    if let batch = open {
-      // Its remaining members gave up waiting when the database closed: nothing commits.
-      open = nil
-      try? connection.executeScript("ROLLBACK")
-      finish(batch, failure: DatabaseError.unavailable(reason: "the database was closed"))
-    }
     condition.broadcast()
     condition.unlock()
+    guard !wasClosed else { return }
+    exited.wait()
     connection.close()
   }
 
-  /// Waits for the connection, then joins the open batch or begins a new one.
-  private func takeTurn() throws -> Batch {
-    let deadline = Date(timeIntervalSinceNow: Double(acquireTimeoutMilliseconds) / 1000)
+  private func enqueue(_ request: Request) throws {
     condition.lock()
     defer { condition.unlock() }
-    waiting += 1
-    while busy && !closed {
-      if !condition.wait(until: deadline) && busy {
-        waiting -= 1
-        timeouts += 1
-        throw DatabaseError.poolTimeout(waitedMilliseconds: acquireTimeoutMilliseconds)
-      }
-    }
-    waiting -= 1
     if closed { throw DatabaseError.unavailable(reason: "the database was closed") }
+    if let writerThread {
+      precondition(
+        pthread_equal(writerThread, pthread_self()) == 0,
+        "a write transaction cannot start another write transaction")
+    }
+    queue.append(request)
+    if queue.count == 1 { condition.signal() }
+  }
+
+  /// Sleeps until the writer thread has run `request` and its batch has ended; gives up with
+  /// a pool timeout when the thread has not taken it within the acquire timeout.
+  private func awaitFinish(of request: Request) throws {
+    let deadline = DispatchTime.now() + .milliseconds(acquireTimeoutMilliseconds)
+    guard request.finished.wait(timeout: deadline) == .timedOut else { return }
+    condition.lock()
+    if request.state == .queued {
+      queue.removeAll { $0 === request }
+      timeouts += 1
+      condition.unlock()
+      throw DatabaseError.poolTimeout(waitedMilliseconds: acquireTimeoutMilliseconds)
+    }
+    condition.unlock()
+    // Taken: its batch is running and will end.
+    request.finished.wait()
+  }
+
+  /// The writer thread: takes what is queued, runs it as one batch, until closed.
+  private func serve() {
+    while let batch = nextBatch() {
+      let ran = run(batch)
+      condition.lock()
+      // A batch that stopped early (SQLite rolled back) leaves its untried members queued
+      // first, in their order.
+      for request in batch[ran...] { request.state = .queued }
+      queue.insert(contentsOf: batch[ran...], at: 0)
+      busy = false
+      condition.unlock()
+    }
+    condition.lock()
+    let abandoned = queue
+    queue = []
+    condition.unlock()
+    for request in abandoned {
+      finish(request, failure: DatabaseError.unavailable(reason: "the database was closed"))
+    }
+  }
+
+  /// Waits for queued requests and takes up to `membersMax` of them; nil once closed.
+  private func nextBatch() -> [Request]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while queue.isEmpty && !closed { condition.wait() }
+    if closed { return nil }
+    let taken = Array(queue.prefix(membersMax))
+    queue.removeFirst(taken.count)
+    for request in taken { request.state = .taken }
     busy = true
-    if let batch = open { return batch }
+    return taken
+  }
+
+  /// Runs `batch` in one transaction and finishes the members that ran; returns how many ran
+  /// (fewer than all only when SQLite rolled the transaction back under a body).
+  private func run(_ batch: [Request]) -> Int {
     do {
       _ = try connection.run("BEGIN IMMEDIATE", [])
     } catch {
-      handOver()
-      throw error
+      for request in batch { finish(request, failure: error) }
+      return batch.count
     }
-    let batch = Batch()
-    open = batch
-    return batch
+    var ran = 0
+    var wake = false
+    for request in batch {
+      let transaction = Transaction(connection: connection)
+      request.run?(transaction)
+      transaction.finish()
+      wake = wake || transaction.wakeRequested
+      ran += 1
+      if !connection.isInTransaction { break }
+    }
+    let failure = commit()
+    for request in batch[..<ran] { finish(request, failure: failure) }
+    if failure == nil && wake { workSignal.notify() }
+    return ran
   }
 
-  /// Counts the member in; the last one (nobody waiting, or the batch full) commits for all
-  /// with the lock released, so that newcomers queue for the next batch meanwhile.
-  private func endTurn(in batch: Batch, wake: Bool) {
+  /// Commits the open transaction; the error when it could not.
+  private func commit() -> (any Error)? {
+    guard connection.isInTransaction else {
+      return DatabaseError.unavailable(reason: "SQLite rolled the transaction back")
+    }
+    do {
+      _ = try connection.run("COMMIT", [])
+      return nil
+    } catch {
+      try? connection.executeScript("ROLLBACK")
+      return error
+    }
+  }
+
+  private func finish(_ request: Request, failure: (any Error)?) {
+    request.batchFailure = failure
     condition.lock()
-    batch.members += 1
-    batch.wakeRequested = batch.wakeRequested || wake
-    guard waiting == 0 || batch.members >= membersMax || !connection.isInTransaction else {
-      handOver()
-      condition.unlock()
-      return
-    }
-    open = nil
+    request.state = .finished
     condition.unlock()
-    var failure: (any Error)?
-    if !connection.isInTransaction {
-      failure = DatabaseError.unavailable(reason: "SQLite rolled the transaction back")
-    } else {
-      do {
-        _ = try connection.run("COMMIT", [])
-      } catch {
-        failure = error
-        try? connection.executeScript("ROLLBACK")
-      }
-    }
-    condition.lock()
-    finish(batch, failure: failure)
-    condition.unlock()
-    if failure == nil && batch.wakeRequested { workSignal.notify() }
-  }
-
-  /// Publishes `batch`'s outcome and hands the connection to the next writer; called with the
-  /// lock held.
-  private func finish(_ batch: Batch, failure: (any Error)?) {
-    batch.publish(failure: failure)
-    handOver()
-  }
-
-  /// Frees the connection; called with the lock held. Only one waiter can take it, so only one
-  /// is woken, unless the writer is closing and everyone must see that.
-  private func handOver() {
-    busy = false
-    if closed { condition.broadcast() } else { condition.signal() }
+    request.finished.signal()
   }
 }

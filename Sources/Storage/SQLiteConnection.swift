@@ -10,10 +10,37 @@ import CShim
 /// of all the statement's parameters per value, which made multi-row inserts quadratic.
 final class SQLiteConnection: DriverConnection {
   /// A prepared statement with the SQLite index of each `$N` at offset N - 1 (0 for a number
-  /// the statement does not use).
-  private struct PreparedStatement {
+  /// the statement does not use), and the column names of its last result.
+  private final class PreparedStatement {
     let handle: OpaquePointer
     let indices: [Int32]
+    var columns: [String] = []
+
+    init(handle: OpaquePointer, indices: [Int32]) {
+      self.handle = handle
+      self.indices = indices
+    }
+
+    /// The result's column names, rebuilt only when they differ from the last execution's
+    /// (SQLite re-prepares a statement after a schema change, which can change them).
+    func currentColumns() -> [String] {
+      let count = Int(sqlite3_column_count(handle))
+      let unchanged =
+        columns.count == count
+        && columns.indices.allSatisfy { index in
+          guard let current = sqlite3_column_name(handle, Int32(index)) else { return false }
+          var name = columns[index]
+          return name.withUTF8 { bytes in
+            // A shorter current name stops at its terminator, which no byte of a name equals.
+            bytes.indices.allSatisfy { UInt8(bitPattern: current[$0]) == bytes[$0] }
+              && current[bytes.count] == 0
+          }
+        }
+      if !unchanged {
+        columns = (0..<count).map { String(cString: sqlite3_column_name(handle, Int32($0))) }
+      }
+      return columns
+    }
   }
 
   private var handle: OpaquePointer?
@@ -22,11 +49,17 @@ final class SQLiteConnection: DriverConnection {
   var engine: DatabaseEngine { .sqlite }
   private(set) var isBroken = false
 
+  /// SQLite's process-wide settings, applied once before the first connection opens: memory
+  /// statistics off, because keeping them serializes every allocation of every connection on
+  /// one mutex.
+  private static let libraryConfigured: Void = { _ = fd_sqlite_disable_memory_statistics() }()
+
   /// Opens `path` read-write (creating it) or read-only, and applies the connection pragmas.
   init(path: String, readOnly: Bool, options: DatabaseOptions) throws {
     let flags =
       (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
       | SQLITE_OPEN_NOMUTEX
+    Self.libraryConfigured
     let status = sqlite3_open_v2(path, &handle, flags, nil)
     guard status == SQLITE_OK, let handle else {
       let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -75,9 +108,7 @@ final class SQLiteConnection: DriverConnection {
     var status = sqlite3_step(statement)
     // Read the columns after the first step: a schema change re-prepares the statement
     // inside sqlite3_step, which can change them.
-    let columns = (0..<sqlite3_column_count(statement)).map {
-      String(cString: sqlite3_column_name(statement, $0))
-    }
+    let columns = prepared.currentColumns()
     var rows: [Row] = []
     while status == SQLITE_ROW {
       rows.append(Row(columns: columns, values: columns.indices.map { read(statement, $0) }))

@@ -34,3 +34,9 @@ uint16_t fd_mhd_bound_port(struct MHD_Daemon *daemon);
 
 /// SQLITE_TRANSIENT: tells SQLite to copy a bound buffer (a macro Swift cannot import).
 sqlite3_destructor_type fd_sqlite_transient(void);
+
+/// Turns off SQLite's memory statistics before the library initializes (sqlite3_config is
+/// variadic). The statistics take one process-wide mutex around every allocation, which the
+/// writer and every reader thread then queue on; nothing here reads them. Returns SQLite's
+/// status: SQLITE_MISUSE once the library is already initialized.
+int fd_sqlite_disable_memory_statistics(void);
