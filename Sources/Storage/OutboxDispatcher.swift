@@ -240,8 +240,8 @@ public final class OutboxDispatcher: Sendable {
           } catch {
             try recordFailure(due, of: handler, error: error, scope)
           }
-          try settle(due.event, handlers: peers, scope)
         }
+        try settle(batch, handlers: peers, scope)
       }
     } catch {
       reportError(error)
@@ -273,16 +273,22 @@ public final class OutboxDispatcher: Sendable {
       ])
   }
 
-  /// Settles `event` when every handler of its topic (`handlers`) has finished with it.
-  private func settle(_ event: OutboxEvent, handlers names: [String], _ scope: TenantScope)
-    throws
-  {
+  /// Settles the events of `batch`'s topic, from its first to its last, that every handler of
+  /// the topic (`handlers`) has finished with: one statement per delivered batch rather than
+  /// one per event (settling a finished event the batch did not carry is just as right).
+  private func settle(_ batch: [Due], handlers names: [String], _ scope: TenantScope) throws {
+    let ids = batch.map(\.event.id)
+    guard let first = ids.min(), let last = ids.max(), let topic = batch.first?.event.topic
+    else { return }
     try scope.execute(
       """
-      UPDATE outbox_events SET settled_at = $4
-      WHERE tenant_id = $1 AND id = $2 AND settled_at IS NULL AND \(finishedByAll(names, first: 5))
+      UPDATE outbox_events SET settled_at = $2
+      WHERE tenant_id = $1 AND topic = $4 AND id BETWEEN $5 AND $6 AND settled_at IS NULL
+        AND \(finishedByAll(names, first: 7))
       """,
-      [SQLValue(event.id), SQLValue(configuration.deliveryAttemptsMax), SQLValue(clock.now())]
-        + names.map(SQLValue.text))
+      [
+        SQLValue(clock.now()), SQLValue(configuration.deliveryAttemptsMax), .text(topic),
+        SQLValue(first), SQLValue(last),
+      ] + names.map(SQLValue.text))
   }
 }
