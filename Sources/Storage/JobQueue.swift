@@ -154,6 +154,9 @@ public final class JobQueue: Sendable {
   {
     precondition(!kinds.isEmpty, "claim at least one kind")
     let now = clock.now()
+    // Runners are woken by every commit that may bring work, most of which brings none; a
+    // look on a reader keeps those passes off the single SQLite writer.
+    guard try anythingToClaimOrExpire(at: now, in: database) else { return nil }
     return try database.write { executor in
       try executor.execute(
         """
@@ -186,6 +189,20 @@ public final class JobQueue: Sendable {
           kind: try row.string("kind"), payload: try row.string("payload"),
           attempt: try row.int("attempts"), worker: worker)
       }
+    }
+  }
+
+  /// Whether any job is due or has an expired lease: what ``claim(kinds:worker:from:)`` would
+  /// act on, or more.
+  private func anythingToClaimOrExpire(at now: Instant, in database: any Database) throws -> Bool {
+    try database.read { executor in
+      try !executor.query(
+        """
+        SELECT 1 AS found FROM jobs
+        WHERE (status = 'queued' AND run_after <= $1) OR (status = 'running' AND lease_expires_at < $1)
+        LIMIT 1
+        """, [SQLValue(now)]
+      ).isEmpty
     }
   }
 

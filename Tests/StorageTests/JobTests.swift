@@ -45,6 +45,30 @@ import Testing
     #expect(Set(claimedIDs) == Set(enqueued))
   }
 
+  @Test func lookingForWorkWhenNoneIsDueLeavesTheSQLiteWriterAlone() throws {
+    var options = DatabaseOptions()
+    options.poolAcquireTimeoutMilliseconds = 100
+    let database = try TestDatabase.make(.sqlite, options: options)
+    let queue = JobQueue(identifiers: ids)
+    let holding = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    let join = startThread {
+      try? database.write { _ in
+        holding.signal()
+        release.wait()
+      }
+    }
+    holding.wait()
+    defer {
+      release.signal()
+      join()
+    }
+    // The writer stays busy for longer than a caller may wait for it, so only a claim that
+    // does not queue for it can answer.
+    let claimed = try queue.claim(kinds: ["import"], worker: "w", from: database)
+    #expect(claimed == nil)
+  }
+
   @Test(arguments: Backend.allCases)
   func aRunningJobsProgressIsVisibleAndItEndsSucceeded(backend: Backend) throws {
     let database = try TestDatabase.make(backend)
