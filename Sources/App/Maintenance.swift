@@ -18,7 +18,9 @@ final class Maintenance: Sendable {
   private let dispatcher: OutboxDispatcher
   private let clock: any Clock
   private let stopping = Mutex(false)
+  private let started = Mutex(false)
   private let wake = NSCondition()
+  private let exited = DispatchSemaphore(value: 0)
 
   init(
     database: any Database, idempotency: IdempotencyGuard, dispatcher: OutboxDispatcher,
@@ -48,7 +50,9 @@ final class Maintenance: Sendable {
 
   /// Starts the background thread: a round at start, then every ``intervalSeconds``.
   func start() {
+    started.withLock { $0 = true }
     let thread = Thread { [self] in
+      defer { exited.signal() }
       while !stopping.withLock({ $0 }) {
         runOnce()
         wake.lock()
@@ -62,11 +66,18 @@ final class Maintenance: Sendable {
     thread.start()
   }
 
-  /// Stops the thread at its next wake-up (now).
+  /// Stops the thread and waits for the round in progress, so that the database can close
+  /// after this returns without cutting a round off.
   func stop() {
     wake.lock()
     stopping.withLock { $0 = true }
     wake.signal()
     wake.unlock()
+    // Only the first stop after a start waits: the thread signals its exit once.
+    let wasRunning = started.withLock { running in
+      defer { running = false }
+      return running
+    }
+    if wasRunning { exited.wait() }
   }
 }
