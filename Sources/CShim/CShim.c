@@ -1,4 +1,3 @@
-#define _GNU_SOURCE
 #include "CShim.h"
 
 struct MHD_Daemon *fd_mhd_start(const fd_mhd_settings *s,
@@ -12,21 +11,27 @@ struct MHD_Daemon *fd_mhd_start(const fd_mhd_settings *s,
     { MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t) s->per_ip_connection_limit, NULL },
     { MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t) s->connection_memory_limit_bytes, NULL },
     { MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t) s->connection_timeout_seconds, NULL },
+    { MHD_OPTION_LISTEN_BACKLOG_SIZE, (intptr_t) s->listen_backlog, NULL },
+    { MHD_OPTION_SOCK_ADDR, 0, (void *) s->bind_address },
     { MHD_OPTION_END, 0, NULL },
   };
-  return MHD_start_daemon(s->flags, 0, accept_policy, accept_context, handler,
+  if (s->bind_address == NULL) {
+    options[7].option = MHD_OPTION_END;
+  }
+  return MHD_start_daemon(s->flags, s->port, accept_policy, accept_context, handler,
                           handler_context,
                           MHD_OPTION_ARRAY, options, MHD_OPTION_END);
-}
-
-int fd_accept_nonblocking(int listening, struct sockaddr *address, socklen_t *length) {
-  return accept4(listening, address, length, SOCK_NONBLOCK | SOCK_CLOEXEC);
 }
 
 const struct sockaddr *fd_mhd_client_address(struct MHD_Connection *connection) {
   const union MHD_ConnectionInfo *info =
       MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   return info == NULL ? NULL : info->client_addr;
+}
+
+uint16_t fd_mhd_bound_port(struct MHD_Daemon *daemon) {
+  const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+  return info == NULL ? 0 : info->port;
 }
 
 sqlite3_destructor_type fd_sqlite_transient(void) {

@@ -9,27 +9,28 @@
 /// Limits and sizing for one libmicrohttpd daemon; every field is passed as a daemon option.
 typedef struct fd_mhd_settings {
   unsigned int flags;
+  uint16_t port;
+  const struct sockaddr *bind_address;
   unsigned int thread_pool_size;
   unsigned int connection_limit;
   unsigned int per_ip_connection_limit;
   size_t connection_memory_limit_bytes;
   unsigned int connection_timeout_seconds;
+  unsigned int listen_backlog;
 } fd_mhd_settings;
 
-/// Starts a daemon without a listening socket of its own (connections are handed to it with
-/// MHD_add_connection): MHD_start_daemon is variadic, which Swift cannot call.
-/// `accept_policy` decides per connection whether it is served.
+/// Starts a daemon: MHD_start_daemon is variadic, which Swift cannot call. `accept_policy`
+/// decides per accepted connection whether it is served.
 struct MHD_Daemon *fd_mhd_start(const fd_mhd_settings *settings,
                                 MHD_AcceptPolicyCallback accept_policy, void *accept_context,
                                 MHD_AccessHandlerCallback handler, void *handler_context,
                                 MHD_RequestCompletedCallback completed, void *completed_context);
 
-/// Accepts a connection on `listening` as a non-blocking, close-on-exec socket (accept4 needs
-/// _GNU_SOURCE, which Swift's Glibc module does not define); -1 with errno on failure.
-int fd_accept_nonblocking(int listening, struct sockaddr *address, socklen_t *length);
-
 /// The client's socket address of a connection (MHD_get_connection_info is variadic).
 const struct sockaddr *fd_mhd_client_address(struct MHD_Connection *connection);
+
+/// The port a daemon listens on, useful when it was started on port 0.
+uint16_t fd_mhd_bound_port(struct MHD_Daemon *daemon);
 
 /// SQLITE_TRANSIENT: tells SQLite to copy a bound buffer (a macro Swift cannot import).
 sqlite3_destructor_type fd_sqlite_transient(void);

@@ -37,7 +37,6 @@ public final class HTTPServer: @unchecked Sendable {
   // Cleared when shutting down: connections accepted afterwards are closed at once.
   fileprivate let accepting = Atomic<Bool>(true)
   private var daemon: OpaquePointer?
-  private var acceptor: ConnectionAcceptor?
   let streams: EventStreamRegistry
 
   /// Creates a server; nothing listens until ``start()``.
@@ -54,44 +53,40 @@ public final class HTTPServer: @unchecked Sendable {
   /// Starts listening and serving on the worker threads.
   public func start() throws {
     var flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
-    flags |= MHD_USE_ERROR_LOG.rawValue | MHD_USE_NO_LISTEN_SOCKET.rawValue
-    let acceptor = try ConnectionAcceptor(
-      address: bindAddress, backlog: Limits.listenBacklogMax,
-      reportedAs: configuration.bindAddress, port: configuration.port)
+    flags |= MHD_USE_ERROR_LOG.rawValue
+    if bindAddress.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
     var settings = fd_mhd_settings(
-      flags: flags, thread_pool_size: UInt32(configuration.threads),
+      flags: flags, port: configuration.port, bind_address: bindAddress.pointer,
+      thread_pool_size: UInt32(configuration.threads),
       connection_limit: UInt32(Limits.connectionsMax),
       per_ip_connection_limit: UInt32(Limits.connectionsPerAddressMax),
       connection_memory_limit_bytes: Limits.connectionMemoryBytesMax,
-      connection_timeout_seconds: UInt32(Limits.idleTimeoutSeconds))
+      connection_timeout_seconds: UInt32(Limits.idleTimeoutSeconds),
+      listen_backlog: UInt32(Limits.listenBacklogMax))
     let context = Unmanaged.passUnretained(self).toOpaque()
-    guard
-      let daemon = fd_mhd_start(
-        &settings, acceptPolicy, context, accessHandler, context, requestCompleted, context)
-    else {
-      acceptor.stop()
+    daemon = fd_mhd_start(
+      &settings, acceptPolicy, context, accessHandler, context, requestCompleted, context)
+    guard daemon != nil else {
       throw ServerError.cannotListen(address: configuration.bindAddress, port: configuration.port)
-    }
-    self.daemon = daemon
-    self.acceptor = acceptor
-    let handle = DaemonHandle(daemon)
-    acceptor.start { socket, address, length in
-      // On failure (connection limits) libmicrohttpd has closed the socket.
-      _ = MHD_add_connection(handle.daemon, socket, address, length)
     }
     streams.startHeartbeat()
   }
 
   /// The port actually bound (useful after starting on port 0).
-  public var port: UInt16 { acceptor?.port ?? 0 }
+  public var port: UInt16 {
+    guard let daemon else { return 0 }
+    return fd_mhd_bound_port(daemon)
+  }
 
-  /// Stops gracefully: stop accepting (the listening socket closes, so new clients are
-  /// refused), end event streams, let in-flight requests finish (up to `graceSeconds`), then
-  /// stop the worker threads.
+  /// Stops gracefully: stop serving new connections, end event streams, let in-flight requests
+  /// finish (up to `graceSeconds`), then stop the worker threads.
+  ///
+  /// New connections are closed as soon as they are accepted rather than left unaccepted:
+  /// `MHD_quiesce_daemon` races with the epoll workers of a thread pool (a worker removing the
+  /// listen socket from its epoll set at the same moment makes libmicrohttpd abort the process).
   public func shutdown(graceSeconds: Int = Limits.shutdownGraceSeconds) {
     guard let daemon else { return }
     accepting.store(false, ordering: .releasing)
-    acceptor?.stop()
     streams.closeAll()
     let clock = MonotonicClock()
     let deadline = clock.nanoseconds() + UInt64(graceSeconds) * 1_000_000_000
@@ -245,14 +240,4 @@ private let acceptPolicy: MHD_AcceptPolicyCallback = { context, _, _ in
 private let requestCompleted: MHD_RequestCompletedCallback = { context, _, state, _ in
   guard let context else { return }
   Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue().complete(state)
-}
-
-/// The daemon, for the accepting thread: libmicrohttpd's `MHD_add_connection` may be called
-/// from any thread.
-private struct DaemonHandle: @unchecked Sendable {
-  let daemon: OpaquePointer
-
-  init(_ daemon: OpaquePointer) {
-    self.daemon = daemon
-  }
 }
