@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Synchronization
 
 /// A closure threads can share and the test can drop, so that whatever it captured (a test
@@ -44,5 +45,23 @@ func startThread(_ body: @escaping @Sendable () -> Void) -> @Sendable () -> Void
   return {
     finished.wait()
     shared.drop()
+  }
+}
+
+/// Starts a write transaction on another thread and returns once it holds the write lock;
+/// the returned function commits it and waits for the thread to finish.
+func holdWriteTransaction(on database: any Database) -> @Sendable () -> Void {
+  let holding = DispatchSemaphore(value: 0)
+  let release = DispatchSemaphore(value: 0)
+  let join = startThread {
+    try? database.write { _ in
+      holding.signal()
+      release.wait()
+    }
+  }
+  holding.wait()
+  return {
+    release.signal()
+    join()
   }
 }

@@ -17,24 +17,6 @@ import Testing
     }
   }
 
-  /// Starts a write transaction on another thread and returns once it holds the write lock;
-  /// the returned function commits it and waits for the thread to finish.
-  private func holdWriteTransaction(on database: any Database) -> @Sendable () -> Void {
-    let holding = DispatchSemaphore(value: 0)
-    let release = DispatchSemaphore(value: 0)
-    let join = startThread {
-      try? database.write { _ in
-        holding.signal()
-        release.wait()
-      }
-    }
-    holding.wait()
-    return {
-      release.signal()
-      join()
-    }
-  }
-
   @Test(arguments: Backend.allCases)
   func parametersBindByNumberNotByFirstAppearance(backend: Backend) throws {
     let database = try TestDatabase.make(backend, migrated: false)

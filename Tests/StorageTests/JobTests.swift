@@ -50,19 +50,8 @@ import Testing
     options.poolAcquireTimeoutMilliseconds = 100
     let database = try TestDatabase.make(.sqlite, options: options)
     let queue = JobQueue(identifiers: ids)
-    let holding = DispatchSemaphore(value: 0)
-    let release = DispatchSemaphore(value: 0)
-    let join = startThread {
-      try? database.write { _ in
-        holding.signal()
-        release.wait()
-      }
-    }
-    holding.wait()
-    defer {
-      release.signal()
-      join()
-    }
+    let release = holdWriteTransaction(on: database)
+    defer { release() }
     // The writer stays busy for longer than a caller may wait for it, so only a claim that
     // does not queue for it can answer.
     let claimed = try queue.claim(kinds: ["import"], worker: "w", from: database)
