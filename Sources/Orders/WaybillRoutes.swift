@@ -6,8 +6,8 @@ import Web
 
 /// The order's papers as PDF downloads: the waybill for staff (`/app/orders/{id}/waybill.pdf`),
 /// the customer on the portal (`/portal/orders/{id}/waybill.pdf`, their own orders only) and
-/// the API (`/api/v1/orders/{id}/waybill.pdf`), and the parcel labels for staff
-/// (`/app/orders/{id}/labels.pdf`). Downloads are reads, so they leave no audit row; every
+/// the API (`/api/v1/orders/{id}/waybill.pdf`), and the parcel labels for staff and the API
+/// (`/app/orders/{id}/labels.pdf`, `/api/v1/orders/{id}/labels.pdf`). Downloads are reads, so they leave no audit row; every
 /// status may be printed, a draft's or cancelled order's marked as such.
 enum WaybillRoutes {
   /// Which paper to make.
@@ -51,6 +51,15 @@ enum WaybillRoutes {
         OrdersPermission.read, file: "application/pdf")
     ) { request, context in
       try download(.waybill, request, context, customer: nil, service: service)
+    }
+    api.get(
+      "/orders/{id}/labels.pdf",
+      OrderAPI.operation(
+        "getOrderLabels",
+        "The order's parcel labels as a PDF, one A6 page per package, in the caller's language",
+        OrdersPermission.read, file: "application/pdf")
+    ) { request, context in
+      try download(.labels, request, context, customer: nil, service: service)
     }
   }
 

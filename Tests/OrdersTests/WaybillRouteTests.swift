@@ -65,6 +65,25 @@ import Web
     let success = responses["200"] as? [String: Any] ?? [:]
     let content = success["content"] as? [String: Any] ?? [:]
     #expect(content["application/pdf"] != nil)
+    let labelsPath = paths["/api/v1/orders/{id}/labels.pdf"] as? [String: Any] ?? [:]
+    let labelsGet = labelsPath["get"] as? [String: Any] ?? [:]
+    #expect(labelsGet["operationId"] as? String == "getOrderLabels")
+  }
+
+  @Test(arguments: Backend.allCases)
+  func anIntegrationPrintsTheLabelsThroughTheAPI(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeOrdersCompany()
+    let id = try app.placeOrder(for: try app.makeGoodCustomer(of: company), of: company)
+    let labels = try app.api("GET", "/orders/\(id)/labels.pdf", as: .viewer, of: company)
+    expectPDF(labels, named: "TO20261204-0001-labels.pdf")
+    if Poppler.isAvailable {
+      // Three cargo lines of two packages each.
+      #expect(try Poppler.info(labels.body)["Pages"] == "6")
+    }
+    #expect(try app.api("GET", "/orders/999/labels.pdf", as: .viewer, of: company).status == 404)
+    #expect(
+      try app.api("GET", "/orders/\(id)/labels.pdf", as: .customer, of: company).status == 403)
   }
 
   @Test(arguments: Backend.allCases)
