@@ -44,18 +44,27 @@ import Web
   }
 
   @Test(arguments: Backend.allCases)
-  func theAPIAnswersThePDFInTheCallersLanguageAndDocumentsIt(backend: Backend) throws {
+  func theAPIAnswersTheWaybillAndLabelsInTheCallersLanguageAndDocumentsThem(backend: Backend)
+    throws
+  {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
     let id = try app.placeOrder(for: try app.makeGoodCustomer(of: company), of: company)
     let english = try app.api("GET", "/orders/\(id)/waybill.pdf", as: .viewer, of: company)
     expectPDF(english, named: "TO20261204-0001.pdf")
+    // An integration that creates orders prints their labels too.
+    let labels = try app.api("GET", "/orders/\(id)/labels.pdf", as: .viewer, of: company)
+    expectPDF(labels, named: "TO20261204-0001-labels.pdf")
     if Poppler.isAvailable {
       #expect(try Poppler.text(english.body).contains("Pickup and delivery"))
+      #expect(try Poppler.info(labels.body)["Pages"] == "6")
     }
-    #expect(try app.api("GET", "/orders/999/waybill.pdf", as: .viewer, of: company).status == 404)
-    let refused = try app.api("GET", "/orders/\(id)/waybill.pdf", as: .customer, of: company)
-    #expect(refused.status == 403)
+    for paper in ["waybill", "labels"] {
+      #expect(
+        try app.api("GET", "/orders/999/\(paper).pdf", as: .viewer, of: company).status == 404)
+      let refused = try app.api("GET", "/orders/\(id)/\(paper).pdf", as: .customer, of: company)
+      #expect(refused.status == 403)
+    }
     let document = try app.client.get("/api/openapi.json").json
     let paths = document["paths"] as? [String: Any] ?? [:]
     let path = paths["/api/v1/orders/{id}/waybill.pdf"] as? [String: Any] ?? [:]
@@ -68,22 +77,6 @@ import Web
     let labelsPath = paths["/api/v1/orders/{id}/labels.pdf"] as? [String: Any] ?? [:]
     let labelsGet = labelsPath["get"] as? [String: Any] ?? [:]
     #expect(labelsGet["operationId"] as? String == "getOrderLabels")
-  }
-
-  @Test(arguments: Backend.allCases)
-  func anIntegrationPrintsTheLabelsThroughTheAPI(backend: Backend) throws {
-    let app = try TestApp(backend)
-    let company = try app.makeOrdersCompany()
-    let id = try app.placeOrder(for: try app.makeGoodCustomer(of: company), of: company)
-    let labels = try app.api("GET", "/orders/\(id)/labels.pdf", as: .viewer, of: company)
-    expectPDF(labels, named: "TO20261204-0001-labels.pdf")
-    if Poppler.isAvailable {
-      // Three cargo lines of two packages each.
-      #expect(try Poppler.info(labels.body)["Pages"] == "6")
-    }
-    #expect(try app.api("GET", "/orders/999/labels.pdf", as: .viewer, of: company).status == 404)
-    #expect(
-      try app.api("GET", "/orders/\(id)/labels.pdf", as: .customer, of: company).status == 403)
   }
 
   @Test(arguments: Backend.allCases)
