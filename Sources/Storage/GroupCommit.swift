@@ -19,18 +19,15 @@ import Foundation
 /// The writer thread sleeps whenever the queue is empty, so the scheduler runs it as soon as
 /// work arrives.
 final class GroupCommitWriter: @unchecked Sendable {
-  /// One caller's body waiting for the writer thread. `state` is guarded by the writer's
+  /// One caller's body waiting for the writer thread. `isQueued` is guarded by the writer's
   /// condition; the caller sleeps on `finished` until the thread has run it and its batch has
   /// committed (or failed).
   private final class Request: @unchecked Sendable {
-    enum State {
-      case queued, taken, finished
-    }
-
     /// Runs the caller's body in a savepoint of `transaction` and keeps its outcome; the
     /// caller drops it once finished, since it wraps a closure that must not outlive the call.
     var run: ((Transaction<SQLiteConnection>) -> Void)?
-    var state = State.queued
+    /// Whether it still waits in the queue (a caller that times out may then withdraw it).
+    var isQueued = true
     /// The batch's failure (its `BEGIN` or `COMMIT`), read by the caller once finished.
     var batchFailure: (any Error)?
     let finished = DispatchSemaphore(value: 0)
@@ -144,7 +141,7 @@ final class GroupCommitWriter: @unchecked Sendable {
     let deadline = DispatchTime.now() + .milliseconds(acquireTimeoutMilliseconds)
     guard request.finished.wait(timeout: deadline) == .timedOut else { return }
     condition.lock()
-    if request.state == .queued {
+    if request.isQueued {
       queue.removeAll { $0 === request }
       timeouts += 1
       condition.unlock()
@@ -162,7 +159,7 @@ final class GroupCommitWriter: @unchecked Sendable {
       condition.lock()
       // A batch that stopped early (SQLite rolled back) leaves its untried members queued
       // first, in their order.
-      for request in batch[ran...] { request.state = .queued }
+      for request in batch[ran...] { request.isQueued = true }
       queue.insert(contentsOf: batch[ran...], at: 0)
       busy = false
       condition.unlock()
@@ -184,7 +181,7 @@ final class GroupCommitWriter: @unchecked Sendable {
     if closed { return nil }
     let taken = Array(queue.prefix(membersMax))
     queue.removeFirst(taken.count)
-    for request in taken { request.state = .taken }
+    for request in taken { request.isQueued = false }
     busy = true
     return taken
   }
@@ -228,11 +225,9 @@ final class GroupCommitWriter: @unchecked Sendable {
     }
   }
 
+  /// Hands `request` its batch's outcome and wakes its caller.
   private func finish(_ request: Request, failure: (any Error)?) {
     request.batchFailure = failure
-    condition.lock()
-    request.state = .finished
-    condition.unlock()
     request.finished.signal()
   }
 }
