@@ -145,17 +145,12 @@ struct JSONParser {
       }
       guard let escaped = current else { return nil }
       index += 1
-      switch escaped {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escaped)
-      case UInt8(ascii: "b"): utf8.append(0x08)
-      case UInt8(ascii: "f"): utf8.append(0x0C)
-      case UInt8(ascii: "n"): utf8.append(0x0A)
-      case UInt8(ascii: "r"): utf8.append(0x0D)
-      case UInt8(ascii: "t"): utf8.append(0x09)
-      case UInt8(ascii: "u"):
-        guard let scalar = unicodeEscape() else { return nil }
+      if let plain = escaped.jsonEscapedByte {
+        utf8.append(plain)
+      } else if escaped == UInt8(ascii: "u"), let scalar = unicodeEscape() {
         utf8.append(contentsOf: String(Character(scalar)).utf8)
-      default: return nil
+      } else {
+        return nil
       }
     }
     guard current != nil else { return nil }

@@ -234,16 +234,14 @@ extension JSONReader {
     guard position < bytes.count else { throw failure("an escape") }
     let byte = bytes[position]
     position += 1
-    switch byte {
-    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(byte)
-    case UInt8(ascii: "b"): text.append(0x08)
-    case UInt8(ascii: "f"): text.append(0x0C)
-    case UInt8(ascii: "n"): text.append(0x0A)
-    case UInt8(ascii: "r"): text.append(0x0D)
-    case UInt8(ascii: "t"): text.append(0x09)
-    case UInt8(ascii: "u"): text.append(contentsOf: String(try escapedScalar()).utf8)
-    default: throw failure("an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u", at: position - 1)
+    if let plain = byte.jsonEscapedByte {
+      text.append(plain)
+    } else if byte == UInt8(ascii: "u") {
+      text.append(contentsOf: String(try escapedScalar()).utf8)
+    } else {
+      throw failure("an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u", at: position - 1)
     }
+
   }
 
   /// The scalar of `\uXXXX` (after the `u`), joining a surrogate pair.
