@@ -29,6 +29,14 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral {
     }
   }
 
+  /// Whether this is an array or an object, a value with members of its own.
+  public var isContainer: Bool {
+    switch self {
+    case .array, .object: true
+    default: false
+    }
+  }
+
   /// The value of `key` in an object.
   public subscript(key: String) -> JSONValue? {
     guard case .object(let fields) = self else { return nil }

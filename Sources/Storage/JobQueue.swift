@@ -108,14 +108,17 @@ public final class JobQueue: Sendable {
   public func enqueueUnlessWaiting(
     kind: String, payload: String, runAfter: Instant? = nil, in scope: TenantScope
   ) throws -> Identifier? {
-    let waiting = try scope.query(
-      """
-      SELECT id FROM jobs
-      WHERE tenant_id = $1 AND kind = $2 AND payload = $3 AND status = 'queued' LIMIT 1
-      """, [.text(kind), .text(payload)])
+    let waiting = try scope.query(Self.waitingJob, [.text(kind), .text(payload)])
     guard waiting.isEmpty else { return nil }
     return try enqueue(kind: kind, payload: payload, runAfter: runAfter, in: scope)
   }
+
+  /// A queued job of a kind (`$2`) and payload (`$3`), found through `jobs_queued_by_kind`
+  /// however many finished jobs the company has.
+  static let waitingJob = """
+    SELECT id FROM jobs
+    WHERE tenant_id = $1 AND kind = $2 AND payload = $3 AND status = 'queued' LIMIT 1
+    """
 
   /// Records work of `kind` that was done synchronously in the caller's transaction (such as
   /// the demo company's data) as a job that succeeded, so it reads like any finished job.

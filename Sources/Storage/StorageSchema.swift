@@ -134,5 +134,13 @@ public enum StorageSchema {
         CREATE INDEX outbox_events_unsettled ON outbox_events (topic, id)
           WHERE settled_at IS NULL
         """),
+    // `enqueueUnlessWaiting` looks for a queued job of a kind and payload on every order (the
+    // automatic-tag recomputation); without this it read every job the company ever had.
+    Migration(
+      module: module, number: 7, name: "index_queued_jobs_by_kind",
+      sql: """
+        CREATE INDEX jobs_queued_by_kind ON jobs (tenant_id, kind, payload)
+          WHERE status = 'queued'
+        """),
   ]
 }

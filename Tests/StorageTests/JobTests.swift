@@ -1,6 +1,6 @@
 import Foundation
 import FreightdeskCore
-import Storage
+@testable import Storage
 import Synchronization
 import TestSupport
 import Testing
@@ -43,6 +43,46 @@ import Testing
     let claimedIDs = claimed.withLock { $0 }
     #expect(claimedIDs.count == enqueued.count)
     #expect(Set(claimedIDs) == Set(enqueued))
+  }
+
+  @Test(arguments: Backend.allCases)
+  func aBurstOfTheSameWorkQueuesOneJobUntilAWorkerTakesIt(backend: Backend) throws {
+    let database = try TestDatabase.make(backend)
+    let queue = JobQueue(identifiers: ids)
+    func trigger(_ payload: String) throws -> Identifier? {
+      try database.write(for: tenant) {
+        try queue.enqueueUnlessWaiting(kind: "recompute", payload: payload, in: $0)
+      }
+    }
+    let first = try trigger("customer-1")
+    #expect(first != nil)
+    #expect(try trigger("customer-1") == nil)
+    #expect(try trigger("customer-2") != nil)
+    let claimed = try queue.claim(kinds: ["recompute"], worker: "w", from: database)
+    #expect(claimed?.id == first)
+    // Once a worker has taken it, a new trigger needs a new run.
+    #expect(try trigger("customer-1") != nil)
+  }
+
+  @Test(arguments: Backend.allCases)
+  func findingAWaitingJobReadsTheQueuedIndexNotEveryJob(backend: Backend) throws {
+    let database = try TestDatabase.make(backend)
+    let plan = try database.write { executor -> String in
+      let explain: String
+      switch backend {
+      case .sqlite:
+        explain = "EXPLAIN QUERY PLAN "
+      case .postgres:
+        // A test table is small enough for PostgreSQL to prefer a sequential scan; with that
+        // ruled out it still must find an index that answers the query.
+        _ = try executor.execute("SET LOCAL enable_seqscan = off", [])
+        explain = "EXPLAIN "
+      }
+      return try executor.query(
+        explain + JobQueue.waitingJob, [.integer(1), .text("recompute"), .text("1")]
+      ).flatMap { row in row.columns.map { "\(row[$0])" } }.joined(separator: "\n")
+    }
+    #expect(plan.contains("jobs_queued_by_kind"), "\(plan)")
   }
 
   @Test func lookingForWorkWhenNoneIsDueLeavesTheSQLiteWriterAlone() throws {

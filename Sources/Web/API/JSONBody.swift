@@ -15,7 +15,8 @@ public enum JSONBody {
     }
     let schema = try JSONSchema.infer(T.self)
     var unknown: [FieldError] = []
-    collectUnknownFields(in: document, schema: schema, pointer: "", into: &unknown)
+    var path: [String] = []
+    collectUnknownFields(in: document, schema: schema, path: &path, into: &unknown)
     if !unknown.isEmpty { throw ValidationFailure(unknown) }
     do {
       return try JSONValueDecoder().decode(T.self, from: document)
@@ -34,24 +35,34 @@ public enum JSONBody {
     return response
   }
 
+  /// Adds an `unknown_field` error for every member `schema` does not name, anywhere in
+  /// `value`; `path` holds the keys down to `value`, and a pointer is spelled only for a field
+  /// that is reported, since this walks every field of every request body.
   private static func collectUnknownFields(
-    in value: JSONValue, schema: JSONSchema, pointer: String, into errors: inout [FieldError]
+    in value: JSONValue, schema: JSONSchema, path: inout [String], into errors: inout [FieldError]
   ) {
-    switch (value, schema) {
-    case (.object(let fields), .object(let properties, let openKeys)):
+    switch value {
+    case .object(let fields):
+      guard case .object(let properties, let openKeys) = schema else { return }
       for (key, child) in fields {
-        let childPointer = pointer + "/" + escape(key)
         if let property = properties.first(where: { $0.name == key }) {
-          collectUnknownFields(
-            in: child, schema: property.schema, pointer: childPointer, into: &errors)
+          guard child.isContainer else { continue }
+          path.append(key)
+          collectUnknownFields(in: child, schema: property.schema, path: &path, into: &errors)
+          path.removeLast()
         } else if !openKeys {
-          errors.append(FieldError(pointer: childPointer, code: "unknown_field"))
+          errors.append(
+            FieldError(
+              pointer: path.map { "/" + escape($0) }.joined() + "/" + escape(key),
+              code: "unknown_field"))
         }
       }
-    case (.array(let items), .array(let itemSchema)):
-      for (index, item) in items.enumerated() {
-        collectUnknownFields(
-          in: item, schema: itemSchema, pointer: pointer + "/\(index)", into: &errors)
+    case .array(let items):
+      guard case .array(let itemSchema) = schema else { return }
+      for (index, item) in items.enumerated() where item.isContainer {
+        path.append(String(index))
+        collectUnknownFields(in: item, schema: itemSchema, path: &path, into: &errors)
+        path.removeLast()
       }
     default:
       return
