@@ -1,9 +1,10 @@
 import Foundation
 import FreightdeskCore
-@testable import Storage
 import Synchronization
 import TestSupport
 import Testing
+
+@testable import Storage
 
 @Suite struct JobTests {
   private let tenant = TenantID(Identifier(rawValue: 21))
