@@ -30,13 +30,13 @@ final class ValueEncoder: Encoder, CodingPathLink {
 
     init(key: String, start: Int, end: Int, deferred: ValueEncoder?) {
       self.key = key
-      var prefix: UInt64 = 0
-      var count = 0
-      for byte in key.utf8.prefix(8) {
-        prefix = prefix << 8 | UInt64(byte)
-        count += 1
+      var contiguous = key
+      self.keyPrefix = contiguous.withUTF8 { utf8 in
+        let count = min(8, utf8.count)
+        var prefix: UInt64 = 0
+        for index in 0..<count { prefix = prefix << 8 | UInt64(utf8[index]) }
+        return count == 0 ? 0 : prefix << (8 * (8 - count))
       }
-      self.keyPrefix = count == 0 ? 0 : prefix << (8 * (8 - count))
       self.start = start
       self.end = end
       self.deferred = deferred
@@ -76,7 +76,11 @@ final class ValueEncoder: Encoder, CodingPathLink {
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
     precondition(kind == .none || kind == .object, "a value is either an object or not")
-    kind = .object
+    if kind == .none {
+      kind = .object
+      // Room for a typical object's members at once, instead of regrowing at 1, 2, 4 and 8.
+      members.reserveCapacity(8)
+    }
     return KeyedEncodingContainer(ObjectEncodingContainer<Key>(encoder: self))
   }
 

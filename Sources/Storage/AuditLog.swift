@@ -95,18 +95,8 @@ public struct AuditLog: Sendable {
 
   /// Stores `records` with one multi-row `INSERT`.
   private func insert(_ records: ArraySlice<AuditRecord>, _ scope: TenantScope) throws {
-    let rows = (0..<records.count).map { row in
-      let first = 2 + row * Self.columnsPerRow
-      return "($1, " + (first..<first + Self.columnsPerRow).map { "$\($0)" }.joined(separator: ", ")
-        + ")"
-    }
     try scope.execute(
-      """
-      INSERT INTO audit_log (tenant_id, id, sequence, occurred_at, actor_kind, actor_id,
-        actor_name, entity, entity_id, action, before, after, request_id, client_address,
-        previous_hash, hash)
-      VALUES \(rows.joined(separator: ", "))
-      """,
+      records.count == 1 ? Self.insertOneRow : Self.insertStatement(rows: records.count),
       records.flatMap { record -> [SQLValue] in
         let entry = record.entry
         return [
@@ -121,4 +111,22 @@ public struct AuditLog: Sendable {
 
   /// The values each stored row binds besides the tenant.
   private static let columnsPerRow = 15
+
+  /// The statement for one entry, the common case (one audited change per write), spelled once.
+  private static let insertOneRow = insertStatement(rows: 1)
+
+  /// An `INSERT` of `rows` rows, the tenant bound once as `$1`.
+  private static func insertStatement(rows: Int) -> String {
+    let values = (0..<rows).map { row in
+      let first = 2 + row * columnsPerRow
+      return "($1, " + (first..<first + columnsPerRow).map { "$\($0)" }.joined(separator: ", ")
+        + ")"
+    }
+    return """
+      INSERT INTO audit_log (tenant_id, id, sequence, occurred_at, actor_kind, actor_id,
+        actor_name, entity, entity_id, action, before, after, request_id, client_address,
+        previous_hash, hash)
+      VALUES \(values.joined(separator: ", "))
+      """
+  }
 }

@@ -13,7 +13,7 @@ final class PostgresConnection: DriverConnection {
   }
 
   private var handle: OpaquePointer?
-  private var statements: [String: Prepared] = [:]
+  private var statements: [StatementText: Prepared] = [:]
   private var statementsPrepared = 0
 
   var engine: DatabaseEngine { .postgres }
@@ -49,7 +49,7 @@ final class PostgresConnection: DriverConnection {
   }
 
   func run(_ sql: String, _ parameters: [SQLValue]) throws -> (rows: [Row], affected: Int) {
-    let wasCached = statements[sql] != nil
+    let wasCached = statements[StatementText(sql: sql)] != nil
     let statement = try prepared(sql)
     guard statement.parameterCount == parameters.count else {
       throw DatabaseError.parameterCountMismatch(
@@ -65,7 +65,7 @@ final class PostgresConnection: DriverConnection {
       // "cached plan must not change result type": a migration altered a table after this
       // statement was prepared. Forget it and let the transaction run again, which
       // prepares it afresh.
-      statements[sql] = nil
+      statements[StatementText(sql: sql)] = nil
       throw DatabaseError.transactionConflict(reason: message)
     }
     let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
@@ -73,7 +73,7 @@ final class PostgresConnection: DriverConnection {
   }
 
   private func prepared(_ sql: String) throws -> Prepared {
-    if let statement = statements[sql] { return statement }
+    if let statement = statements[StatementText(sql: sql)] { return statement }
     if statements.count >= Limits.statementCacheEntriesMax {
       try executeScript("DEALLOCATE ALL")
       statements = [:]
@@ -87,7 +87,7 @@ final class PostgresConnection: DriverConnection {
     defer { PQclear(description) }
     try check(description)
     let statement = Prepared(name: name, parameterCount: Int(PQnparams(description)))
-    statements[sql] = statement
+    statements[StatementText(sql: sql)] = statement
     return statement
   }
 

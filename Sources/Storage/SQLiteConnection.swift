@@ -44,7 +44,7 @@ final class SQLiteConnection: DriverConnection {
   }
 
   private var handle: OpaquePointer?
-  private var statements: [String: PreparedStatement] = [:]
+  private var statements: [StatementText: PreparedStatement] = [:]
 
   var engine: DatabaseEngine { .sqlite }
   private(set) var isBroken = false
@@ -128,7 +128,7 @@ final class SQLiteConnection: DriverConnection {
   var isInTransaction: Bool { handle.map { sqlite3_get_autocommit($0) == 0 } ?? false }
 
   private func prepared(_ sql: String) throws -> PreparedStatement {
-    if let statement = statements[sql] { return statement }
+    if let statement = statements[StatementText(sql: sql)] { return statement }
     guard handle != nil else { throw DatabaseError.unavailable(reason: "connection closed") }
     var statement: OpaquePointer?
     var tail: UnsafePointer<CChar>?
@@ -151,7 +151,7 @@ final class SQLiteConnection: DriverConnection {
       finalizeStatements()
     }
     let cached = PreparedStatement(handle: statement, indices: Self.parameterIndices(statement))
-    statements[sql] = cached
+    statements[StatementText(sql: sql)] = cached
     return cached
   }
 

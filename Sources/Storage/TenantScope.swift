@@ -61,14 +61,15 @@ public struct TenantScope {
   /// constant texts at their call sites, so each distinct text is checked once and remembered
   /// (up to ``Limits/scopedStatementsRememberedMax``), keeping the check off the hot path.
   static func requireScoped(_ sql: String) throws {
-    if checkedStatements.withLock({ $0.contains(sql) }) { return }
+    let text = StatementText(sql: sql)
+    if checkedStatements.withLock({ $0.contains(text) }) { return }
     guard TenantScopeRule(sql: sql).isSatisfied else { throw DatabaseError.unscopedQuery(sql: sql) }
     checkedStatements.withLock { checked in
-      if checked.count < Limits.scopedStatementsRememberedMax { checked.insert(sql) }
+      if checked.count < Limits.scopedStatementsRememberedMax { checked.insert(text) }
     }
   }
 
-  private static let checkedStatements = Mutex<Set<String>>([])
+  private static let checkedStatements = Mutex<Set<StatementText>>([])
 }
 
 extension Database {

@@ -39,6 +39,8 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
   /// Whether two field names are equal ignoring ASCII case (field names are ASCII), without
   /// allocating: this runs several times for every request.
   static func sameName(_ lhs: String, _ rhs: String) -> Bool {
+    // Most names a lookup passes differ in length, which a native string knows at once.
+    guard lhs.utf8.count == rhs.utf8.count else { return false }
     var left = lhs.utf8.makeIterator()
     var right = rhs.utf8.makeIterator()
     while true {
