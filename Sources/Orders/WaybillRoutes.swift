@@ -7,8 +7,9 @@ import Web
 /// The order's papers as PDF downloads: the waybill for staff (`/app/orders/{id}/waybill.pdf`),
 /// the customer on the portal (`/portal/orders/{id}/waybill.pdf`, their own orders only) and
 /// the API (`/api/v1/orders/{id}/waybill.pdf`), and the parcel labels for staff and the API
-/// (`/app/orders/{id}/labels.pdf`, `/api/v1/orders/{id}/labels.pdf`). Downloads are reads, so they leave no audit row; every
-/// status may be printed, a draft's or cancelled order's marked as such.
+/// (`/app/orders/{id}/labels.pdf`, `/api/v1/orders/{id}/labels.pdf`). Downloads are reads, so
+/// they leave no audit row; every status may be printed, a draft's or cancelled order's marked
+/// as such.
 enum WaybillRoutes {
   /// Which paper to make.
   enum Paper {

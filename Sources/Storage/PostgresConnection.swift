@@ -49,8 +49,9 @@ final class PostgresConnection: DriverConnection {
   }
 
   func run(_ sql: String, _ parameters: [SQLValue]) throws -> (rows: [Row], affected: Int) {
-    let wasCached = statements[StatementText(sql: sql)] != nil
-    let statement = try prepared(sql)
+    let key = StatementText(sql: sql)
+    let wasCached = statements[key] != nil
+    let statement = try prepared(key)
     guard statement.parameterCount == parameters.count else {
       throw DatabaseError.parameterCountMismatch(
         expected: statement.parameterCount, given: parameters.count)
@@ -65,29 +66,30 @@ final class PostgresConnection: DriverConnection {
       // "cached plan must not change result type": a migration altered a table after this
       // statement was prepared. Forget it and let the transaction run again, which
       // prepares it afresh.
-      statements[StatementText(sql: sql)] = nil
+      statements[key] = nil
       throw DatabaseError.transactionConflict(reason: message)
     }
     let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
     return (rows(of: result), affected)
   }
 
-  private func prepared(_ sql: String) throws -> Prepared {
-    if let statement = statements[StatementText(sql: sql)] { return statement }
+  /// The statement of `key`, prepared on the server the first time it runs.
+  private func prepared(_ key: StatementText) throws -> Prepared {
+    if let statement = statements[key] { return statement }
     if statements.count >= Limits.statementCacheEntriesMax {
       try executeScript("DEALLOCATE ALL")
       statements = [:]
     }
     statementsPrepared += 1
     let name = "fd_statement_\(statementsPrepared)"
-    let preparation = PQprepare(handle, name, sql, 0, nil)
+    let preparation = PQprepare(handle, name, key.sql, 0, nil)
     defer { PQclear(preparation) }
     try check(preparation)
     let description = PQdescribePrepared(handle, name)
     defer { PQclear(description) }
     try check(description)
     let statement = Prepared(name: name, parameterCount: Int(PQnparams(description)))
-    statements[StatementText(sql: sql)] = statement
+    statements[key] = statement
     return statement
   }
 

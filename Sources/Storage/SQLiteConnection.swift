@@ -128,7 +128,8 @@ final class SQLiteConnection: DriverConnection {
   var isInTransaction: Bool { handle.map { sqlite3_get_autocommit($0) == 0 } ?? false }
 
   private func prepared(_ sql: String) throws -> PreparedStatement {
-    if let statement = statements[StatementText(sql: sql)] { return statement }
+    let key = StatementText(sql: sql)
+    if let statement = statements[key] { return statement }
     guard handle != nil else { throw DatabaseError.unavailable(reason: "connection closed") }
     var statement: OpaquePointer?
     var tail: UnsafePointer<CChar>?
@@ -151,7 +152,7 @@ final class SQLiteConnection: DriverConnection {
       finalizeStatements()
     }
     let cached = PreparedStatement(handle: statement, indices: Self.parameterIndices(statement))
-    statements[StatementText(sql: sql)] = cached
+    statements[key] = cached
     return cached
   }
 

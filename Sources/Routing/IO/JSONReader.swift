@@ -241,7 +241,6 @@ extension JSONReader {
     } else {
       throw failure("an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u", at: position - 1)
     }
-
   }
 
   /// The scalar of `\uXXXX` (after the `u`), joining a surrogate pair.

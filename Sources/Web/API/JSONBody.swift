@@ -53,7 +53,7 @@ public enum JSONBody {
         } else if !openKeys {
           errors.append(
             FieldError(
-              pointer: path.map { "/" + escape($0) }.joined() + "/" + escape(key),
+              pointer: pointer(keys: path + [key]),
               code: "unknown_field"))
         }
       }
@@ -99,7 +99,12 @@ public enum JSONBody {
 
   /// A JSON Pointer (RFC 6901) for a decoding path.
   static func pointer(_ path: [any CodingKey]) -> String {
-    path.map { key in "/" + (key.intValue.map(String.init) ?? escape(key.stringValue)) }.joined()
+    pointer(keys: path.map { key in key.intValue.map(String.init) ?? key.stringValue })
+  }
+
+  /// A JSON Pointer (RFC 6901) for member names and array positions, from the root down.
+  private static func pointer(keys: [String]) -> String {
+    keys.map { "/" + escape($0) }.joined()
   }
 
   private static func escape(_ key: String) -> String {
