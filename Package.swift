@@ -36,7 +36,7 @@ let package = Package(
     .target(name: "FreightdeskCore", swiftSettings: strict),
     .target(
       name: "Storage",
-      dependencies: ["FreightdeskCore", "CSQLite", "CPostgreSQL", "CShim", "CSodium"],
+      dependencies: ["FreightdeskCore", "CSQLite", "CPostgreSQL", "CShim", "CCrypto"],
       swiftSettings: strict),
     .target(
       name: "Web", dependencies: ["FreightdeskCore", "Storage", "CMicroHTTPD", "CShim"],
