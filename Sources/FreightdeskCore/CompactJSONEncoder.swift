@@ -8,7 +8,8 @@ import Foundation
 /// encoder writes straight into one growing byte array, and an object reorders its members
 /// once, when its value has been encoded. Its special cases are Foundation's: `Data` as
 /// Base64, `URL` as its absolute string, `Decimal` as a number, `Date` as seconds since 2001;
-/// NaN and infinity throw `EncodingError.invalidValue` at the same coding path.
+/// NaN and infinity throw `EncodingError.invalidValue` at the same coding path. A
+/// ``JSONWritable`` value at the top writes itself.
 ///
 /// ```swift
 /// let bytes = try CompactJSONEncoder().encode(["b": 1, "a": 2])
@@ -21,6 +22,11 @@ public struct CompactJSONEncoder: Sendable {
   /// `value` as JSON bytes.
   public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
     let output = JSONOutput()
+    if let writable = value as? any JSONWritable {
+      var writer = JSONWriter(output: output)
+      try writable.write(to: &writer)
+      return output.bytes
+    }
     if try ValueEncoder.appendScalar(value, to: output) { return output.bytes }
     let root = ValueEncoder(output: output, parent: nil, key: nil)
     try value.encode(to: root)

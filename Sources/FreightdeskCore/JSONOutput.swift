@@ -84,6 +84,15 @@ final class JSONOutput {
   /// Appends a finite floating-point `value` as Foundation does: Swift's shortest text that
   /// reads back to the same value (`0.05`, `1e-07`, `1e+20`, `-0`), without a trailing `.0`.
   func append<T: BinaryFloatingPoint & LosslessStringConvertible>(finite value: T) {
+    // A Double's whole numbers below 10^15 (weights, counts) print as integers without
+    // building the shortest-text string. Swift writes a Double in exponent form only from
+    // 2^53, a Float already from 2^24; -0 keeps its sign.
+    if T.significandBitCount >= 52, value.magnitude < 1e15, value == value.rounded(.towardZero),
+      !(value == 0 && value.sign == .minus)
+    {
+      append(integer: Int64(value))
+      return
+    }
     var text = value.description
     if text.utf8.count > 2, text.hasSuffix(".0") { text.removeLast(2) }
     bytes.append(contentsOf: text.utf8)

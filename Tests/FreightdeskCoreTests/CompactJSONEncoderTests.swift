@@ -32,10 +32,11 @@ import Testing
     let doubles: [Double] = [
       20, 0.05, 1e-7, 1e15, 1e16, 1e20, 1e21, 1.5e300, -0.0, 0, 0.1, 1 / 3, .leastNonzeroMagnitude,
       .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 123_456_789.125, 9_007_199_254_740_994,
+      999_999_999_999_999, -999_999_999_999_999, 1e15 - 0.5, -20, 16_777_218, 2e15,
     ]
     #expect(
       JSONDifferential.compactEncoding(doubles) == JSONDifferential.foundationEncoding(doubles))
-    let floats: [Float] = [0.1, 20, 1e-7, 3.4e38, -0.0, 16_777_218]
+    let floats: [Float] = [0.1, 20, 1e-7, 3.4e38, -0.0, 16_777_218, 16_777_216, 100_000_000]
     #expect(JSONDifferential.compactEncoding(floats) == JSONDifferential.foundationEncoding(floats))
     let integers = IntegerWidths(
       int: .min, int8: .min, int16: .min, int32: .min, int64: .min, uint: .max, uint8: .max,

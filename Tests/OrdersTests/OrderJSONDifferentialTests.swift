@@ -12,7 +12,18 @@ import Testing
     let text = randomOrderJSON(using: &generator)
     let order = try JSONValueDecoder().decode(
       Order.self, from: try #require(JSONValue.parse(Array(text.utf8))))
+    // Order, its parts and its event payload write themselves (JSONWritable); these compare
+    // what they write with what their Encodable conformance gives through Foundation.
     #expect(JSONDifferential.compactEncoding(order) == JSONDifferential.foundationEncoding(order))
+    #expect(
+      JSONDifferential.compactEncoding(order.stops)
+        == JSONDifferential.foundationEncoding(order.stops))
+    #expect(
+      JSONDifferential.compactEncoding(order.cargo)
+        == JSONDifferential.foundationEncoding(order.cargo))
+    let payload = OrderEventPayload(order)
+    #expect(
+      JSONDifferential.compactEncoding(payload) == JSONDifferential.foundationEncoding(payload))
     #expect(
       JSONDifferential.compactEncoding(order.input)
         == JSONDifferential.foundationEncoding(order.input))
