@@ -10,6 +10,12 @@ extension StringProtocol {
   ///     "  上海市/浦东新区\n".trimmingWhitespace()  // "上海市/浦东新区"
   public func trimmingWhitespace() -> String {
     let scalars = unicodeScalars
+    // Most fields begin and end with a visible ASCII character: nothing to trim.
+    if let head = scalars.first, let tail = scalars.last, (0x21..<0x80).contains(head.value),
+      (0x21..<0x80).contains(tail.value)
+    {
+      return String(self)
+    }
     guard let first = scalars.firstIndex(where: { !$0.isTrimmedWhitespace }),
       let last = scalars.lastIndex(where: { !$0.isTrimmedWhitespace })
     else { return "" }

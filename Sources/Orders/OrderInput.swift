@@ -88,7 +88,9 @@ public enum OrderRules {
       stops[index].region = stops[index].region.trimmingWhitespace()
       stops[index].address = stops[index].address.trimmingWhitespace()
       stops[index].contactName = stops[index].contactName.trimmingWhitespace()
-      stops[index].contactPhone = stops[index].contactPhone.filter { !$0.isWhitespace }
+      if !stops[index].contactPhone.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 }) {
+        stops[index].contactPhone = stops[index].contactPhone.filter { !$0.isWhitespace }
+      }
       let stop = stops[index]
       problems += text(stop.region, "\(pointer)/region", max: 60)
       problems += text(stop.address, "\(pointer)/address", max: 200)
@@ -154,13 +156,15 @@ public enum OrderRules {
     return problems
   }
 
-  /// A required (unless `optional`) text of at most `max` characters.
-  static func text(_ value: String, _ pointer: String, max: Int, optional: Bool = false)
-    -> [FieldError]
-  {
-    if value.isEmpty && !optional { return [FieldError(pointer: pointer, code: "required")] }
-    if value.count > max {
-      return [FieldError(pointer: pointer, code: "too_long", arguments: ["max": String(max)])]
+  /// A required (unless `optional`) text of at most `max` characters. The pointer is spelled
+  /// only for a problem; a text no longer in bytes than `max` cannot have more characters, so
+  /// most texts are not counted character by character.
+  static func text(
+    _ value: String, _ pointer: @autoclosure () -> String, max: Int, optional: Bool = false
+  ) -> [FieldError] {
+    if value.isEmpty && !optional { return [FieldError(pointer: pointer(), code: "required")] }
+    if value.utf8.count > max && value.count > max {
+      return [FieldError(pointer: pointer(), code: "too_long", arguments: ["max": String(max)])]
     }
     return []
   }
