@@ -12,10 +12,28 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
   public let day: Int
 
   /// Parses `YYYY-MM-DD`; nil for anything else or a date that does not exist.
+  ///
+  /// Read byte by byte: prices read the validity days of every contract and promotion they
+  /// consider, and splitting the text into substrings cost thousands of instructions a day.
   public init?(_ text: String) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+    var text = text
+    guard
+      let (year, month, day) = text.withUTF8({ bytes -> (Int, Int, Int)? in
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
+        else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+          var value = 0
+          for index in range {
+            let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+            guard (0...9).contains(digit) else { return nil }
+            value = value * 10 + digit
+          }
+          return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+        else { return nil }
+        return (year, month, day)
+      }),
       (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day)
     else { return nil }
     self.year = year
@@ -80,7 +98,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
   /// `YYYY-MM-DD`.
   public var description: String {
-    String(format: "%04d-%02d-%02d", year, month, day)
+    CivilDate(year: year, month: month, day: day).description
   }
 
   /// Orders days chronologically.

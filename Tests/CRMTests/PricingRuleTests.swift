@@ -13,6 +13,9 @@ import Testing
     #expect(RegionPattern(" 440000 / 440300 ").matches(RegionPath("440000/440300/440305")))
     #expect(RegionPattern("广东省/深圳市").specificity == 2)
     #expect(!RegionPattern("*/深圳市").isWellFormed)
+    #expect(RegionPath("/广东省//\u{3000}深圳市 /").segments == ["广东省", "深圳市"])
+    #expect(RegionPath(" / ").segments.isEmpty)
+    #expect(RegionPath("广东省/深圳市").description == "广东省/深圳市")
   }
 
   @Test(arguments: [
@@ -57,6 +60,15 @@ import Testing
     #expect(CalendarDay("2026-02-29") == nil)
     #expect(CalendarDay("2028-02-29") != nil)
     #expect(CalendarDay("2026-1-05") == nil)
+    for malformed in [
+      "", "2026-12-4", "2026/12/04", "+026-12-04", "2026-12-04 ", "２０２６-12-04", "2026-00-10",
+      "2026-13-01", "2026-12-00", "2026-12-32", "2026-1a-04", "2026-12-0４",
+    ] {
+      #expect(CalendarDay(malformed) == nil, "\(malformed)")
+    }
+    #expect(CalendarDay("0001-01-01")?.description == "0001-01-01")
+    #expect(CalendarDay("2000-02-29") != nil)
+    #expect(CalendarDay("1900-02-29") == nil)
     #expect(CalendarDay("2026-12-31")!.adding(days: 1) == CalendarDay("2027-01-01"))
     #expect(CalendarDay("2026-12-04")!.days(until: CalendarDay("2027-01-03")!) == 30)
     #expect(CalendarDay("2026-12-04")!.description == "2026-12-04")
