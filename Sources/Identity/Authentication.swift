@@ -14,7 +14,7 @@ extension IdentityService {
     }
     let found = try database.read(for: tenant) { scope in
       try SessionStore.find(tokenHash: SHA256.hex(token), scope).map {
-        ($0, try signedInFacts.facts(of: $0.user, scope))
+        ($0, try facts(of: $0.user, generation: try IdentityGenerations.current(scope), scope))
       }
     }
     guard let (session, facts) = found, session.stage == .active else {
@@ -43,10 +43,15 @@ extension IdentityService {
         inToken: String(token.dropFirst(Self.apiTokenPrefix.count)), separator: "_")
     else { throw AuthenticationError.unauthenticated }
     let now = clock.now()
-    let found = try database.read(for: tenant) { scope in
-      try TokenStore.find(tokenHash: SHA256.hex(token), scope).map {
-        ($0, try signedInFacts.facts(of: $0.user, scope))
-      }
+    let found = try database.read(for: tenant) { scope -> (TokenRecord, SignedInFacts)? in
+      let generation = try IdentityGenerations.current(scope)
+      let digest = SHA256.hex(token)
+      guard
+        let record = try apiTokens.value(
+          for: digest, generation: generation, scope,
+          load: { try TokenStore.find(tokenHash: digest, scope) })
+      else { return nil }
+      return (record, try facts(of: record.user, generation: generation, scope))
     }
     guard let (record, facts) = found, record.revokedAt == nil,
       record.expiresAt.map({ now < $0 }) ?? true
@@ -63,6 +68,15 @@ extension IdentityService {
       }
     }
     return authenticated
+  }
+
+  /// What signing in reads about `user`, remembered while the company's counter stays at
+  /// `generation`.
+  private func facts(of user: Identifier, generation: Int64?, _ scope: TenantScope) throws
+    -> SignedInFacts
+  {
+    try signedInFacts.value(
+      for: user, generation: generation, scope, load: { try SignedInFacts(user: user, scope) })
   }
 
   /// The prefix that marks Freightdesk API tokens (so secret scanners can find leaked ones).

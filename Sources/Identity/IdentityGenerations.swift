@@ -2,8 +2,8 @@ import FreightdeskCore
 import Storage
 
 /// A counter per company that every change to what signing in reads (the company, its users,
-/// roles, their permissions and who holds them) moves on, by database triggers in the same
-/// transaction as the change. A copy of those facts remembered together with the counter is
+/// roles, their permissions and who holds them, and its API tokens) moves on, by database
+/// triggers in the same transaction as the change. A copy of those facts remembered together with the counter is
 /// still current exactly while the counter has not moved, so requests can skip re-reading
 /// them without ever acting on a revoked permission or a deactivated user.
 enum IdentityGenerations {
@@ -40,13 +40,23 @@ enum IdentityGenerations {
       $$ LANGUAGE plpgsql;
 
       """
-      + watchedTables.map { table in
-        """
-        CREATE TRIGGER \(table)_identity_generation AFTER INSERT OR UPDATE OR DELETE ON \(table)
-          FOR EACH ROW EXECUTE FUNCTION identity_generation_advance();
+      + watchedTables.map(postgresTrigger).joined())
 
-        """
-      }.joined())
+  /// The migration that makes API tokens move the counter too, so that a token found once is
+  /// remembered until it is revoked, expires early or is used (its last use is recorded once a
+  /// minute).
+  static let tokenMigration = Migration(
+    module: IdentitySchema.module, number: 5, name: "api_token_generations",
+    sqlite: sqliteTriggers("api_tokens"), postgres: postgresTrigger("api_tokens"))
+
+  /// PostgreSQL's trigger on `table`, through the function of the first migration.
+  private static func postgresTrigger(_ table: String) -> String {
+    """
+    CREATE TRIGGER \(table)_identity_generation AFTER INSERT OR UPDATE OR DELETE ON \(table)
+      FOR EACH ROW EXECUTE FUNCTION identity_generation_advance();
+
+    """
+  }
 
   /// SQLite allows one event per trigger: three triggers per table.
   private static func sqliteTriggers(_ table: String) -> String {
@@ -73,28 +83,48 @@ enum IdentityGenerations {
   }
 }
 
-/// The facts signing in reads, remembered per user with the company's generation they were
-/// read at (see ``IdentityGenerations``). Bounded: when full it starts again empty.
-final class SignedInFactsCache: Sendable {
-  private struct Key: Hashable {
+/// Values signing in reads (a user's facts, an API token), remembered per company and key
+/// with the company's generation they were read at (see ``IdentityGenerations``): a value is
+/// used again only while the counter has not moved. Bounded: when full it starts again empty.
+final class IdentityGenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+  private struct Entry: Hashable {
     let tenant: TenantID
-    let user: Identifier
+    let key: Key
   }
 
-  private let entries = BoundedCache<Key, (generation: Int64, facts: SignedInFacts)>(
-    entriesMax: 4_096)
+  private let entries = BoundedCache<Entry, (generation: Int64, value: Value)>(entriesMax: 4_096)
 
-  /// The facts of `user`, read from `scope` unless remembered at the current generation.
-  func facts(of user: Identifier, _ scope: TenantScope) throws -> SignedInFacts {
-    let key = Key(tenant: scope.tenant, user: user)
-    guard let generation = try IdentityGenerations.current(scope) else {
-      return try SignedInFacts(user: user, scope)
-    }
-    if let known = entries.value(for: key), known.generation == generation {
-      return known.facts
-    }
-    let facts = try SignedInFacts(user: user, scope)
-    entries.store((generation, facts), for: key)
-    return facts
+  /// The value for `key`, remembered at `generation` (the company's counter in `scope`'s
+  /// transaction) or read by `load`; nothing is remembered without a generation.
+  func value(
+    for key: Key, generation: Int64?, _ scope: TenantScope, load: () throws -> Value
+  ) rethrows -> Value {
+    let entry = Entry(tenant: scope.tenant, key: key)
+    if let known = known(entry, at: generation) { return known }
+    let value = try load()
+    remember(value, entry, at: generation)
+    return value
+  }
+
+  /// Like ``value(for:generation:_:load:)`` for a `load` that may find nothing, which is not
+  /// remembered: a run of unknown keys would otherwise push out the known ones.
+  func value(
+    for key: Key, generation: Int64?, _ scope: TenantScope, load: () throws -> Value?
+  ) rethrows -> Value? {
+    let entry = Entry(tenant: scope.tenant, key: key)
+    if let known = known(entry, at: generation) { return known }
+    guard let value = try load() else { return nil }
+    remember(value, entry, at: generation)
+    return value
+  }
+
+  private func known(_ entry: Entry, at generation: Int64?) -> Value? {
+    guard let generation, let known = entries.value(for: entry), known.generation == generation
+    else { return nil }
+    return known.value
+  }
+
+  private func remember(_ value: Value, _ entry: Entry, at generation: Int64?) {
+    if let generation { entries.store((generation, value), for: entry) }
   }
 }

@@ -139,5 +139,6 @@ enum IdentitySchema {
         ALTER TABLE tenants ADD COLUMN logo_updated_at BIGINT;
         """),
     IdentityGenerations.migration,
+    IdentityGenerations.tokenMigration,
   ]
 }

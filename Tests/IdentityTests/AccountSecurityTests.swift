@@ -89,6 +89,31 @@ import Web
     #expect(try app.client.get("/api/v1/users", headers: headers).status == 200)
   }
 
+  @Test(arguments: Backend.allCases)
+  func aTokenRevokedByAnotherServerStopsAtTheNextRequest(backend: Backend) throws {
+    // A token found once is remembered while the company's identity counter stays put; a
+    // change made outside this process (another app server, an operator's SQL) moves the
+    // counter by trigger, so the very next request reads the token again.
+    let app = try TestApp(backend)
+    let company = try app.makeCompany("acme")
+    let headers = ["Authorization": "Bearer \(company.tokens[.sales]!)"]
+    for _ in 0..<3 { #expect(try app.client.get("/api/v1/users", headers: headers).status == 200) }
+    try app.database.write(for: company.tenant) {
+      try $0.execute(
+        "UPDATE api_tokens SET expires_at = $2 WHERE tenant_id = $1",
+        [.integer(app.clock.now().epochMilliseconds)])
+    }
+    #expect(try app.client.get("/api/v1/users", headers: headers).status == 401)
+    try app.database.write(for: company.tenant) {
+      try $0.execute("UPDATE api_tokens SET expires_at = NULL WHERE tenant_id = $1")
+    }
+    #expect(try app.client.get("/api/v1/users", headers: headers).status == 200)
+    try app.database.write(for: company.tenant) {
+      try $0.execute("DELETE FROM api_tokens WHERE tenant_id = $1")
+    }
+    #expect(try app.client.get("/api/v1/users", headers: headers).status == 401)
+  }
+
   @Test func anExpiredTokenStopsWorking() throws {
     let app = try TestApp(.primary)
     let company = try app.makeCompany("acme")
