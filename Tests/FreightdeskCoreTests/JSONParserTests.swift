@@ -70,6 +70,16 @@ import Testing
   @Test func invalidUTF8AndDeepNestingAreRefused() {
     expectSameTree([UInt8(ascii: "\""), 0xFF, UInt8(ascii: "\"")])
     expectSameTree([UInt8(ascii: "\""), 0xC3, UInt8(ascii: "\"")])
+    // Overlong, surrogate, truncated and stray continuation bytes, plain and after an escape;
+    // and well-formed multi-byte text around them.
+    let quote = UInt8(ascii: "\"")
+    let escape: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+    for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F, 0x98], [0x80], [0xF8]] {
+      expectSameTree([quote] + bad + [quote])
+      expectSameTree([quote] + escape + bad + [quote])
+      expectSameTree([quote] + Array("中".utf8) + bad + Array("x".utf8) + [quote])
+    }
+    expectSameTree([quote] + Array("运单😀é".utf8) + escape + Array("中".utf8) + [quote])
     expectSameTree(Array(String(repeating: "[", count: 600).utf8))
     let deep = String(repeating: "[", count: 400) + String(repeating: "]", count: 400)
     expectSameTree(deep)
