@@ -58,14 +58,12 @@ enum OrderStore {
   private static func insertCargo(_ cargo: [CargoLine], of order: Identifier, _ scope: TenantScope)
     throws
   {
-    for (number, line) in cargo.enumerated() {
-      try scope.execute(
-        """
-        INSERT INTO order_cargo_lines (tenant_id, order_id, line_number, description, packages,
-          weight_grams, volume_cm3, pallets, declared_value_fen, temperature_min_c,
-          temperature_max_c, fragile, dangerous_goods_class)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-        """,
+    guard !cargo.isEmpty else { return }
+    precondition(
+      cargo.count <= OrdersLimits.cargoLinesMax, "OrderRules allows at most cargoLinesMax lines")
+    try scope.execute(
+      cargoInserts[cargo.count - 1],
+      cargo.enumerated().flatMap { number, line -> [SQLValue] in
         [
           .integer(order.rawValue), .integer(Int64(number + 1)), .text(line.description),
           .integer(Int64(line.packages)), .integer(OrderTotals.grams(line.weightKg)),
@@ -74,8 +72,19 @@ enum OrderStore {
           line.temperatureMinC.map { .integer(Int64($0)) } ?? .null,
           line.temperatureMaxC.map { .integer(Int64($0)) } ?? .null,
           .integer(line.fragile ? 1 : 0), line.dangerousGoodsClass.map(SQLValue.text) ?? .null,
-        ])
-    }
+        ]
+      })
+  }
+
+  /// The `INSERT` of an order's cargo lines, one statement for all of them, for each count of
+  /// lines an order may have (at index count - 1); built once.
+  private static let cargoInserts = (1...OrdersLimits.cargoLinesMax).map { rows in
+    """
+    INSERT INTO order_cargo_lines (tenant_id, order_id, line_number, description, packages,
+      weight_grams, volume_cm3, pallets, declared_value_fen, temperature_min_c,
+      temperature_max_c, fragile, dangerous_goods_class)
+    VALUES \(TenantScope.valuesRows(rows, columns: 12))
+    """
   }
 
   /// Replaces a draft's content and bumps its version; false when the version moved.

@@ -117,16 +117,11 @@ public struct AuditLog: Sendable {
 
   /// An `INSERT` of `rows` rows, the tenant bound once as `$1`.
   private static func insertStatement(rows: Int) -> String {
-    let values = (0..<rows).map { row in
-      let first = 2 + row * columnsPerRow
-      return "($1, " + (first..<first + columnsPerRow).map { "$\($0)" }.joined(separator: ", ")
-        + ")"
-    }
-    return """
-      INSERT INTO audit_log (tenant_id, id, sequence, occurred_at, actor_kind, actor_id,
-        actor_name, entity, entity_id, action, before, after, request_id, client_address,
-        previous_hash, hash)
-      VALUES \(values.joined(separator: ", "))
-      """
+    """
+    INSERT INTO audit_log (tenant_id, id, sequence, occurred_at, actor_kind, actor_id,
+      actor_name, entity, entity_id, action, before, after, request_id, client_address,
+      previous_hash, hash)
+    VALUES \(TenantScope.valuesRows(rows, columns: columnsPerRow))
+    """
   }
 }

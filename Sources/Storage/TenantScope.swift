@@ -135,3 +135,17 @@ struct TenantScopeRule {
     compact.matches(of: pattern).count
   }
 }
+
+extension TenantScope {
+  /// The `VALUES` list of a multi-row `INSERT` into a tenant's table: `rows` rows, each the
+  /// tenant (`$1`) followed by `columns` parameters numbered on from `$2`, row after row.
+  /// One statement for several rows costs one trip through the driver instead of one each.
+  ///
+  ///     TenantScope.valuesRows(2, columns: 2)  // ($1, $2, $3), ($1, $4, $5)
+  public static func valuesRows(_ rows: Int, columns: Int) -> String {
+    (0..<rows).map { row in
+      let first = 2 + row * columns
+      return "($1, " + (first..<first + columns).map { "$\($0)" }.joined(separator: ", ") + ")"
+    }.joined(separator: ", ")
+  }
+}

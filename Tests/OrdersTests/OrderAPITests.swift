@@ -227,6 +227,49 @@ import Web
   }
 
   @Test(arguments: Backend.allCases)
+  func cargoLinesAreStoredOneRowEachForTheModulesThatQueryThem(backend: Backend) throws {
+    let app = try TestApp(backend)
+    let company = try app.makeOrdersCompany()
+    let customer = try app.makeGoodCustomer(of: company)
+    let body = orderJSON(customer: customer).replacingOccurrences(
+      of: #"{"description": "服装", "packages": 2, "weight_kg": 20.0, "volume_m3": 0.05}, "#
+        + #"{"description": "服装", "packages": 2, "weight_kg": 20.0, "volume_m3": 0.05}"#,
+      with: #"{"description": "冻品", "packages": 5, "weight_kg": 12.5, "volume_m3": 0.2, "#
+        + #""temperature_min_c": -18, "temperature_max_c": -12, "fragile": true}, "#
+        + #"{"description": "电池", "packages": 1, "weight_kg": 3, "volume_m3": 0, "#
+        + #""dangerous_goods_class": "9", "declared_value_fen": 150000, "pallets": 1}"#)
+    let created = try app.api("POST", "/orders", body, as: .sales, of: company)
+    #expect(created.status == 201, "\(created.text)")
+    let id = try #require(created.int("id"))
+    let rows = try app.database.read(for: company.tenant) { scope in
+      try scope.query(
+        """
+        SELECT line_number, description, packages, weight_grams, volume_cm3, pallets,
+          declared_value_fen, temperature_min_c, temperature_max_c, fragile,
+          dangerous_goods_class
+        FROM order_cargo_lines WHERE tenant_id = $1 AND order_id = $2 ORDER BY line_number
+        """, [.integer(id)]
+      ).map { row in
+        [
+          "\(try row.int64("line_number"))", try row.string("description"),
+          "\(try row.int64("packages"))", "\(try row.int64("weight_grams"))",
+          "\(try row.int64("volume_cm3"))", "\(try row.int64("pallets"))",
+          "\(try row.int64("declared_value_fen"))",
+          "\(try row.optionalInt64("temperature_min_c").map(String.init) ?? "-")",
+          "\(try row.optionalInt64("temperature_max_c").map(String.init) ?? "-")",
+          "\(try row.int64("fragile"))", try row.optionalString("dangerous_goods_class") ?? "-",
+        ].joined(separator: " ")
+      }
+    }
+    #expect(
+      rows == [
+        "1 冻品 5 12500 200000 0 0 -18 -12 1 -",
+        "2 电池 1 3000 0 1 150000 - - 0 9",
+        "3 服装 2 20000 50000 0 0 - - 0 -",
+      ])
+  }
+
+  @Test(arguments: Backend.allCases)
   func theListFiltersAndPagesAndAnotherCompanySeesNothing(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()

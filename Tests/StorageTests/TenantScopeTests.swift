@@ -32,6 +32,24 @@ import Testing
   }
 
   @Test(arguments: Backend.allCases)
+  func aMultiRowInsertBindsTheTenantToEveryRow(backend: Backend) throws {
+    #expect(TenantScope.valuesRows(2, columns: 2) == "($1, $2, $3), ($1, $4, $5)")
+    #expect(TenantScope.valuesRows(1, columns: 1) == "($1, $2)")
+    let database = try makeDatabase(backend)
+    try database.write(for: alpha) { scope in
+      try scope.execute(
+        "INSERT INTO notes (tenant_id, id, body) VALUES \(TenantScope.valuesRows(3, columns: 2))",
+        [2, "two", 3, "three", 4, "four"])
+    }
+    let bodies = try database.read(for: alpha) { scope in
+      try scope.query("SELECT body FROM notes WHERE tenant_id = $1 ORDER BY id").map {
+        try $0.string("body")
+      }
+    }
+    #expect(bodies == ["ALPHA-CANARY", "two", "three", "four"])
+  }
+
+  @Test(arguments: Backend.allCases)
   func aScopedQueryNeverReturnsAnotherTenantsRows(backend: Backend) throws {
     let database = try makeDatabase(backend)
     let bodies = try database.read(for: alpha) { scope in
