@@ -52,21 +52,42 @@ final class Transaction<Connection: DriverConnection>: SQLExecutor {
     savepointDepth += 1
     defer { savepointDepth -= 1 }
     // Prepared once per connection and depth: every group-committed write runs in one.
-    let name = "fd_savepoint_\(savepointDepth)"
-    _ = try openConnection.run("SAVEPOINT \(name)", [])
+    let statements = SavepointStatements.at(depth: savepointDepth)
+    _ = try openConnection.run(statements.open, [])
     do {
       let result = try body()
-      _ = try openConnection.run("RELEASE SAVEPOINT \(name)", [])
+      _ = try openConnection.run(statements.release, [])
       return result
     } catch {
-      _ = try? openConnection.run("ROLLBACK TO SAVEPOINT \(name)", [])
-      _ = try? openConnection.run("RELEASE SAVEPOINT \(name)", [])
+      _ = try? openConnection.run(statements.rollBack, [])
+      _ = try? openConnection.run(statements.release, [])
       throw error
     }
   }
 
   func wakeWorkersAfterCommit() {
     wakeRequested = true
+  }
+}
+
+/// The statements of the savepoint at one nesting depth, spelled once for the usual depths:
+/// every group-committed write runs in a savepoint, and so does every outbox delivery.
+private struct SavepointStatements {
+  let open: String
+  let release: String
+  let rollBack: String
+
+  init(depth: Int) {
+    let name = "fd_savepoint_\(depth)"
+    open = "SAVEPOINT \(name)"
+    release = "RELEASE SAVEPOINT \(name)"
+    rollBack = "ROLLBACK TO SAVEPOINT \(name)"
+  }
+
+  private static let usual = (1...8).map(SavepointStatements.init(depth:))
+
+  static func at(depth: Int) -> SavepointStatements {
+    depth <= usual.count ? usual[depth - 1] : SavepointStatements(depth: depth)
   }
 }
 
@@ -116,8 +137,10 @@ struct TransactionRunner: Sendable {
     _ body: (any SQLExecutor) throws -> T
   ) throws -> T {
     let (result, wake) = try pool.withConnection { connection in
+      // BEGIN and COMMIT run as prepared statements, kept by the connection like any other:
+      // every request opens at least one transaction, and a script is parsed on each run.
       do {
-        try connection.executeScript(begin)
+        _ = try connection.run(begin, [])
       } catch let error as DatabaseError where connection.isBroken {
         throw StaleConnection(error: error)
       }
@@ -125,7 +148,7 @@ struct TransactionRunner: Sendable {
       defer { transaction.finish() }
       do {
         let result = try body(transaction)
-        try connection.executeScript("COMMIT")
+        _ = try connection.run("COMMIT", [])
         return (result, transaction.wakeRequested)
       } catch {
         if !connection.isBroken { try? connection.executeScript("ROLLBACK") }
