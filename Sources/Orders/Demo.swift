@@ -245,7 +245,7 @@ struct OrderDemo {
         toStatus: .draft, note: order.source.rawValue, actor: audit.actor.name,
         occurredAt: order.createdAt), to: order.id, scope)
     for entry in entries { try OrderTimelineStore.append(entry, to: order.id, scope) }
-    try service.announce("order.created", order, scope)
+    try service.announce("order.created", order, occurredAt: order.createdAt, scope)
   }
 
   /// When `event` happened, after the previous step at `previous`.

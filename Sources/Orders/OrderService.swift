@@ -396,10 +396,13 @@ public struct OrderService: Sendable {
     try OrderSettingsStore.urgentRule(scope)
   }
 
-  /// Writes `topic` for `order` to the outbox.
-  func announce(_ topic: String, _ order: Order, _ scope: TenantScope) throws {
+  /// Writes `topic` for `order` to the outbox, dated `occurredAt` when it happened earlier.
+  func announce(
+    _ topic: String, _ order: Order, occurredAt: Instant? = nil, _ scope: TenantScope
+  ) throws {
     _ = try services.outbox.enqueue(
-      topic: topic, payload: OrderStore.json(OrderEventPayload(order)), in: scope)
+      topic: topic, payload: OrderStore.json(OrderEventPayload(order)), occurredAt: occurredAt,
+      in: scope)
   }
 }
 

@@ -11,7 +11,9 @@ public struct OutboxEvent: Sendable, Equatable {
   public let topic: String
   /// The details, usually JSON.
   public let payload: String
-  /// When it was enqueued.
+  /// When it happened: when it was enqueued, unless its writer dated it earlier (the demo
+  /// company's six months of history), so that timelines built from events show the time of
+  /// the change itself.
   public let createdAt: Instant
 }
 
@@ -34,15 +36,18 @@ public final class Outbox: Sendable {
     self.clock = clock
   }
 
-  /// Writes an event in the scope's transaction and wakes the dispatcher once it commits.
+  /// Writes an event in the scope's transaction and wakes the dispatcher once it commits;
+  /// `occurredAt` dates a change that happened before now (history being recorded).
   @discardableResult
-  public func enqueue(topic: String, payload: String, in scope: TenantScope) throws -> Identifier {
+  public func enqueue(
+    topic: String, payload: String, occurredAt: Instant? = nil, in scope: TenantScope
+  ) throws -> Identifier {
     let id = identifiers.next()
     try scope.execute(
       """
       INSERT INTO outbox_events (tenant_id, id, topic, payload, created_at)
       VALUES ($1, $2, $3, $4, $5)
-      """, [SQLValue(id), .text(topic), .text(payload), SQLValue(clock.now())])
+      """, [SQLValue(id), .text(topic), .text(payload), SQLValue(occurredAt ?? clock.now())])
     scope.wakeWorkersAfterCommit()
     return id
   }
