@@ -149,12 +149,14 @@ struct IdentityTrackingCompanies: TrackingCompanies {
   }
 }
 
-/// The orders section of the customer 360° page as a customer panel.
+/// The orders section of the customer 360° page as a customer panel, across the page: its
+/// tables have seven columns.
 struct OrdersCustomerPanel: CustomerPanel {
   let section: OrderCustomerSection
   let titleKey = "orders.panel.title"
   let order = 200
   let permission = OrdersPermission.read
+  let isWide = true
 
   func render(customer: Identifier, context: CustomerPanelContext) throws -> HTML {
     try section.render(customer: customer, context: context.request, localizer: context.localizer)

@@ -29,7 +29,7 @@ enum Customer360Page {
     let panelContext = CustomerPanelContext(
       request: context, localizer: localizer, customer: customer, form: state)
     let bodies = try panels.visible(to: context).map { panel in
-      (panel.titleKey, try panel.render(customer: id, context: panelContext))
+      (panel.titleKey, panel.isWide, try panel.render(customer: id, context: panelContext))
     }
     return page.render(
       context, path: "/app/customers", titleKey: "crm.customer360.title", status: status
@@ -43,8 +43,8 @@ enum Customer360Page {
       }
       FormControls.formErrors(state, localizer: t)
       HTML.div(.class("row", "g-3")) {
-        for (titleKey, body) in bodies {
-          HTML.section(.class("col-lg-6")) {
+        for (titleKey, isWide, body) in bodies {
+          HTML.section(.class(isWide ? "col-12" : "col-lg-6")) {
             HTML.div(.class("card", "h-100")) {
               HTML.div(.class("card-body")) {
                 HTML.h2(.class("h5", "card-title")) { t(titleKey) }

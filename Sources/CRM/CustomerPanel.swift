@@ -42,8 +42,16 @@ public protocol CustomerPanel: Sendable {
   var order: Int { get }
   /// What the caller must hold to see it.
   var permission: Permission { get }
+  /// Whether it spans the page's width (a table with many columns); other panels take half
+  /// of it on large screens.
+  var isWide: Bool { get }
   /// The panel's body.
   func render(customer: Identifier, context: CustomerPanelContext) throws -> HTML
+}
+
+extension CustomerPanel {
+  /// Panels are half the page's width unless they say otherwise.
+  public var isWide: Bool { false }
 }
 
 /// The panels of the customer 360° page in their order.

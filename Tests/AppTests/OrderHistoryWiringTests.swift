@@ -36,6 +36,11 @@ import Web
     #expect(page.text.contains("Last 365 days"))
     #expect(page.text.contains("\(placed) orders, "))
     #expect(page.text.contains("Credit used"))
+    // The orders panel's tables span the page; the other panels take half of it.
+    let sections = page.text.components(separatedBy: "<section class=\"").dropFirst()
+    let orders = sections.first { $0.contains(">Orders</h2>") }
+    #expect(orders?.hasPrefix("col-12\"") == true, "\(orders?.prefix(80) ?? "no orders panel")")
+    #expect(sections.filter { $0.hasPrefix("col-lg-6\"") }.count == sections.count - 1)
   }
 }
 
