@@ -35,28 +35,25 @@ public struct JSONWriter {
   }
 
   /// Opens an object.
-  public mutating func beginObject() {
-    separate()
-    output.append(raw: "{")
-    followsValue = false
-  }
+  public mutating func beginObject() { open("{") }
 
   /// Closes the open object.
-  public mutating func endObject() {
-    output.append(raw: "}")
-    followsValue = true
-  }
+  public mutating func endObject() { close("}") }
 
   /// Opens an array.
-  public mutating func beginArray() {
+  public mutating func beginArray() { open("[") }
+
+  /// Closes the open array.
+  public mutating func endArray() { close("]") }
+
+  private mutating func open(_ bracket: StaticString) {
     separate()
-    output.append(raw: "[")
+    output.append(raw: bracket)
     followsValue = false
   }
 
-  /// Closes the open array.
-  public mutating func endArray() {
-    output.append(raw: "]")
+  private mutating func close(_ bracket: StaticString) {
+    output.append(raw: bracket)
     followsValue = true
   }
 
