@@ -28,7 +28,7 @@ enum OrdersWiring {
 /// Customers for orders: name, settlement, rating and limit from the customer's terms.
 struct CRMOrderCustomers: OrderCustomerDirectory {
   func customer(_ id: Identifier, _ scope: TenantScope) throws -> OrderCustomer? {
-    guard let customer = try CRMLookups.customer(id, scope) else { return nil }
+    guard let customer = try CRMLookups.orderingFacts(id, scope) else { return nil }
     return OrderCustomer(
       id: customer.id, name: customer.shortName.isEmpty ? customer.name : customer.shortName,
       settlement: OrderSettlement(rawValue: customer.terms.settlement.rawValue) ?? .prepaid,

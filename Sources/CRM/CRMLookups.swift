@@ -15,6 +15,14 @@ public enum CRMLookups {
     }
   }
 
+  /// What ordering reads of customer `id` (names, segment, terms) in one narrow query: every
+  /// order reads it while being checked and priced. Nil for an unknown or merged customer.
+  public static func orderingFacts(_ id: Identifier, _ scope: TenantScope) throws
+    -> CustomerOrderingFacts?
+  {
+    try CustomerStore.orderingFacts(id, scope)
+  }
+
   /// The day-to-day names (the short name, else the registered one) of `ids`; unknown ids are
   /// left out.
   public static func names(of ids: Set<Identifier>, _ scope: TenantScope) throws

@@ -256,11 +256,64 @@ enum CustomerStore {
         timeWindows: try row.string("time_windows"), nightDelivery: try row.bool("night_delivery"),
         coldChain: try row.bool("cold_chain"), receiptReturn: try row.bool("receipt_return"),
         packaging: try row.string("packaging"), driverNotes: try row.string("driver_notes")),
-      terms: CommercialTerms(
-        settlement: Settlement(rawValue: try row.string("settlement")) ?? .prepaid,
-        billingDay: try row.optionalInt64("billing_day").map(Int.init),
-        paymentDays: try row.optionalInt64("payment_days").map(Int.init),
-        creditRating: CreditRating(rawValue: try row.string("credit_rating")) ?? .c,
-        creditLimitFen: try row.int64("credit_limit_fen")))
+      terms: try terms(from: row))
+  }
+
+  /// The commercial terms of a row that selected `customer_terms`' columns.
+  private static func terms(from row: Row) throws -> CommercialTerms {
+    CommercialTerms(
+      settlement: Settlement(rawValue: try row.string("settlement")) ?? .prepaid,
+      billingDay: try row.optionalInt64("billing_day").map(Int.init),
+      paymentDays: try row.optionalInt64("payment_days").map(Int.init),
+      creditRating: CreditRating(rawValue: try row.string("credit_rating")) ?? .c,
+      creditLimitFen: try row.int64("credit_limit_fen"))
+  }
+
+  /// What ordering reads of customer `id`, without its preferences and bookkeeping; nil for
+  /// an unknown or merged customer.
+  static func orderingFacts(_ id: Identifier, _ scope: TenantScope) throws
+    -> CustomerOrderingFacts?
+  {
+    try scope.query(
+      """
+      SELECT c.id, c.name, c.short_name, c.segment_code, t.settlement, t.billing_day,
+        t.payment_days, t.credit_rating, t.credit_limit_fen
+      FROM customers c
+      JOIN customer_terms t ON t.tenant_id = c.tenant_id AND t.customer_id = c.id
+      WHERE c.tenant_id = $1 AND c.merged_into_id IS NULL AND c.id = $2
+      """, [.integer(id.rawValue)]
+    ).first.map { row in
+      CustomerOrderingFacts(
+        id: try row.identifier("id"), name: try row.string("name"),
+        shortName: try row.string("short_name"),
+        segmentCode: try row.optionalString("segment_code"), terms: try terms(from: row))
+    }
+  }
+}
+
+/// What every order reads of its customer: the names shown, the e-commerce platform segment
+/// promotions target, and the commercial terms credit checks and settlement use.
+public struct CustomerOrderingFacts: Sendable, Equatable {
+  /// The customer.
+  public var id: Identifier
+  /// The registered name.
+  public var name: String
+  /// The day-to-day name; may be empty.
+  public var shortName: String
+  /// The e-commerce platform segment, if any.
+  public var segmentCode: String?
+  /// Settlement, credit rating and limit.
+  public var terms: CommercialTerms
+
+  /// The facts of one customer.
+  public init(
+    id: Identifier, name: String, shortName: String, segmentCode: String?,
+    terms: CommercialTerms
+  ) {
+    self.id = id
+    self.name = name
+    self.shortName = shortName
+    self.segmentCode = segmentCode
+    self.terms = terms
   }
 }

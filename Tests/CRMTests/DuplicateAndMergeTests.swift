@@ -91,6 +91,18 @@ import Web
     #expect(throws: CRMError.customerNotFound) {
       try crm.customer(duplicate.id, in: company.tenant)
     }
+    // What orders read of a customer agrees with the full record, and a merged one is gone.
+    let facts = try app.database.read(for: company.tenant) { scope in
+      try [survivor.id, duplicate.id, Identifier(rawValue: 1)].map {
+        try CRMLookups.orderingFacts($0, scope)
+      }
+    }
+    #expect(
+      facts[0]
+        == CustomerOrderingFacts(
+          id: merged.id, name: merged.name, shortName: merged.shortName,
+          segmentCode: merged.segmentCode, terms: merged.terms))
+    #expect(facts[1] == nil && facts[2] == nil)
     let listed = try crm.customers(CustomerFilter(), page: PageRequest(), in: company.tenant)
     #expect(listed.items.map(\.id).filter { $0 != company.customerID } == [survivor.id])
     #expect(throws: CRMError.mergeIntoItself) {
