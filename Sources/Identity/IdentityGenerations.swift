@@ -3,9 +3,10 @@ import Storage
 
 /// A counter per company that every change to what signing in reads (the company, its users,
 /// roles, their permissions and who holds them, and its API tokens) moves on, by database
-/// triggers in the same transaction as the change. A copy of those facts remembered together with the counter is
-/// still current exactly while the counter has not moved, so requests can skip re-reading
-/// them without ever acting on a revoked permission or a deactivated user.
+/// triggers in the same transaction as the change. A copy of those facts remembered together
+/// with the counter is still current exactly while the counter has not moved, so requests can
+/// skip re-reading them without ever acting on a revoked permission, token or a deactivated
+/// user.
 enum IdentityGenerations {
   /// The tables whose rows signing in reads.
   static let watchedTables = ["tenants", "users", "roles", "role_permissions", "user_roles"]

@@ -3,7 +3,8 @@ public import FreightdeskCore
 // An order's JSON written directly: every order created over the API encodes its answer and
 // its stops and cargo columns, and the generic encoder spent most of its time in dispatch.
 // Members go in the byte order of their keys, as `Encodable` with sorted keys puts them;
-// OrderJSONTests compares each type's output with Foundation's encoding of the same value.
+// OrderJSONDifferentialTests compares each type's output with Foundation's encoding of the
+// same value.
 
 extension OrderTimeWindow: JSONWritable {
   /// Writes `{"end":…,"start":…}`.
