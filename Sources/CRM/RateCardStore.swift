@@ -51,25 +51,29 @@ enum RateCardStore {
 
   /// The company's list card ready for the pricing engine, if it has one.
   static func compiledListCard(_ scope: TenantScope) throws -> RateCard? {
-    try scope.query("\(select) WHERE r.tenant_id = $1 AND r.is_list = 1", []).first.map {
-      try compiled($0, scope)
-    }
+    try scope.query("SELECT id, version FROM rate_cards WHERE tenant_id = $1 AND is_list = 1")
+      .first.map { try compiled($0, scope) }
   }
 
   /// The current version of card `id` ready for the pricing engine, or `not_found`.
   static func compiledCard(_ id: Identifier, _ scope: TenantScope) throws -> RateCard {
     guard
       let row = try scope.query(
-        "\(select) WHERE r.tenant_id = $1 AND r.id = $2", [.integer(id.rawValue)]
+        "SELECT id, version FROM rate_cards WHERE tenant_id = $1 AND id = $2",
+        [.integer(id.rawValue)]
       ).first
     else { throw HTTPError.notFound }
     return try compiled(row, scope)
   }
 
+  /// The card and version `row` names, compiled; its definition is read only the first time
+  /// this connection needs that version.
   private static func compiled(_ row: Row, _ scope: TenantScope) throws -> RateCard {
-    try CompiledRateCards.card(
-      try row.identifier("id"), version: try row.int64("version"), of: scope.tenant,
-      definition: try row.string("definition"))
+    let id = try row.identifier("id")
+    let version = try row.int64("version")
+    return try CompiledRateCards.card(id, version: version, scope) {
+      try self.version(version, of: id, scope).document
+    }
   }
 
   /// Saves `document` as version 1 of a new card `id`, audited.
@@ -139,30 +143,32 @@ enum RateCardStore {
   }
 }
 
-/// Rate cards compiled for the pricing engine, by company, card and version. A saved version
-/// never changes, so pricing (which needs the list card and the customer's contract card on
-/// every price) decodes and compiles each version once. The stored definition is compared as
-/// well, so that two databases in one process (tests, restores) never share a card.
+/// Rate cards compiled for the pricing engine, by connection, company, card and version. A
+/// saved version never changes, so pricing (which needs the list card and the customer's
+/// contract card on every price) reads, decodes and compiles each version once per
+/// connection. The connection's serial keeps two databases in one process (tests) from
+/// sharing a card whose id and version happen to repeat.
 enum CompiledRateCards {
   private struct Key: Hashable {
+    let connection: Int
     let tenant: TenantID
     let card: Identifier
     let version: Int64
   }
 
-  private static let compiled = BoundedCache<Key, (definition: String, card: RateCard)>(
-    entriesMax: 512)
+  private static let compiled = BoundedCache<Key, RateCard>(entriesMax: 512)
 
-  /// Version `version` of card `id`, stored as `definition`.
+  /// Version `version` of card `id` as `scope`'s connection last compiled it, or compiled from
+  /// the document `load` reads.
   static func card(
-    _ id: Identifier, version: Int64, of tenant: TenantID, definition: String
+    _ id: Identifier, version: Int64, _ scope: TenantScope,
+    load: () throws -> RateCardDocument
   ) throws -> RateCard {
-    let key = Key(tenant: tenant, card: id, version: version)
-    if let known = compiled.value(for: key), known.definition == definition {
-      return known.card
-    }
-    let card = try DecodedRateCards.document(from: definition).rateCard()
-    compiled.store((definition, card), for: key)
+    let key = Key(
+      connection: scope.connectionSerial, tenant: scope.tenant, card: id, version: version)
+    if let known = compiled.value(for: key) { return known }
+    let card = try load().rateCard()
+    compiled.store(card, for: key)
     return card
   }
 }

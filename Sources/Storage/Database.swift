@@ -14,6 +14,11 @@ public protocol SQLExecutor {
   /// The engine the statements run on.
   var engine: DatabaseEngine { get }
 
+  /// A number no other connection of this process had: a key for what may be kept per
+  /// connection, since a connection reads one database for its whole life (rows that never
+  /// change once written, such as a rate card's saved versions, decoded once).
+  var connectionSerial: Int { get }
+
   /// Runs one statement and returns its rows.
   func query(_ sql: String, _ parameters: [SQLValue]) throws -> [Row]
 

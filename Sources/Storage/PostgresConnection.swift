@@ -17,6 +17,7 @@ final class PostgresConnection: DriverConnection {
   private var statementsPrepared = 0
 
   var engine: DatabaseEngine { .postgres }
+  let serial = ConnectionSerial.next()
   private(set) var isBroken = false
 
   /// Connects with a libpq URI; a `connect_timeout` in the URI overrides the default.

@@ -47,6 +47,7 @@ final class SQLiteConnection: DriverConnection {
   private var statements: [StatementText: PreparedStatement] = [:]
 
   var engine: DatabaseEngine { .sqlite }
+  let serial = ConnectionSerial.next()
   private(set) var isBroken = false
 
   /// SQLite's process-wide settings, applied once before the first connection opens: memory

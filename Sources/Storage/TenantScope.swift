@@ -34,6 +34,9 @@ public struct TenantScope {
   /// The engine the statements run on.
   public var engine: DatabaseEngine { executor.engine }
 
+  /// See ``SQLExecutor/connectionSerial``.
+  public var connectionSerial: Int { executor.connectionSerial }
+
   /// Runs one tenant-scoped statement and returns its rows; `parameters` bind to `$2...`.
   public func query(_ sql: String, _ parameters: [SQLValue] = []) throws -> [Row] {
     try Self.requireScoped(sql)

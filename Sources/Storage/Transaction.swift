@@ -4,6 +4,8 @@ import Foundation
 protocol DriverConnection: PooledConnection {
   /// The engine of this connection.
   var engine: DatabaseEngine { get }
+  /// A number no other connection of this process had (see ``ConnectionSerial``).
+  var serial: Int { get }
   /// Runs one statement with `$N` parameters.
   func run(_ sql: String, _ parameters: [SQLValue]) throws -> (rows: [Row], affected: Int)
   /// Runs parameterless statements separated by `;`.
@@ -23,6 +25,8 @@ final class Transaction<Connection: DriverConnection>: SQLExecutor {
   }
 
   var engine: DatabaseEngine { connection.engine }
+
+  var connectionSerial: Int { connection.serial }
 
   /// Marks the transaction finished: its connection goes back to the pool, and an executor
   /// that escaped its body must not reach it any more.

@@ -32,6 +32,21 @@ import Testing
   }
 
   @Test(arguments: Backend.allCases)
+  func connectionsOfDifferentDatabasesNeverShareASerial(backend: Backend) throws {
+    // What is cached per connection (decoded rate card versions) must never be found through
+    // another database's connection, even when ids and versions repeat between them.
+    let first = try makeDatabase(backend)
+    let second = try makeDatabase(backend)
+    let serials = try [first, second, first].map { database in
+      try database.read(for: alpha) { $0.connectionSerial }
+    }
+    #expect(serials[0] != serials[1])
+    #expect(serials[2] == serials[0], "an idle connection is reused and keeps its serial")
+    let writer = try first.write(for: alpha) { $0.connectionSerial }
+    #expect(writer != serials[1])
+  }
+
+  @Test(arguments: Backend.allCases)
   func aMultiRowInsertBindsTheTenantToEveryRow(backend: Backend) throws {
     #expect(TenantScope.valuesRows(2, columns: 2) == "($1, $2, $3), ($1, $4, $5)")
     #expect(TenantScope.valuesRows(1, columns: 1) == "($1, $2)")
