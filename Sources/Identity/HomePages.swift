@@ -16,20 +16,7 @@ enum HomePages {
         HTML.h1(.class("h3")) { t("home.welcome", ["name": context.userName]) }
         HTML.p(.class("text-body-secondary")) { company.name }
         trialNotice(company, context: context, localizer: t, now: service.clock.now())
-        HTML.div(.class("row", "g-3", "mt-2")) {
-          for entry in page.navigation.sorted(by: { $0.order < $1.order })
-          where entry.area == .app && entry.href != "/app"
-            && (entry.permission == .signedIn || context.can(entry.permission))
-          {
-            HTML.div(.class("col-sm-6", "col-lg-3")) {
-              HTML.a(
-                .class("card", "card-body", "text-decoration-none", "h-100"), .href(entry.href)
-              ) {
-                HTML.strong { t(entry.labelKey) }
-              }
-            }
-          }
-        }
+        areaCards(page, area: .app, home: "/app", context: context, localizer: t)
       }
     }
     routes.portal.get(
@@ -41,6 +28,29 @@ enum HomePages {
       page.render(context, path: "/portal", titleKey: "portal.title") { t in
         HTML.h1(.class("h3")) { t("portal.welcome", ["name": context.userName]) }
         HTML.p { t("portal.intro", ["company": context.tenantName]) }
+        areaCards(page, area: .portal, home: "/portal", context: context, localizer: t)
+      }
+    }
+  }
+
+  /// A card for each page of `area` the caller may open (the modules' navigation entries),
+  /// besides the home page itself: where to go next from a home page.
+  private static func areaCards(
+    _ page: SignedInPage, area: NavigationEntry.Area, home: String,
+    context: AuthenticatedContext, localizer t: Localizer
+  ) -> HTML {
+    HTML.div(.class("row", "g-3", "mt-2")) {
+      for entry in page.navigation.sorted(by: { $0.order < $1.order })
+      where entry.area == area && entry.href != home
+        && (entry.permission == .signedIn || context.can(entry.permission))
+      {
+        HTML.div(.class("col-sm-6", "col-lg-3")) {
+          HTML.a(
+            .class("card", "card-body", "text-decoration-none", "h-100"), .href(entry.href)
+          ) {
+            HTML.strong { t(entry.labelKey) }
+          }
+        }
       }
     }
   }

@@ -27,6 +27,12 @@ import Web
     let stranger = try app.makeCustomer("别家公司", rating: "A", limitFen: 10_000_000, of: company)
     let foreignID = try app.placeOrder(for: stranger, of: company)
     let portal = try app.browser(company, as: .customer)
+    // The portal's home leads to the customer's pages, as the staff home leads to theirs.
+    let home = try portal.get("/portal")
+    let card = #"class="card card-body text-decoration-none h-100" href="#
+    #expect(home.text.contains(card + #""/portal/orders""#), "\(home.text)")
+    #expect(!home.text.contains(card + #""/portal""#))
+    #expect(!home.text.contains(card + #""/app"#))
     let form = try portal.get("/portal/orders/new")
     #expect(form.status == 200)
     #expect(!form.text.contains(#"name="customer_id""#))
