@@ -81,6 +81,22 @@ final class JSONOutput {
     }
   }
 
+  /// Appends a floating-point `value`, refusing NaN and infinity as Foundation does: they
+  /// throw `EncodingError.invalidValue` at `path`.
+  func append<T: BinaryFloatingPoint & LosslessStringConvertible & Encodable>(
+    float value: T, path: @autoclosure () -> [any CodingKey]
+  ) throws {
+    guard value.isFinite else {
+      throw EncodingError.invalidValue(
+        value,
+        EncodingError.Context(
+          codingPath: path(),
+          debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."
+        ))
+    }
+    append(finite: value)
+  }
+
   /// Appends a finite floating-point `value` as Foundation does: Swift's shortest text that
   /// reads back to the same value (`0.05`, `1e-07`, `1e+20`, `-0`), without a trailing `.0`.
   func append<T: BinaryFloatingPoint & LosslessStringConvertible>(finite value: T) {

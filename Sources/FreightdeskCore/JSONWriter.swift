@@ -91,15 +91,8 @@ public struct JSONWriter {
   /// Writes the member `key` with a number; NaN and infinity have no JSON form and throw, as
   /// they do through `Encodable`.
   public mutating func member(_ key: StaticString, _ value: Double) throws {
-    guard value.isFinite else {
-      throw EncodingError.invalidValue(
-        value,
-        EncodingError.Context(
-          codingPath: [JSONCodingKey(stringValue: "\(key)")],
-          debugDescription: "Unable to encode Double.\(value) directly in JSON."))
-    }
     name(key)
-    output.append(finite: value)
+    try output.append(float: value, path: [JSONCodingKey(stringValue: "\(key)")])
     followsValue = true
   }
 

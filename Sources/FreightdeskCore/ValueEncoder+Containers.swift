@@ -1,18 +1,3 @@
-/// Writes a floating-point member, refusing NaN and infinity as Foundation does.
-private func appendFloat<T: BinaryFloatingPoint & LosslessStringConvertible & Encodable>(
-  _ value: T, to output: JSONOutput, path: @autoclosure () -> [any CodingKey]
-) throws {
-  guard value.isFinite else {
-    throw EncodingError.invalidValue(
-      value,
-      EncodingError.Context(
-        codingPath: path(),
-        debugDescription: "Unable to encode \(T.self).\(value) directly in JSON."
-      ))
-  }
-  output.append(finite: value)
-}
-
 /// The members of an object, written in place and put in key order when the value finishes.
 struct ObjectEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let encoder: ValueEncoder
@@ -39,10 +24,10 @@ struct ObjectEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     member(key) { $0.append(string: value) }
   }
   mutating func encode(_ value: Double, forKey key: Key) throws {
-    try member(key) { try appendFloat(value, to: $0, path: encoder.path(appending: key)) }
+    try member(key) { try $0.append(float: value, path: encoder.path(appending: key)) }
   }
   mutating func encode(_ value: Float, forKey key: Key) throws {
-    try member(key) { try appendFloat(value, to: $0, path: encoder.path(appending: key)) }
+    try member(key) { try $0.append(float: value, path: encoder.path(appending: key)) }
   }
   mutating func encode(_ value: Int, forKey key: Key) { member(key) { $0.append(integer: value) } }
   mutating func encode(_ value: Int8, forKey key: Key) { member(key) { $0.append(integer: value) } }
@@ -117,10 +102,10 @@ struct ArrayEncodingContainer: UnkeyedEncodingContainer {
   mutating func encode(_ value: Bool) { element { $0.append(raw: value ? "true" : "false") } }
   mutating func encode(_ value: String) { element { $0.append(string: value) } }
   mutating func encode(_ value: Double) throws {
-    try element { try appendFloat(value, to: $0, path: elementPath) }
+    try element { try $0.append(float: value, path: elementPath) }
   }
   mutating func encode(_ value: Float) throws {
-    try element { try appendFloat(value, to: $0, path: elementPath) }
+    try element { try $0.append(float: value, path: elementPath) }
   }
   mutating func encode(_ value: Int) { element { $0.append(integer: value) } }
   mutating func encode(_ value: Int8) { element { $0.append(integer: value) } }
@@ -177,10 +162,10 @@ struct SingleValueJSONContainer: SingleValueEncodingContainer {
   mutating func encode(_ value: Bool) { scalar { $0.append(raw: value ? "true" : "false") } }
   mutating func encode(_ value: String) { scalar { $0.append(string: value) } }
   mutating func encode(_ value: Double) throws {
-    try scalar { try appendFloat(value, to: $0, path: codingPath) }
+    try scalar { try $0.append(float: value, path: codingPath) }
   }
   mutating func encode(_ value: Float) throws {
-    try scalar { try appendFloat(value, to: $0, path: codingPath) }
+    try scalar { try $0.append(float: value, path: codingPath) }
   }
   mutating func encode(_ value: Int) { scalar { $0.append(integer: value) } }
   mutating func encode(_ value: Int8) { scalar { $0.append(integer: value) } }
