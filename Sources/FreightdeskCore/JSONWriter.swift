@@ -148,7 +148,7 @@ public struct JSONWriter {
   private mutating func name(_ key: StaticString) {
     let count = key.utf8CodeUnitCount
     output.bytes.reserveCapacity(output.bytes.count + count + 4)
-    if followsValue { output.bytes.append(UInt8(ascii: ",")) }
+    separate()
     output.bytes.append(UInt8(ascii: "\""))
     output.bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: count))
     output.bytes.append(UInt8(ascii: "\""))
@@ -156,7 +156,7 @@ public struct JSONWriter {
   }
 
   private mutating func separate() {
-    if followsValue { output.append(raw: ",") }
+    if followsValue { output.bytes.append(UInt8(ascii: ",")) }
   }
 }
 
