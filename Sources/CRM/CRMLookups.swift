@@ -2,19 +2,10 @@ public import FreightdeskCore
 public import Storage
 
 /// What other modules and CRM's own forms may ask of CRM inside their own transaction, through
-/// ports `App` implements: a customer, customers' names, which customers a form may pick, and a
-/// price with its breakdown. Reading in the
-/// caller's transaction keeps an order's creation one write, however many questions it asks.
+/// ports `App` implements: what ordering needs of a customer, customers' names, which customers
+/// a form may pick, and a price with its breakdown. Reading in the caller's transaction keeps an
+/// order's creation one write, however many questions it asks.
 public enum CRMLookups {
-  /// Customer `id` as of `scope`, or nil when the company has none such.
-  public static func customer(_ id: Identifier, _ scope: TenantScope) throws -> Customer? {
-    do {
-      return try CustomerStore.load(id, scope)
-    } catch CRMError.customerNotFound {
-      return nil
-    }
-  }
-
   /// What ordering reads of customer `id` (names, segment, terms) in one narrow query: every
   /// order reads it while being checked and priced. Nil for an unknown or merged customer.
   public static func orderingFacts(_ id: Identifier, _ scope: TenantScope) throws
