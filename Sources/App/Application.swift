@@ -105,7 +105,9 @@ public final class Application: Sendable {
       "server_started",
       [
         "address": configuration.server.bindAddress, "port": String(server.port),
-        "threads": String(configuration.server.threads), "database": database.engine.rawValue,
+        "threads": String(configuration.server.threads),
+        "write_threads": String(configuration.server.writeThreads),
+        "database": database.engine.rawValue,
         "version": Self.version,
       ])
   }

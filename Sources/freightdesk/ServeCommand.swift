@@ -13,6 +13,7 @@ let serveCommand = Command(
   name: "serve", summary: "Run the web server",
   usage: """
     Usage: freightdesk serve [--database URL] [--bind ADDRESS] [--port N] [--threads N]
+                           [--write-threads N]
 
     Serves the web app and the API. An empty database is migrated first; a database with
     pending migrations is refused until `freightdesk migrate` runs. SIGINT or SIGTERM stops
@@ -21,7 +22,11 @@ let serveCommand = Command(
     \(DatabaseOption.usage)
       --bind ADDRESS   numeric IPv4 or IPv6 address (env FREIGHTDESK_BIND; default 127.0.0.1)
       --port N         TCP port, 0 for any free one (env FREIGHTDESK_PORT; default 8080)
-      --threads N      worker threads (env FREIGHTDESK_THREADS; default 16 per core)
+      --threads N      connection threads, which also answer reads (env FREIGHTDESK_THREADS;
+                       default 4 per core)
+      --write-threads N
+                       threads for requests that change data (env
+                       FREIGHTDESK_WRITE_THREADS; default 32 per core)
       --no-access-log  do not write a JSON line per request (env FREIGHTDESK_ACCESS_LOG=off)
       --demo-if-empty  create the demo company when there is no company yet (make run)
       --secure-cookies the site is served over TLS (behind a proxy): session cookies get the
@@ -31,7 +36,7 @@ let serveCommand = Command(
     """
 ) { arguments in
   let options = try CommandLineOptions(
-    arguments, valued: ["database", "bind", "port", "threads", "synchronous"],
+    arguments, valued: ["database", "bind", "port", "threads", "write-threads", "synchronous"],
     switches: ["no-access-log", "demo-if-empty", "secure-cookies"])
   _ = try options.requirePositionals(0, naming: "")
   let configuration = try serveConfiguration(options)
@@ -65,14 +70,11 @@ private func serveConfiguration(_ options: CommandLineOptions) throws -> AppConf
   guard let port = UInt16(options.value("port", environment: "FREIGHTDESK_PORT") ?? "8080") else {
     throw UsageError("--port must be a number from 0 to 65535")
   }
-  var threads: Int?
-  if let text = options.value("threads", environment: "FREIGHTDESK_THREADS") {
-    guard let value = Int(text), (1...1024).contains(value) else {
-      throw UsageError("--threads must be a number from 1 to 1024")
-    }
-    threads = value
-  }
-  configuration.server = ServerConfiguration(bindAddress: bind, port: port, threads: threads)
+  configuration.server = ServerConfiguration(
+    bindAddress: bind, port: port,
+    threads: try threadCount(options, "threads", environment: "FREIGHTDESK_THREADS"),
+    writeThreads: try threadCount(
+      options, "write-threads", environment: "FREIGHTDESK_WRITE_THREADS"))
   configuration.accessLog =
     !options.has("no-access-log")
     && options.value("access-log", environment: "FREIGHTDESK_ACCESS_LOG") != "off"
@@ -100,4 +102,15 @@ private func blockTerminationSignals() -> SignalSet {
   sigaddset(&signals.set, SIGTERM)
   pthread_sigmask(SIG_BLOCK, &signals.set, nil)
   return signals
+}
+
+/// The thread count given as `--name` (or in `environment`), from 1 to 1024; nil when not given.
+private func threadCount(_ options: CommandLineOptions, _ name: String, environment: String)
+  throws -> Int?
+{
+  guard let text = options.value(name, environment: environment) else { return nil }
+  guard let value = Int(text), (1...1024).contains(value) else {
+    throw UsageError("--\(name) must be a number from 1 to 1024")
+  }
+  return value
 }

@@ -248,4 +248,15 @@ final class ThreadResult<T: Sendable>: @unchecked Sendable {
     while result == nil { condition.wait() }
     return try result!.get()
   }
+
+  /// The value, or nil when the work has not finished within `seconds`.
+  func value(waitingAtMost seconds: Double) throws -> T? {
+    let deadline = Date(timeIntervalSinceNow: seconds)
+    condition.lock()
+    defer { condition.unlock() }
+    while result == nil {
+      guard condition.wait(until: deadline) else { return nil }
+    }
+    return try result!.get()
+  }
 }

@@ -165,6 +165,42 @@ import Web
     #expect(try stream.readUntil(": heartbeat").contains(": heartbeat"))
   }
 
+  @Test func aWriteWaitingForTheDatabaseHoldsUpNoOtherConnection() throws {
+    let gate = Gate()
+    // One connection thread: before writes ran on their own threads, the held write kept it,
+    // and the reads below went unanswered.
+    let app = try TestApp(.primary, adding: [notesModule(gate: gate)]) { configuration in
+      configuration.server.threads = 1
+    }
+    defer { gate.release() }
+    let client = app.client
+    let held = Thread.detachedResult {
+      try client.sendJSON("POST", "/api/v1/notes", #"{"text": "wait"}"#)
+    }
+    gate.waitUntilEntered()
+    let reads = Thread.detachedResult {
+      [try client.get("/healthz").status, try client.get("/api/v1/notes").status]
+    }
+    #expect(try reads.value(waitingAtMost: 10) == [200, 200])
+    gate.release()
+    #expect(try held.value().status == 201)
+    #expect((try client.get("/api/v1/notes").json["items"] as? [Any])?.count == 1)
+  }
+
+  @Test func moreConcurrentWritesThanWriteThreadsAllSucceed() throws {
+    let app = try TestApp(.primary, adding: [notesModule()]) { configuration in
+      configuration.server.writeThreads = 2
+    }
+    let client = app.client
+    let writes = (0..<12).map { index in
+      Thread.detachedResult {
+        try client.sendJSON("POST", "/api/v1/notes", #"{"text": "note \#(index)"}"#)
+      }
+    }
+    #expect(try writes.map { try $0.value().status } == Array(repeating: 201, count: 12))
+    #expect((try client.get("/api/v1/notes?limit=50").json["items"] as? [Any])?.count == 12)
+  }
+
   @Test func shutdownLetsAnInFlightRequestFinish() throws {
     let gate = Gate()
     let app = try TestApp(.primary, adding: [notesModule(gate: gate)])

@@ -27,6 +27,7 @@ public final class TestApp {
     var configuration = AppConfiguration(databaseURL: database.url, accessLog: false)
     configuration.server.port = 0
     configuration.server.threads = 4
+    configuration.server.writeThreads = 4
     configuration.identity.passwordHashing = .fastForTests
     configure(&configuration)
     application = try Application(

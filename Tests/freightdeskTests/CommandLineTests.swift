@@ -58,6 +58,7 @@ import Testing
   @Test(arguments: [
     ["bogus"], ["serve", "--port", "99999"], ["serve", "--colour"], ["backup"],
     ["migrate", "--database", "mysql://x"], ["serve", "--threads"],
+    ["serve", "--write-threads", "0"], ["serve", "--threads", "many"],
   ])
   func badArgumentsGiveOneLineAndStatusTwo(arguments: [String]) throws {
     let outcome = try run(arguments)

@@ -26,8 +26,10 @@ public enum ServerError: Error, CustomStringConvertible {
 }
 
 /// The HTTP/1.1 server: libmicrohttpd with epoll and an internal thread pool; each request is
-/// read whole (within its route's body limit) and handed to the ``Pipeline`` synchronously on
-/// the worker thread that read it.
+/// read whole (within its route's body limit) and handed to the ``Pipeline``. Requests that
+/// only read are answered on the connection thread that read them; requests that change data
+/// (whose writes wait for a durable commit) run on ``HandlerThreads`` while their connection
+/// is suspended, so that no connection waits behind another's commit.
 public final class HTTPServer: @unchecked Sendable {
   /// The pipeline that answers requests.
   public let pipeline: Pipeline
@@ -37,6 +39,7 @@ public final class HTTPServer: @unchecked Sendable {
   // Cleared when shutting down: connections accepted afterwards are closed at once.
   fileprivate let accepting = Atomic<Bool>(true)
   private var daemon: OpaquePointer?
+  private var handlerThreads: HandlerThreads?
   let streams: EventStreamRegistry
 
   /// Creates a server; nothing listens until ``start()``.
@@ -63,10 +66,15 @@ public final class HTTPServer: @unchecked Sendable {
       connection_memory_limit_bytes: Limits.connectionMemoryBytesMax,
       connection_timeout_seconds: UInt32(Limits.idleTimeoutSeconds),
       listen_backlog: UInt32(Limits.listenBacklogMax))
+    // Ready before the first connection can arrive.
+    let handlers = HandlerThreads(count: configuration.writeThreads, name: "http-writes")
+    handlerThreads = handlers
     let context = Unmanaged.passUnretained(self).toOpaque()
     daemon = fd_mhd_start(
       &settings, acceptPolicy, context, accessHandler, context, requestCompleted, context)
     guard daemon != nil else {
+      handlers.stop()
+      handlerThreads = nil
       throw ServerError.cannotListen(address: configuration.bindAddress, port: configuration.port)
     }
     streams.startHeartbeat()
@@ -94,6 +102,8 @@ public final class HTTPServer: @unchecked Sendable {
       usleep(10_000)
     }
     streams.stopHeartbeat()
+    // Writes still running resume their connections before libmicrohttpd lets go of them.
+    handlerThreads?.stop()
     MHD_stop_daemon(daemon)
     self.daemon = nil
   }
@@ -130,11 +140,27 @@ public final class HTTPServer: @unchecked Sendable {
       uploadSize.pointee = 0
       return .YES
     }
-    if pending.answered { return .YES }
+    if pending.answered {
+      // Called again after a write resumed the connection, or for the rest of a refused body.
+      guard let response = pending.takeDeferredResponse() else { return .YES }
+      return send(response, for: pending, on: connection)
+    }
     pending.answered = true
     pending.finishParts()
-    let response = pending.bodyTooLarge ? pipeline.tooLarge(pending) : pipeline.respond(to: pending)
-    return send(response, for: pending, on: connection)
+    if pending.bodyTooLarge {
+      return send(pipeline.tooLarge(pending), for: pending, on: connection)
+    }
+    guard HTTPMethod(rawValue: pending.method)?.isUnsafe == true, let handlerThreads else {
+      return send(pipeline.respond(to: pending), for: pending, on: connection)
+    }
+    MHD_suspend_connection(connection)
+    let suspended = SuspendedConnection(pointer: connection)
+    let answer: @Sendable () -> Void = { [self] in
+      pending.defer(pipeline.respond(to: pending))
+      MHD_resume_connection(suspended.pointer)
+    }
+    if !handlerThreads.submit(answer) { answer() }
+    return .YES
   }
 
   private func begin(_ connection: OpaquePointer, url: String, method: String) -> PendingRequest {
@@ -190,6 +216,12 @@ public final class HTTPServer: @unchecked Sendable {
     state.pointee = nil
     inFlight.subtract(1, ordering: .relaxed)
   }
+}
+
+/// A connection suspended while its request runs on a handler thread; libmicrohttpd keeps it
+/// (and its request) until it is resumed, so the pointer may cross to that thread.
+private struct SuspendedConnection: @unchecked Sendable {
+  let pointer: OpaquePointer
 }
 
 /// Gathers name/value pairs from libmicrohttpd's iterator.

@@ -1,9 +1,14 @@
 import CMicroHTTPD
 import FreightdeskCore
+import Synchronization
 
 /// A request while libmicrohttpd is still delivering it: the head, the body read so far, and
 /// whether it was already answered (an oversized body is refused, the rest is discarded).
-final class PendingRequest {
+///
+/// One thread uses it at a time: the connection's thread, or a handler thread while the
+/// connection is suspended (suspending and resuming order the hand-overs); the answer a handler
+/// thread leaves for the connection's thread is kept under a lock all the same.
+final class PendingRequest: @unchecked Sendable {
   let method: String
   let path: String
   let headers: HTTPHeaders
@@ -21,6 +26,7 @@ final class PendingRequest {
   /// Parts parsed so far.
   var parts: [FormPart] = []
   private var receivedBytes = 0
+  private let deferredResponse = Mutex<Response?>(nil)
 
   init(
     method: String, path: String, headers: HTTPHeaders, query: [(name: String, value: String)],
@@ -66,6 +72,19 @@ final class PendingRequest {
     } else {
       parts.append(
         FormPart(name: name, filename: filename, contentType: contentType, bytes: Array(bytes)))
+    }
+  }
+
+  /// Leaves the answer a handler thread made, for the connection's thread to send once resumed.
+  func `defer`(_ response: Response) {
+    deferredResponse.withLock { $0 = response }
+  }
+
+  /// The answer left by ``defer(_:)``, once.
+  func takeDeferredResponse() -> Response? {
+    deferredResponse.withLock { response in
+      defer { response = nil }
+      return response
     }
   }
 
