@@ -52,7 +52,13 @@ public final class Application: Sendable {
       router: router, metrics: metrics,
       accessLog: AccessLog(enabled: configuration.accessLog, clock: clock),
       errors: ErrorPresenter())
-    server = try HTTPServer(configuration: configuration.server, pipeline: pipeline)
+    var serverConfiguration = configuration.server
+    serverConfiguration.writeThreads =
+      serverConfiguration.writeThreads
+      ?? (self.database.engine == .postgres
+        ? ServerConfiguration.postgresWriteThreadCount
+        : ServerConfiguration.defaultWriteThreadCount)
+    server = try HTTPServer(configuration: serverConfiguration, pipeline: pipeline)
     let reportError: @Sendable (any Error) -> Void = { error in
       Log.event("worker_failed", level: .error, ["error": String(describing: error)])
     }
@@ -106,7 +112,7 @@ public final class Application: Sendable {
       [
         "address": configuration.server.bindAddress, "port": String(server.port),
         "threads": String(configuration.server.threads),
-        "write_threads": String(configuration.server.writeThreads),
+        "write_threads": String(server.writeThreads),
         "database": database.engine.rawValue,
         "version": Self.version,
       ])
@@ -119,6 +125,9 @@ public final class Application: Sendable {
 
   /// The port the server listens on.
   public var port: UInt16 { server.port }
+
+  /// How many threads run the requests that change data (set, or picked for the database).
+  public var writeThreads: Int { server.writeThreads }
 
   /// The route table (for tests and documentation tools).
   public var router: Router { server.pipeline.router }

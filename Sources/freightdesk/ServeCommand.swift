@@ -26,7 +26,8 @@ let serveCommand = Command(
                        default 4 per core)
       --write-threads N
                        threads for requests that change data (env
-                       FREIGHTDESK_WRITE_THREADS; default 32 per core)
+                       FREIGHTDESK_WRITE_THREADS; default 32 per core on SQLite,
+                       16 on PostgreSQL)
       --no-access-log  do not write a JSON line per request (env FREIGHTDESK_ACCESS_LOG=off)
       --demo-if-empty  create the demo company when there is no company yet (make run)
       --secure-cookies the site is served over TLS (behind a proxy): session cookies get the

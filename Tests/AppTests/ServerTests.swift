@@ -187,6 +187,17 @@ import Web
     #expect((try client.get("/api/v1/notes").json["items"] as? [Any])?.count == 1)
   }
 
+  @Test(arguments: Backend.allCases)
+  func writeThreadsUnlessSetSuitTheDatabase(backend: Backend) throws {
+    let app = try TestApp(backend) { $0.server.writeThreads = nil }
+    #expect(
+      app.application.writeThreads
+        == (backend == .postgres
+          ? ServerConfiguration.postgresWriteThreadCount
+          : ServerConfiguration.defaultWriteThreadCount))
+    #expect(try TestApp(backend) { $0.server.writeThreads = 3 }.application.writeThreads == 3)
+  }
+
   @Test func moreConcurrentWritesThanWriteThreadsAllSucceed() throws {
     let app = try TestApp(.primary, adding: [notesModule()]) { configuration in
       configuration.server.writeThreads = 2

@@ -67,7 +67,7 @@ public final class HTTPServer: @unchecked Sendable {
       connection_timeout_seconds: UInt32(Limits.idleTimeoutSeconds),
       listen_backlog: UInt32(Limits.listenBacklogMax))
     // Ready before the first connection can arrive.
-    let handlers = HandlerThreads(count: configuration.writeThreads, name: "http-writes")
+    let handlers = HandlerThreads(count: writeThreads, name: "http-writes")
     handlerThreads = handlers
     let context = Unmanaged.passUnretained(self).toOpaque()
     daemon = fd_mhd_start(
@@ -106,6 +106,11 @@ public final class HTTPServer: @unchecked Sendable {
     handlerThreads?.stop()
     MHD_stop_daemon(daemon)
     self.daemon = nil
+  }
+
+  /// How many threads run the requests that change data.
+  public var writeThreads: Int {
+    configuration.writeThreads ?? ServerConfiguration.defaultWriteThreadCount
   }
 
   /// Requests currently being read or answered.
