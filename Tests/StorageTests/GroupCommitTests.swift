@@ -65,6 +65,34 @@ import Testing
     #expect(balance.values.allSatisfy { $0 == 0 })
   }
 
+  @Test func withoutFailuresEveryBodyRunsOnceAndAFailureReRunsOnlyItsBatch() throws {
+    let database = try TestDatabase.make(.sqlite, migrated: false)
+    try makeLedger(database)
+    let runs = Mutex<[Int64: Int]>([:])
+    @Sendable func write(_ id: Int64, refuse: Bool = false) throws {
+      try database.write { executor in
+        runs.withLock { $0[id, default: 0] += 1 }
+        try executor.execute(
+          "INSERT INTO entries (tenant_id, id, side, amount) VALUES (1, $1, 'debit', 1)",
+          .integer(id))
+        if refuse { throw Refused() }
+      }
+    }
+    runConcurrently(threads: 8) { thread in
+      for index in 0..<25 {
+        do { try write(Int64(thread * 25 + index)) } catch { Issue.record("\(error)") }
+      }
+    }
+    #expect(runs.withLock { $0.count == 200 && $0.values.allSatisfy { $0 == 1 } })
+    // A lone failing body runs once and leaves nothing behind.
+    #expect(throws: Refused.self) { try write(1_000, refuse: true) }
+    #expect(runs.withLock { $0[1_000] } == 1)
+    let stored = try database.read {
+      try $0.query("SELECT COUNT(*) AS n FROM entries WHERE id >= 1000", [])[0].int("n")
+    }
+    #expect(stored == 0)
+  }
+
   @Test func aWriterSeesTheWritesOfThoseBatchedBeforeIt() throws {
     let database = try TestDatabase.make(.sqlite, migrated: false)
     try makeLedger(database)
