@@ -11,7 +11,10 @@ struct TimelinePanel: CustomerPanel {
   func render(customer: Identifier, context: CustomerPanelContext) throws -> HTML {
     let t = context.localizer
     let tenant = context.request.tenant
-    let entries = try service.timeline(of: customer, in: tenant)
+    let position = context.queryValue(Self.positionParameter).flatMap(
+      TimelinePosition.init(text:))
+    let page = try service.timeline(of: customer, in: tenant, after: position)
+    let entries = page.entries
     let contacts = try service.contacts(of: customer, in: tenant)
     return HTML.group {
       if context.request.can(CRMPermission.interactionsManage) {
@@ -44,8 +47,30 @@ struct TimelinePanel: CustomerPanel {
         }
       }
       if entries.isEmpty { HTML.p(.class("text-body-secondary mt-3")) { t("crm.timeline.none") } }
-      HTML.ul(.class("list-unstyled", "mt-3")) {
+      HTML.ul(.class("list-unstyled", "mt-3"), .id("timeline")) {
         for entry in entries { line(entry, localizer: t) }
+      }
+      pager(customer: customer, shown: position, next: page.next, localizer: t)
+    }
+  }
+
+  /// The query parameter that holds where the shown page of the timeline starts.
+  static let positionParameter = "timeline_after"
+
+  /// Links to the older entries and back to the newest, when there are any.
+  private func pager(
+    customer: Identifier, shown: TimelinePosition?, next: TimelinePosition?,
+    localizer t: Localizer
+  ) -> HTML {
+    let page = "/app/customers/\(customer)"
+    return HTML.div(.class("d-flex", "gap-3", "small")) {
+      if shown != nil {
+        HTML.a(.href("\(page)#timeline")) { t("crm.timeline.newest") }
+      }
+      if let next {
+        HTML.a(.href("\(page)?\(Self.positionParameter)=\(next.text)#timeline")) {
+          t("crm.timeline.older")
+        }
       }
     }
   }

@@ -12,22 +12,23 @@ enum Customer360Page {
       "/customers/{id}",
       CustomerListPage.operation(
         "getCustomerPage", "The customer 360° page", CRMPermission.customersRead)
-    ) { _, context in
+    ) { request, context in
       try render(
         context, customer: try context.request.parameters.identifier("id"), service: service,
-        page: page, panels: panels, state: FormState())
+        page: page, panels: panels, state: FormState(), query: request.query)
     }
   }
 
-  /// The page, with `state` from a failed post of one of its forms.
+  /// The page, with `state` from a failed post of one of its forms and the page's `query`.
   static func render(
     _ context: AuthenticatedContext, customer id: Identifier, service: CRMService,
-    page: SignedInPage, panels: CustomerPanelRegistry, state: FormState, status: Int = 200
+    page: SignedInPage, panels: CustomerPanelRegistry, state: FormState, status: Int = 200,
+    query: [(name: String, value: String)] = []
   ) throws -> Response {
     let customer = try service.customer(id, in: context.tenant)
     let localizer = context.localizer
     let panelContext = CustomerPanelContext(
-      request: context, localizer: localizer, customer: customer, form: state)
+      request: context, localizer: localizer, customer: customer, form: state, query: query)
     let bodies = try panels.visible(to: context).map { panel in
       (panel.titleKey, panel.isWide, try panel.render(customer: id, context: panelContext))
     }

@@ -17,11 +17,70 @@ public enum TimelineEntry: Sendable, Equatable {
     case .event(let event): event.occurredAt
     }
   }
+
+  /// The interaction's or the event's id; ids are unique across both, so with the time they
+  /// order the timeline completely.
+  public var id: Identifier {
+    switch self {
+    case .interaction(let interaction): interaction.id
+    case .event(let event): event.id
+    }
+  }
+
+  /// Where a page ending with this entry continues.
+  var position: TimelinePosition {
+    TimelinePosition(occurredAt: occurredAt, id: id)
+  }
+}
+
+/// A place in a customer's timeline (newest first): the time and id of an entry; the entries
+/// after it are those older, or as old with a smaller id. Pages of the timeline continue from
+/// the last entry shown, so entries logged meanwhile never shift a page.
+public struct TimelinePosition: Sendable, Equatable {
+  /// The entry's time.
+  public var occurredAt: Instant
+  /// The entry's id.
+  public var id: Identifier
+
+  /// A position.
+  public init(occurredAt: Instant, id: Identifier) {
+    self.occurredAt = occurredAt
+    self.id = id
+  }
+
+  /// The position written for a link: `<epoch milliseconds>-<id>`.
+  public var text: String { "\(occurredAt.epochMilliseconds)-\(id)" }
+
+  /// Reads ``text``; nil for anything else (a hand-edited link shows the newest entries).
+  public init?(text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 2, let milliseconds = Int64(parts[0]), let id = Int64(parts[1]),
+      milliseconds >= 0, id > 0
+    else { return nil }
+    self.init(occurredAt: Instant(epochMilliseconds: milliseconds), id: Identifier(rawValue: id))
+  }
+
+  /// The SQL condition, on a table with `occurred_at` and `id`, for rows after this position;
+  /// binds `$first` and `$first + 1`.
+  static func condition(first: Int) -> String {
+    "(occurred_at < $\(first) OR (occurred_at = $\(first) AND id < $\(first + 1)))"
+  }
+
+  /// The values ``condition(first:)`` binds.
+  var values: [SQLValue] { [.integer(occurredAt.epochMilliseconds), .integer(id.rawValue)] }
+}
+
+/// One page of a customer's timeline.
+public struct TimelinePage: Sendable, Equatable {
+  /// The entries, newest first.
+  public var entries: [TimelineEntry]
+  /// Where the next (older) page starts; nil on the last page.
+  public var next: TimelinePosition?
 }
 
 extension CRMService {
-  /// The most interactions a timeline shows.
-  static let timelineEntriesMax = 100
+  /// The most entries a page of the timeline shows.
+  public static let timelineEntriesMax = 100
 
   /// Logs an interaction by the caller against a customer.
   @discardableResult
@@ -65,18 +124,27 @@ extension CRMService {
   /// A customer's interactions, newest first.
   public func interactions(of customer: Identifier, in tenant: TenantID) throws -> [Interaction] {
     try reading(customer, in: tenant) {
-      try InteractionStore.list(of: customer, limit: Self.timelineEntriesMax, $0)
+      try InteractionStore.list(of: customer, after: nil, limit: Self.timelineEntriesMax, $0)
     }
   }
 
-  /// A customer's timeline: interactions and announced events, newest first.
-  public func timeline(of customer: Identifier, in tenant: TenantID) throws -> [TimelineEntry] {
+  /// A page of a customer's timeline, interactions and announced events newest first: the
+  /// newest entries, or those after `position`; at most `limit`.
+  public func timeline(
+    of customer: Identifier, in tenant: TenantID, after position: TimelinePosition? = nil,
+    limit: Int = timelineEntriesMax
+  ) throws -> TimelinePage {
     try database.read(for: tenant) { scope in
+      // One more than a page from each table tells whether another page follows.
       let interactions = try InteractionStore.list(
-        of: customer, limit: Self.timelineEntriesMax, scope)
-      let events = try TimelineEventStore.list(of: customer, limit: Self.timelineEntriesMax, scope)
-      let entries = interactions.map(TimelineEntry.interaction) + events.map(TimelineEntry.event)
-      return Array(entries.sorted { $0.occurredAt > $1.occurredAt }.prefix(Self.timelineEntriesMax))
+        of: customer, after: position, limit: limit + 1, scope)
+      let events = try TimelineEventStore.list(
+        of: customer, after: position, limit: limit + 1, scope)
+      let entries = (interactions.map(TimelineEntry.interaction) + events.map(TimelineEntry.event))
+        .sorted { ($0.occurredAt, $0.id.rawValue) > ($1.occurredAt, $1.id.rawValue) }
+      let page = Array(entries.prefix(limit))
+      return TimelinePage(
+        entries: page, next: entries.count > limit ? page.last?.position : nil)
     }
   }
 }
@@ -99,16 +167,19 @@ enum InteractionStore {
       ])
   }
 
-  static func list(of customer: Identifier, limit: Int, _ scope: TenantScope) throws
-    -> [Interaction]
-  {
+  /// The customer's interactions newest first, after `position` when given; at most `limit`.
+  static func list(
+    of customer: Identifier, after position: TimelinePosition?, limit: Int,
+    _ scope: TenantScope
+  ) throws -> [Interaction] {
     try scope.query(
       """
       SELECT id, customer_id, contact_id, kind, reference, summary, author_id, author_name,
         occurred_at
       FROM interactions WHERE tenant_id = $1 AND customer_id = $2
+        \(position == nil ? "" : "AND " + TimelinePosition.condition(first: 3))
       ORDER BY occurred_at DESC, id DESC LIMIT \(limit)
-      """, [.integer(customer.rawValue)]
+      """, [.integer(customer.rawValue)] + (position?.values ?? [])
     ).map { row in
       Interaction(
         id: try row.identifier("id"), customerID: try row.identifier("customer_id"),

@@ -56,14 +56,18 @@ public enum CustomerTimelineTopic: String, CaseIterable, Sendable {
 
 /// Reads `crm_timeline_events`.
 enum TimelineEventStore {
-  static func list(of customer: Identifier, limit: Int, _ scope: TenantScope) throws
-    -> [TimelineEvent]
-  {
+  /// The customer's events newest first, after `position` when given; at most `limit`.
+  static func list(
+    of customer: Identifier, after position: TimelinePosition?, limit: Int,
+    _ scope: TenantScope
+  ) throws -> [TimelineEvent] {
     try scope.query(
       """
       SELECT id, customer_id, topic, reference, occurred_at FROM crm_timeline_events
-      WHERE tenant_id = $1 AND customer_id = $2 ORDER BY occurred_at DESC, id DESC LIMIT \(limit)
-      """, [.integer(customer.rawValue)]
+      WHERE tenant_id = $1 AND customer_id = $2
+        \(position == nil ? "" : "AND " + TimelinePosition.condition(first: 3))
+      ORDER BY occurred_at DESC, id DESC LIMIT \(limit)
+      """, [.integer(customer.rawValue)] + (position?.values ?? [])
     ).map { row in
       TimelineEvent(
         id: try row.identifier("id"), customerID: try row.identifier("customer_id"),
