@@ -52,13 +52,16 @@ import Testing
     let metrics = Metrics()
     metrics.record(route: "/x", method: "GET", status: 200, durationSeconds: 0.002)
     metrics.record(route: "/x", method: "GET", status: 200, durationSeconds: 0.2)
+    metrics.record(route: "/x", method: "GET", status: 200, durationSeconds: 0.019)
     let text = metrics.render()
     #expect(
       text.contains(
         #"freightdesk_http_request_duration_seconds_bucket{route="/x",method="GET",status="200",le="0.0025"} 1"#
       ))
-    #expect(text.contains(#"le="0.25"} 2"#))
-    #expect(text.contains(#"le="+Inf"} 2"#))
+    #expect(text.contains(#"le="0.015"} 1"#))
+    #expect(text.contains(#"le="0.02"} 2"#))
+    #expect(text.contains(#"le="0.25"} 3"#))
+    #expect(text.contains(#"le="+Inf"} 3"#))
     #expect(Metrics.labelValue("a\"b") == #""a\"b""#)
   }
 

@@ -7,9 +7,12 @@ import Synchronization
 /// Request counts and a latency histogram by route, method and status, rendered in the
 /// Prometheus text format at `/metrics`.
 public final class Metrics: Sendable {
-  /// Upper bounds of the latency buckets, in seconds.
+  /// Upper bounds of the latency buckets, in seconds: finer between 10 and 100 ms, where
+  /// writes under load answer and where the latency targets lie (a p99 under 20 ms is read off
+  /// the 20 ms bucket, not interpolated between 10 and 25 ms).
   public static let bucketBoundsSeconds: [Double] = [
-    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+    0.0005, 0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.075,
+    0.1, 0.25, 0.5, 1, 2.5, 5, 10,
   ]
 
   private struct SeriesKey: Hashable {
