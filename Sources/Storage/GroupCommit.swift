@@ -205,10 +205,7 @@ final class GroupCommitWriter: @unchecked Sendable {
     guard begin(batch) else { return batch.count }
     var wake = false
     for request in batch {
-      let transaction = Transaction(connection: connection)
-      let succeeded = request.run?(transaction, false) ?? false
-      transaction.finish()
-      wake = wake || transaction.wakeRequested
+      let succeeded = execute(request, isolated: false, wake: &wake)
       guard succeeded, connection.isInTransaction else {
         let sqliteRolledBack = !connection.isInTransaction
         if !sqliteRolledBack { try? connection.executeScript("ROLLBACK") }
@@ -229,14 +226,21 @@ final class GroupCommitWriter: @unchecked Sendable {
     var ran = 0
     var wake = false
     for request in batch {
-      let transaction = Transaction(connection: connection)
-      _ = request.run?(transaction, true)
-      transaction.finish()
-      wake = wake || transaction.wakeRequested
+      _ = execute(request, isolated: true, wake: &wake)
       ran += 1
       if !connection.isInTransaction { break }
     }
     return end(batch[..<ran], wake: wake)
+  }
+
+  /// Runs one member's body in the open transaction (in a savepoint when `isolated`); sets
+  /// `wake` when it asked to wake the workers; returns whether the body succeeded.
+  private func execute(_ request: Request, isolated: Bool, wake: inout Bool) -> Bool {
+    let transaction = Transaction(connection: connection)
+    defer { transaction.finish() }
+    let succeeded = request.run?(transaction, isolated) ?? false
+    wake = wake || transaction.wakeRequested
+    return succeeded
   }
 
   /// Opens the batch's transaction; when it cannot, finishes the whole batch with the error.

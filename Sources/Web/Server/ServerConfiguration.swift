@@ -33,21 +33,18 @@ public struct ServerConfiguration: Sendable {
   /// fewer threads contending for the cores left more of them to the work (orders created over
   /// 64 connections on two cores, bench/orders: about 2,900/s with 8 connection threads,
   /// 2,500–2,900/s with 16, 2,450/s with 32).
-  public static var defaultThreadCount: Int {
-    let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    return max(8, cores * 4)
-  }
+  public static var defaultThreadCount: Int { max(8, onlineCores * 4) }
 
   /// Thirty-two write threads per online core, at least thirty-two, for SQLite: writes waiting
   /// at once share one group commit, so this bounds its batches (32 in all made about 2,200
   /// orders/s over 64 connections on two cores, 64 about 2,800/s, 128 no more).
-  public static var defaultWriteThreadCount: Int {
-    let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    return max(32, cores * 32)
-  }
+  public static var defaultWriteThreadCount: Int { max(32, onlineCores * 32) }
 
   /// Sixteen write threads for PostgreSQL, whose writers commit concurrently, each holding one
   /// of the pool's connections: more threads only queue for them (orders over 64 connections on
   /// two cores: about 480/s with 16, 360–400/s with 64 and a p99 twice as long).
   public static let postgresWriteThreadCount = 16
+
+  /// The processor cores online now.
+  private static var onlineCores: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }
