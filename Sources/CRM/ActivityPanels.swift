@@ -11,7 +11,7 @@ struct TimelinePanel: CustomerPanel {
   func render(customer: Identifier, context: CustomerPanelContext) throws -> HTML {
     let t = context.localizer
     let tenant = context.request.tenant
-    let position = context.queryValue(Self.positionParameter).flatMap(
+    let position = context.page.queryValue(Self.positionParameter).flatMap(
       TimelinePosition.init(text:))
     let page = try service.timeline(of: customer, in: tenant, after: position)
     let entries = page.entries

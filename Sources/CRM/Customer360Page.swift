@@ -15,20 +15,20 @@ enum Customer360Page {
     ) { request, context in
       try render(
         context, customer: try context.request.parameters.identifier("id"), service: service,
-        page: page, panels: panels, state: FormState(), query: request.query)
+        page: page, panels: panels, state: FormState(), request: request)
     }
   }
 
-  /// The page, with `state` from a failed post of one of its forms and the page's `query`.
+  /// The page for `request`, with `state` from a failed post of one of its forms.
   static func render(
     _ context: AuthenticatedContext, customer id: Identifier, service: CRMService,
     page: SignedInPage, panels: CustomerPanelRegistry, state: FormState, status: Int = 200,
-    query: [(name: String, value: String)] = []
+    request: Request
   ) throws -> Response {
     let customer = try service.customer(id, in: context.tenant)
     let localizer = context.localizer
     let panelContext = CustomerPanelContext(
-      request: context, localizer: localizer, customer: customer, form: state, query: query)
+      request: context, localizer: localizer, customer: customer, form: state, page: request)
     let bodies = try panels.visible(to: context).map { panel in
       (panel.titleKey, panel.isWide, try panel.render(customer: id, context: panelContext))
     }

@@ -11,24 +11,20 @@ public struct CustomerPanelContext {
   public let customer: Customer
   /// What the page's forms failed with on the last post, if anything.
   public let form: FormState
-  /// The page's query parameters (a panel's own paging, for instance).
-  public let query: [(name: String, value: String)]
+  /// The request that asked for the page (its query holds a panel's own paging, for
+  /// instance).
+  public let page: Request
 
   /// A context.
   public init(
     request: AuthenticatedContext, localizer: Localizer, customer: Customer, form: FormState,
-    query: [(name: String, value: String)] = []
+    page: Request
   ) {
     self.request = request
     self.localizer = localizer
     self.customer = customer
     self.form = form
-    self.query = query
-  }
-
-  /// The first value of the query parameter `name`.
-  public func queryValue(_ name: String) -> String? {
-    query.first { $0.name == name }?.value
+    self.page = page
   }
 }
 

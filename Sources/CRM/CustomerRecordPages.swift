@@ -49,7 +49,7 @@ enum CustomerRecordPages {
           return try Customer360Page.render(
             context, customer: id, service: service, page: page, panels: panels,
             state: state(form, error: error, prefix: change.prefix),
-            status: error.kind.httpStatus)
+            status: error.kind.httpStatus, request: request)
         }
       }
     }

@@ -60,14 +60,25 @@ public struct TimelinePosition: Sendable, Equatable {
     self.init(occurredAt: Instant(epochMilliseconds: milliseconds), id: Identifier(rawValue: id))
   }
 
-  /// The SQL condition, on a table with `occurred_at` and `id`, for rows after this position;
-  /// binds `$first` and `$first + 1`.
-  static func condition(first: Int) -> String {
-    "(occurred_at < $\(first) OR (occurred_at = $\(first) AND id < $\(first + 1)))"
+  /// `columns` of a customer's rows in `table` (which has `customer_id`, `occurred_at` and
+  /// `id`), newest first, after `position` when given; at most `limit`.
+  static func rows(
+    _ columns: String, from table: String, of customer: Identifier,
+    after position: TimelinePosition?, limit: Int, _ scope: TenantScope
+  ) throws -> [Row] {
+    var after = ""
+    var values: [SQLValue] = [.integer(customer.rawValue)]
+    if let position {
+      after = "AND (occurred_at < $3 OR (occurred_at = $3 AND id < $4))"
+      values += [.integer(position.occurredAt.epochMilliseconds), .integer(position.id.rawValue)]
+    }
+    return try scope.query(
+      """
+      SELECT \(columns) FROM \(table)
+      WHERE tenant_id = $1 AND customer_id = $2 \(after)
+      ORDER BY occurred_at DESC, id DESC LIMIT \(limit)
+      """, values)
   }
-
-  /// The values ``condition(first:)`` binds.
-  var values: [SQLValue] { [.integer(occurredAt.epochMilliseconds), .integer(id.rawValue)] }
 }
 
 /// One page of a customer's timeline.
@@ -172,14 +183,9 @@ enum InteractionStore {
     of customer: Identifier, after position: TimelinePosition?, limit: Int,
     _ scope: TenantScope
   ) throws -> [Interaction] {
-    try scope.query(
-      """
-      SELECT id, customer_id, contact_id, kind, reference, summary, author_id, author_name,
-        occurred_at
-      FROM interactions WHERE tenant_id = $1 AND customer_id = $2
-        \(position == nil ? "" : "AND " + TimelinePosition.condition(first: 3))
-      ORDER BY occurred_at DESC, id DESC LIMIT \(limit)
-      """, [.integer(customer.rawValue)] + (position?.values ?? [])
+    try TimelinePosition.rows(
+      "id, customer_id, contact_id, kind, reference, summary, author_id, author_name, occurred_at",
+      from: "interactions", of: customer, after: position, limit: limit, scope
     ).map { row in
       Interaction(
         id: try row.identifier("id"), customerID: try row.identifier("customer_id"),

@@ -61,13 +61,9 @@ enum TimelineEventStore {
     of customer: Identifier, after position: TimelinePosition?, limit: Int,
     _ scope: TenantScope
   ) throws -> [TimelineEvent] {
-    try scope.query(
-      """
-      SELECT id, customer_id, topic, reference, occurred_at FROM crm_timeline_events
-      WHERE tenant_id = $1 AND customer_id = $2
-        \(position == nil ? "" : "AND " + TimelinePosition.condition(first: 3))
-      ORDER BY occurred_at DESC, id DESC LIMIT \(limit)
-      """, [.integer(customer.rawValue)] + (position?.values ?? [])
+    try TimelinePosition.rows(
+      "id, customer_id, topic, reference, occurred_at", from: "crm_timeline_events",
+      of: customer, after: position, limit: limit, scope
     ).map { row in
       TimelineEvent(
         id: try row.identifier("id"), customerID: try row.identifier("customer_id"),
