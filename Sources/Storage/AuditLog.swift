@@ -20,6 +20,7 @@ public import FreightdeskCore
 public struct AuditLog: Sendable {
   private let clock: any Clock
   private let identifiers: IdentifierGenerator
+  private let heads = AuditChainHeads()
 
   /// Creates a log that timestamps entries with `clock` and names them with `identifiers`.
   public init(clock: any Clock, identifiers: IdentifierGenerator) {
@@ -37,13 +38,16 @@ public struct AuditLog: Sendable {
   /// Appends `entries`, in their order, to the scope's tenant chain inside the caller's
   /// transaction and returns them as stored.
   ///
-  /// The chain head is advanced once for the whole batch with one `UPDATE`, which holds the
-  /// head's row lock on PostgreSQL (SQLite has a single writer), so concurrent appends in one
-  /// tenant take consecutive sequence numbers, and a rolled-back write takes its entries back
-  /// with it. The entries are chained in memory and stored with multi-row inserts of at most
-  /// ``Limits/auditRowsPerInsertMax`` rows, so a bulk write (an import of 100,000 customers)
-  /// costs one statement per that many entries instead of four per entry. Text holding the NUL
-  /// character is refused with ``AuditError/textContainsNUL`` before anything is written.
+  /// The chain head is advanced once for the whole batch, which holds the head's row lock on
+  /// PostgreSQL (SQLite has a single writer), so concurrent appends in one tenant take
+  /// consecutive sequence numbers, and a rolled-back write takes its entries back with it. On
+  /// SQLite, where appends follow one another, the head this log last wrote is advanced with a
+  /// single conditional `UPDATE` (see ``AuditChainHeads``); otherwise the head is claimed first
+  /// and its new hash stored after. The entries are chained in memory and stored with
+  /// multi-row inserts of at most ``Limits/auditRowsPerInsertMax`` rows, so a bulk write (an
+  /// import of 100,000 customers) costs one statement per that many entries instead of four per
+  /// entry. Text holding the NUL character is refused with ``AuditError/textContainsNUL``
+  /// before anything is written.
   @discardableResult
   public func record(_ entries: [AuditEntry], in scope: TenantScope) throws -> [AuditRecord] {
     guard !entries.isEmpty else { return [] }
@@ -56,8 +60,37 @@ public struct AuditLog: Sendable {
         throw AuditError.textContainsNUL
       }
     }
-    // One statement claims the batch's sequence numbers: the company's first batch starts the
-    // chain from the genesis hash, later ones advance the head they find.
+    let records = try advanceGuessedHead(entries, scope) ?? claimHead(entries, scope)
+    let last = records[records.count - 1]
+    heads.remember(AuditChainHeads.Head(sequence: last.sequence, hash: last.hash), of: scope.tenant)
+    for start in stride(from: 0, to: records.count, by: Limits.auditRowsPerInsertMax) {
+      try insert(records[start..<min(records.count, start + Limits.auditRowsPerInsertMax)], scope)
+    }
+    return records
+  }
+
+  /// `entries` chained after the head this log last wrote, when that is still the stored head
+  /// and it moved it on; nil when there is no such guess (or not on SQLite, where concurrent
+  /// appends would make most guesses wrong) or the stored head is another.
+  private func advanceGuessedHead(_ entries: [AuditEntry], _ scope: TenantScope) throws
+    -> [AuditRecord]?
+  {
+    guard scope.engine == .sqlite, let guess = heads.guess(scope.tenant) else { return nil }
+    let records = chain(
+      entries, after: guess.sequence, previousHash: guess.hash, tenant: scope.tenant)
+    let last = records[records.count - 1]
+    let advanced = try scope.execute(
+      """
+      UPDATE audit_chain_heads SET last_sequence = $2, last_hash = $3
+      WHERE tenant_id = $1 AND last_sequence = $4 AND last_hash = $5
+      """, [.integer(last.sequence), .text(last.hash), .integer(guess.sequence), .text(guess.hash)])
+    return advanced == 1 ? records : nil
+  }
+
+  /// `entries` chained after the stored head, which one statement claims their sequence
+  /// numbers from (the company's first append starts the chain from the genesis hash) and a
+  /// second moves to their last hash.
+  private func claimHead(_ entries: [AuditEntry], _ scope: TenantScope) throws -> [AuditRecord] {
     let head = try scope.query(
       """
       INSERT INTO audit_chain_heads (tenant_id, last_sequence, last_hash)
@@ -71,9 +104,6 @@ public struct AuditLog: Sendable {
     try scope.execute(
       "UPDATE audit_chain_heads SET last_hash = $2 WHERE tenant_id = $1",
       [.text(records[records.count - 1].hash)])
-    for start in stride(from: 0, to: records.count, by: Limits.auditRowsPerInsertMax) {
-      try insert(records[start..<min(records.count, start + Limits.auditRowsPerInsertMax)], scope)
-    }
     return records
   }
 

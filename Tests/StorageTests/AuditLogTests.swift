@@ -134,6 +134,41 @@ import Testing
     #expect(try AuditLog.verify(database: database).isIntact)
   }
 
+  /// A log remembers the head it last wrote to advance the chain in one statement; a head
+  /// another log (another process) wrote since, or one whose write was rolled back and
+  /// rewritten with another entry at the same sequence, must not be chained from.
+  @Test(arguments: Backend.allCases)
+  func anAppendChainsFromTheStoredHeadWhateverThisLogLastWrote(backend: Backend) throws {
+    let database = try TestDatabase.make(backend)
+    let other = AuditLog(clock: clock, identifiers: IdentifierGenerator(node: 3, clock: clock))
+    struct Abandoned: Error {}
+    try record([entry("create")], for: alpha, in: database)
+    #expect(throws: Abandoned.self) {
+      try database.write(for: alpha) { scope in
+        try audit.record(entry("abandoned"), in: scope)
+        throw Abandoned()
+      }
+    }
+    // Sequence 2 again, with another entry and so another hash, written by another log.
+    let second = try database.write(for: alpha) { scope in
+      try other.record(entry("update", id: 10), in: scope)
+    }
+    let third = try record([entry("deactivate")], for: alpha, in: database)[0]
+    #expect(second.sequence == 2)
+    #expect(third.sequence == 3)
+    #expect(third.previousHash == second.hash)
+    for round in 0..<3 {
+      for log in [audit, other] {
+        try database.write(for: alpha) { scope in
+          try log.record(entry("touch", id: Int64(round)), in: scope)
+        }
+      }
+    }
+    let verification = try AuditLog.verify(database: database)
+    #expect(verification.isIntact, "\(verification.summary)")
+    #expect(verification.entriesChecked == 9)
+  }
+
   @Test(arguments: Backend.allCases)
   func concurrentAppendsInOneTenantKeepAGapFreeValidChain(backend: Backend) throws {
     let database = try TestDatabase.make(backend)

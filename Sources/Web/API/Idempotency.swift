@@ -55,8 +55,11 @@ public final class IdempotencyGuard: Sendable {
     }
     let stored = try claim(key, tenant: tenant, principal: principal)
     defer { release(stored, tenant: tenant) }
-    return try writeOnce(
-      stored, hash: Self.fingerprint(request), tenant: tenant, database: database, write: write)
+    let hash = Self.fingerprint(request)
+    if let previous = try database.read(for: tenant, stored.load) {
+      return try previous.replay(matching: hash)
+    }
+    return try writeOnce(stored, hash: hash, tenant: tenant, database: database, write: write)
   }
 
   /// Like ``perform(_:tenant:principal:database:write:)``, with the checks and lookups of the
@@ -84,27 +87,34 @@ public final class IdempotencyGuard: Sendable {
     case .answered(let previous): return try previous.replay(matching: hash)
     case .prepared(let value): prepared = value
     }
-    // The write looks for the key again: another app server may have answered it meanwhile.
     return try writeOnce(stored, hash: hash, tenant: tenant, database: database) {
       try write(prepared, $0)
     }
   }
 
-  /// Runs `write` and stores its answer under `stored` in one transaction, or replays the
-  /// answer already stored there.
+  /// Runs `write` and stores its answer under `stored` in one transaction, once a read found
+  /// no answer stored there. Another app server may have stored one since: then the key's
+  /// primary key refuses the answer, the write rolls back, and the answer found is replayed
+  /// (or, when that server's write has not committed yet, 409 `idempotency_key_in_progress`).
+  /// Looking for the key inside the write instead would cost every write a lookup in the
+  /// transaction that writers take one at a time, to catch a race between app servers.
   private func writeOnce(
     _ stored: StoredAnswerKey, hash: String, tenant: TenantID, database: any Database,
     write: (TenantScope) throws -> Response
   ) throws -> Response {
     do {
       return try database.write(for: tenant) { scope in
-        if let previous = try stored.load(scope) { return try previous.replay(matching: hash) }
         let response = try write(scope)
         try stored.save(response, requestHash: hash, at: clock.now(), scope)
         return response
       }
-    } catch DatabaseError.uniqueViolation {
-      throw HTTPError.idempotencyKeyInProgress
+    } catch DatabaseError.uniqueViolation(let constraint)
+      where constraint.contains(StoredAnswerKey.table)
+    {
+      guard let previous = try database.read(for: tenant, stored.load) else {
+        throw HTTPError.idempotencyKeyInProgress
+      }
+      return try previous.replay(matching: hash)
     }
   }
 
@@ -171,6 +181,9 @@ private enum FirstLook<Prepared> {
 
 /// Where one idempotent answer is stored, and how it is read and written.
 private struct StoredAnswerKey {
+  /// The table of stored answers, named in the error when a key is stored twice.
+  static let table = "idempotency_keys"
+
   let principal: String
   let key: String
 
