@@ -88,6 +88,8 @@ public struct OrderEventRequest: Codable, Sendable, Equatable {
 /// An order's input checked against the company's rules and priced, not yet written: see
 /// ``OrderService/prepare(_:timeZone:_:)``.
 public struct PreparedOrder: Sendable {
+  /// The company whose customer and prices it was checked against.
+  public let tenant: TenantID
   /// The checked input.
   public let input: OrderInput
   /// The price the draft gets.
@@ -131,19 +133,19 @@ public struct OrderService: Sendable {
     let order = draft(valid, waybill: "", source: .staff)
     try checkUrgent(order, customer: customer, scope)
     return PreparedOrder(
-      input: valid, price: try price(order, customer: customer, timeZone: timeZone, scope))
+      tenant: scope.tenant, input: valid,
+      price: try price(order, customer: customer, timeZone: timeZone, scope))
   }
 
   /// Writes `prepared` as a new draft in `scope`'s transaction: numbers it, records its first
-  /// timeline line and audit row, and announces `order.created`. The customer must still
-  /// exist.
+  /// timeline line and audit row, and announces `order.created`. `prepared` must come from
+  /// the same company; its customer is not looked up again, since customers are never deleted
+  /// (a merge or a deactivation keeps the row), so the one preparation found still exists.
   public func create(
     _ prepared: PreparedOrder, source: OrderSource, by user: Identifier?, timeZone: TimeZone,
     audit: AuditContext, _ scope: TenantScope
   ) throws -> Order {
-    guard try !ports.customers.names(of: [prepared.input.customerID], scope).isEmpty else {
-      throw ValidationFailure(pointer: "/customer_id", code: "unknown_choice")
-    }
+    precondition(prepared.tenant == scope.tenant, "an order is prepared in its own company")
     let now = services.clock.now()
     let waybill = try DocumentNumbers.next(prefix: "TO", at: now, timeZone: timeZone, in: scope)
     var order = draft(prepared.input, waybill: waybill.description, source: source)
