@@ -14,6 +14,15 @@ import Synchronization
 /// unsettled events through a partial index. One handler's due events of one company are
 /// delivered in one transaction, each in its own savepoint, so a burst of events costs a few
 /// commits rather than one per event, and one failing event undoes only its own effects.
+///
+/// On SQLite, an event no handler has touched yet is delivered to all of its topic's handlers
+/// at once, in one savepoint that first claims it by settling it: when they all succeed, as
+/// they nearly always do, nothing records the deliveries one by one, and settling needs no
+/// count of them. When one fails, everything the event's handlers did is undone, the failure is
+/// recorded, and from the next pass on the event is delivered handler by handler as above. The
+/// claim is safe because SQLite runs write transactions one after another; on PostgreSQL,
+/// where concurrent dispatchers' transactions overlap and a claim could not see a delivery
+/// committed meanwhile, every event is delivered handler by handler.
 public final class OutboxDispatcher: Sendable {
   /// Retry and polling limits; the defaults come from ``Limits``.
   public struct Configuration: Sendable {
@@ -41,6 +50,12 @@ public final class OutboxDispatcher: Sendable {
 
   /// Thrown inside a delivery transaction when another dispatcher delivered first.
   private struct AlreadyDelivered: Error {}
+
+  /// Thrown inside a whole event's delivery when one of its handlers failed.
+  private struct HandlerFailed: Error {
+    var handler: OutboxHandler
+    var error: any Error
+  }
 
   private let database: any Database
   private let handlers: [OutboxHandler]
@@ -102,13 +117,39 @@ public final class OutboxDispatcher: Sendable {
     var backlog = false
     for handler in handlers {
       let due = try dueEvents(for: handler)
-      for tenant in Set(due.map(\.event.tenant)).sorted(by: { $0.identifier < $1.identifier }) {
-        deliver(due.filter { $0.event.tenant == tenant }, to: handler, of: tenant)
+      for (tenant, batch) in Self.byTenant(due, \.event.tenant) {
+        deliver(batch, to: handler, of: tenant)
       }
       attempted += due.count
       backlog = backlog || due.count >= configuration.batchEventsMax
     }
+    guard wholeEventDelivery else { return (attempted, backlog) }
+    for (topic, topicHandlers) in handlersByTopic {
+      let fresh = try untouchedEvents(of: topic)
+      for (tenant, batch) in Self.byTenant(fresh, \.tenant) {
+        attempted += deliverWhole(batch, to: topicHandlers, of: tenant)
+      }
+      backlog = backlog || fresh.count >= configuration.batchEventsMax
+    }
     return (attempted, backlog)
+  }
+
+  /// Whether events no handler has touched are delivered whole (see the type's description).
+  private var wholeEventDelivery: Bool { database.engine == .sqlite }
+
+  /// The handlers grouped by topic, in topic order.
+  private var handlersByTopic: [(topic: String, handlers: [OutboxHandler])] {
+    Dictionary(grouping: handlers, by: \.topic).sorted { $0.key < $1.key }.map {
+      (topic: $0.key, handlers: $0.value)
+    }
+  }
+
+  /// `items` split by company, in company order, each company's in their order.
+  private static func byTenant<Item>(_ items: [Item], _ tenant: (Item) -> TenantID)
+    -> [(TenantID, [Item])]
+  {
+    Dictionary(grouping: items, by: tenant).sorted { $0.key.identifier < $1.key.identifier }
+      .map { ($0.key, $0.value) }
   }
 
   /// Marks settled every unsettled event whose topic's handlers have all finished with it;
@@ -181,7 +222,11 @@ public final class OutboxDispatcher: Sendable {
     }
   }
 
+  /// The events `handler` owes a delivery: unsettled, not delivered by it, and not given up
+  /// or waiting for a retry. Where untouched events are delivered whole, only events some
+  /// delivery was already recorded for.
   private func dueEvents(for handler: OutboxHandler) throws -> [Due] {
+    let touched = wholeEventDelivery ? "AND EXISTS (\(Self.deliveries(of: "e", as: "t")))" : ""
     let rows = try database.read { executor in
       try executor.query(
         """
@@ -190,7 +235,7 @@ public final class OutboxDispatcher: Sendable {
         LEFT JOIN outbox_deliveries d
           ON d.tenant_id = e.tenant_id AND d.event_id = e.id AND d.handler = $1
         WHERE e.topic = $2 AND e.settled_at IS NULL AND d.delivered_at IS NULL
-          AND (d.attempts IS NULL OR (d.next_attempt_at <= $3 AND d.attempts < $4))
+          AND (d.attempts IS NULL OR (d.next_attempt_at <= $3 AND d.attempts < $4)) \(touched)
         ORDER BY e.id
         LIMIT $5
         """,
@@ -200,12 +245,86 @@ public final class OutboxDispatcher: Sendable {
         ])
     }
     return try rows.map { row in
-      let event = OutboxEvent(
-        id: try row.identifier("id"), tenant: TenantID(try row.identifier("tenant_id")),
-        topic: try row.string("topic"), payload: try row.string("payload"),
-        createdAt: try row.instant("created_at"))
-      return Due(event: event, attempts: Int(try row.optionalInt64("attempts") ?? 0))
+      Due(event: try Self.event(row), attempts: Int(try row.optionalInt64("attempts") ?? 0))
     }
+  }
+
+  /// The unsettled events of `topic` that no delivery was recorded for, oldest first.
+  private func untouchedEvents(of topic: String) throws -> [OutboxEvent] {
+    try database.read { executor in
+      try executor.query(
+        """
+        SELECT e.tenant_id, e.id, e.topic, e.payload, e.created_at FROM outbox_events e
+        WHERE e.topic = $1 AND e.settled_at IS NULL AND NOT EXISTS (\(Self.deliveries(of: "e")))
+        ORDER BY e.id
+        LIMIT $2
+        """, [.text(topic), SQLValue(configuration.batchEventsMax)])
+    }.map(Self.event)
+  }
+
+  /// A subquery finding the deliveries recorded for the event row named `event`, under the
+  /// name `alias`.
+  private static func deliveries(of event: String, as alias: String = "d") -> String {
+    """
+    SELECT 1 FROM outbox_deliveries \(alias)
+    WHERE \(alias).tenant_id = \(event).tenant_id AND \(alias).event_id = \(event).id
+    """
+  }
+
+  /// Settles the event `$3` when it is unsettled and no delivery of it was recorded: the
+  /// claim of a whole delivery.
+  private static let claimUntouched = """
+    UPDATE outbox_events SET settled_at = $2
+    WHERE tenant_id = $1 AND id = $3 AND settled_at IS NULL
+      AND NOT EXISTS (\(deliveries(of: "outbox_events")))
+    """
+
+  private static func event(_ row: Row) throws -> OutboxEvent {
+    OutboxEvent(
+      id: try row.identifier("id"), tenant: TenantID(try row.identifier("tenant_id")),
+      topic: try row.string("topic"), payload: try row.string("payload"),
+      createdAt: try row.instant("created_at"))
+  }
+
+  /// Delivers each of `batch` (one company's untouched events of one topic) to all of
+  /// `handlers` in one transaction, each event in a savepoint that first claims it by
+  /// settling it, unless another dispatcher delivered it or some delivery of it was recorded
+  /// meanwhile. A handler that throws undoes the whole event, and its failure is recorded;
+  /// the other handlers then get the event one by one. Returns how many deliveries ran.
+  private func deliverWhole(
+    _ batch: [OutboxEvent], to handlers: [OutboxHandler], of tenant: TenantID
+  ) -> Int {
+    var attempted = 0
+    do {
+      try database.write(for: tenant) { scope in
+        attempted = 0
+        for event in batch {
+          do {
+            try scope.savepoint {
+              let claimed = try scope.execute(
+                Self.claimUntouched, [SQLValue(clock.now()), SQLValue(event.id)])
+              if claimed == 0 { throw AlreadyDelivered() }
+              for handler in handlers {
+                attempted += 1
+                do {
+                  try handler.handle(event, scope)
+                } catch {
+                  throw HandlerFailed(handler: handler, error: error)
+                }
+              }
+            }
+          } catch is AlreadyDelivered {
+            continue
+          } catch let failed as HandlerFailed {
+            try recordFailure(
+              Due(event: event, attempts: 0), of: failed.handler, error: failed.error, scope)
+          }
+        }
+      }
+    } catch {
+      reportError(error)
+    }
+    return attempted
   }
 
   /// Delivers `batch` (one company's due events) to `handler` in one transaction, each event
