@@ -64,6 +64,39 @@ import Web
     #expect(replayed.headers["location"]?.hasPrefix("/login") == true)
   }
 
+  /// A page asked for with a query (a filtered list, a later page of a timeline) comes back
+  /// whole: after signing in, and after switching the language on it, not as its bare path.
+  @Test func signingInAndSwitchingLanguageComeBackToTheAddressWithItsQuery() throws {
+    let app = try TestApp(.primary)
+    let company = try app.makeCompany("acme")
+    let browser = Browser(app.client)
+    // q is 顺达+物流: non-ASCII and a plus sign that must not turn into a space.
+    let address = "/app/customers?q=%E9%A1%BA%E8%BE%BE%2B%E7%89%A9%E6%B5%81&status=active"
+    let away = try browser.get(address)
+    let login = try #require(away.headers["location"])
+    #expect(login.removingPercentEncoding == "/login?return_to=\(address)")
+    try browser.get(login)
+    let signedIn = try browser.submit(
+      "/login",
+      [
+        ("company", "acme"), ("login", "owner"), ("password", company.ownerPassword),
+        ("return_to", address),
+      ])
+    #expect(signedIn.headers["location"] == address)
+    let page = try browser.follow(signedIn)
+    #expect(
+      page.text.contains(
+        #"name="return_to" value="\#(address.replacingOccurrences(of: "&", with: "&amp;"))""#))
+    let switched = try browser.submit(
+      "/app/profile/locale", [("locale", "en"), ("return_to", address)])
+    #expect(switched.headers["location"] == address)
+    // A form shown again after a failed post returns to the page it names, not to the post.
+    try browser.get("/app/customers/new")
+    let refused = try browser.submit("/app/customers?from=form", [("name", "")])
+    #expect(refused.status == 400)
+    #expect(refused.text.contains(#"name="return_to" value="/app/customers""#))
+  }
+
   @Test func wrongCredentialsSayNothingAboutWhichPartWasWrong() throws {
     let app = try TestApp(.primary)
     _ = try app.makeCompany("acme")

@@ -64,7 +64,7 @@ public struct ErrorPresenter: Sendable {
     }
     let status = (userFacing as? HTTPError)?.status ?? userFacing.kind.httpStatus
     if wantsPage(request, context), request.method == .get,
-      let target = (userFacing as? AuthenticationError)?.pageRedirect(from: request.path)
+      let target = (userFacing as? AuthenticationError)?.pageRedirect(from: request.target)
     {
       return .redirect(to: target)
     }

@@ -130,7 +130,7 @@ public enum AuthenticationError: UserFacingError, Equatable {
   }
 
   /// Where a browser is sent instead of an error page, if anywhere: the sign-in page (coming
-  /// back to `path` afterwards) or the two-factor set-up.
+  /// back to `path`, query included, afterwards) or the two-factor set-up.
   public func pageRedirect(from path: String) -> String? {
     switch self {
     case .unauthenticated:

@@ -17,6 +17,21 @@ public struct Request: Sendable {
   /// The parts of a `multipart/form-data` body (file uploads), parsed by libmicrohttpd.
   public var parts: [FormPart] = []
 
+  /// The path and query as a link back to this request, percent-encoded, e.g.
+  /// `/app/customers/12?timeline_after=1796400000000-7`: where the language switch and the
+  /// sign-in page send the browser back to.
+  public var target: String {
+    var link = URLComponents()
+    link.path = path
+    if !query.isEmpty {
+      link.queryItems = query.map { URLQueryItem(name: $0.name, value: $0.value) }
+      // URLComponents leaves `+` as it is, which a query reads as a space.
+      link.percentEncodedQuery = link.percentEncodedQuery?.replacingOccurrences(
+        of: "+", with: "%2B")
+    }
+    return link.string ?? path
+  }
+
   /// Creates a request.
   public init(
     method: HTTPMethod, path: String, query: [(name: String, value: String)] = [],

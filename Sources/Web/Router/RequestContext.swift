@@ -18,6 +18,10 @@ public struct RequestContext: Sendable {
   public var flashes: [Flash] = []
   /// The request path, for rules that depend on the area (`/app`, `/portal`).
   public var path: String = "/"
+  /// The path and query of a `GET` request (``Request/target``), which its page's language
+  /// switch returns to; nil for other methods, whose pages (a form shown again with its
+  /// errors) return to the path the page names.
+  public var target: String?
   /// The client's `Accept-Language`, kept so a signed-in user's language can be re-resolved.
   public var acceptLanguage: String?
   /// The language the visitor picked with the switch (a cookie), if any.
