@@ -116,10 +116,9 @@ extension IdentityService {
   }
 }
 
-/// What a signed-in context is built from, read in the same transaction that found the
-/// credential: one database round trip per request instead of two.
 /// What signing in reads about a user besides their credential: their company, their record
-/// with roles, and the permissions the roles grant.
+/// with roles, and the permissions the roles grant. It is read in the same transaction that
+/// found the credential: one database round trip per request instead of two.
 struct SignedInFacts: Sendable {
   let company: Company
   let user: StoredUser
