@@ -5,7 +5,7 @@ SWIFT_FLAGS := -Xswiftc -warnings-as-errors
 DATA_DIR ?= data
 PORT ?= 8080
 
-.PHONY: run build release test bench bench-import bench-orders bench-pdf bench-vrp lint deps clean
+.PHONY: run build release test bench bench-import bench-orders bench-instructions bench-pdf bench-vrp lint deps clean
 
 deps:
 	@scripts/install-deps
@@ -37,6 +37,9 @@ bench-import:
 bench-orders: release
 	@scripts/install-deps bench
 	@bench/orders
+
+bench-instructions: release
+	@bench/orders-instructions
 
 bench-pdf: release
 	@bench/pdf
