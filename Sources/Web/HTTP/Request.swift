@@ -20,7 +20,10 @@ public struct Request: Sendable {
   /// The path and query as a link back to this request, percent-encoded, e.g.
   /// `/app/customers/12?timeline_after=1796400000000-7`: where the language switch and the
   /// sign-in page send the browser back to.
-  public var target: String {
+  public var target: String { Self.link(path: path, query: query) }
+
+  /// `path` with `query`, percent-encoded, as a link.
+  static func link(path: String, query: [(name: String, value: String)]) -> String {
     var link = URLComponents()
     link.path = path
     if !query.isEmpty {

@@ -18,10 +18,12 @@ public struct RequestContext: Sendable {
   public var flashes: [Flash] = []
   /// The request path, for rules that depend on the area (`/app`, `/portal`).
   public var path: String = "/"
+  /// The query of a `GET` request, kept for ``target``; nil for other methods.
+  public var getQuery: [(name: String, value: String)]?
   /// The path and query of a `GET` request (``Request/target``), which its page's language
   /// switch returns to; nil for other methods, whose pages (a form shown again with its
-  /// errors) return to the path the page names.
-  public var target: String?
+  /// errors) return to the path the page names. Built when a page asks, not for every request.
+  public var target: String? { getQuery.map { Request.link(path: path, query: $0) } }
   /// The client's `Accept-Language`, kept so a signed-in user's language can be re-resolved.
   public var acceptLanguage: String?
   /// The language the visitor picked with the switch (a cookie), if any.

@@ -127,7 +127,7 @@ public final class Pipeline: Sendable {
       locale: AppLocale.resolve(
         userPreference: choice, acceptLanguage: acceptLanguage, tenantDefault: defaultLocale))
     context.path = request.path
-    if request.method == .get || request.method == .head { context.target = request.target }
+    if request.method == .get || request.method == .head { context.getQuery = request.query }
     context.acceptLanguage = acceptLanguage
     context.localeChoice = choice
     return context
