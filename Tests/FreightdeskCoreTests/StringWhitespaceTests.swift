@@ -1,4 +1,4 @@
-import FreightdeskCore
+@testable import FreightdeskCore
 import Testing
 
 @Suite struct StringWhitespaceTests {
@@ -10,6 +10,15 @@ import Testing
   ])
   func leadingAndTrailingWhiteSpaceIsDroppedAndInnerSpacesKept(text: String, expected: String) {
     #expect(text.trimmingWhitespace() == expected)
+  }
+
+  @Test func theTrimmedScalarsAreUnicodesWhiteSpaceAndTheZeroWidthSpace() {
+    let scalars = (0...0x10FFFF).compactMap(Unicode.Scalar.init(_:))
+    let trimmed = scalars.filter(\.isTrimmedWhitespace)
+    #expect(trimmed == scalars.filter { $0.properties.isWhitespace || $0 == "\u{200B}" })
+    for scalar in trimmed {
+      #expect("\(scalar)中\(scalar)x\(scalar)".trimmingWhitespace() == "中\(scalar)x")
+    }
   }
 
   @Test func aSubstringIsTrimmedLikeAString() {
