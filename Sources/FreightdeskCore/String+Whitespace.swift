@@ -8,7 +8,7 @@ extension StringProtocol {
   /// profile of every request that validates a few fields and of every imported row.
   ///
   ///     "  上海市/浦东新区\n".trimmingWhitespace()  // "上海市/浦东新区"
-  public func trimmingWhitespace() -> String {
+  @inlinable public func trimmingWhitespace() -> String {
     let scalars = unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.isTrimmedWhitespace }),
       let last = scalars.lastIndex(where: { !$0.isTrimmedWhitespace })
@@ -23,8 +23,9 @@ extension Unicode.Scalar {
   /// Whether trimming removes it (see ``StringProtocol/trimmingWhitespace()``): the scalars
   /// of Unicode's White_Space property, a list Unicode has kept unchanged since 2008, and the
   /// zero-width space. Spelled out because asking the scalar's properties took a table
-  /// lookup of about a thousand instructions for every Chinese character at a field's ends.
-  var isTrimmedWhitespace: Bool {
+  /// lookup of about a thousand instructions for every Chinese character at a field's ends;
+  /// inlinable, like the trimming, so callers in other modules get it specialized.
+  @usableFromInline var isTrimmedWhitespace: Bool {
     switch value {
     case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F,
       0x3000:
