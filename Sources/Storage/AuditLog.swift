@@ -20,7 +20,13 @@ public import FreightdeskCore
 public struct AuditLog: Sendable {
   private let clock: any Clock
   private let identifiers: IdentifierGenerator
-  private let heads = AuditChainHeads()
+  private let heads = WriteHints<TenantID, Head>()
+
+  /// The last entry of a chain: its sequence and hash.
+  private struct Head {
+    var sequence: Int64
+    var hash: String
+  }
 
   /// Creates a log that timestamps entries with `clock` and names them with `identifiers`.
   public init(clock: any Clock, identifiers: IdentifierGenerator) {
@@ -42,7 +48,7 @@ public struct AuditLog: Sendable {
   /// PostgreSQL (SQLite has a single writer), so concurrent appends in one tenant take
   /// consecutive sequence numbers, and a rolled-back write takes its entries back with it. On
   /// SQLite, where appends follow one another, the head this log last wrote is advanced with a
-  /// single conditional `UPDATE` (see ``AuditChainHeads``); otherwise the head is claimed first
+  /// single conditional `UPDATE` (see ``WriteHints``); otherwise the head is claimed first
   /// and its new hash stored after. The entries are chained in memory and stored with
   /// multi-row inserts of at most ``Limits/auditRowsPerInsertMax`` rows, so a bulk write (an
   /// import of 100,000 customers) costs one statement per that many entries instead of four per
@@ -62,7 +68,9 @@ public struct AuditLog: Sendable {
     }
     let records = try advanceGuessedHead(entries, scope) ?? claimHead(entries, scope)
     let last = records[records.count - 1]
-    heads.remember(AuditChainHeads.Head(sequence: last.sequence, hash: last.hash), of: scope.tenant)
+    if scope.engine == .sqlite {
+      heads.remember(Head(sequence: last.sequence, hash: last.hash), for: scope.tenant)
+    }
     for start in stride(from: 0, to: records.count, by: Limits.auditRowsPerInsertMax) {
       try insert(records[start..<min(records.count, start + Limits.auditRowsPerInsertMax)], scope)
     }

@@ -64,6 +64,38 @@ import Testing
   }
 
   @Test(arguments: Backend.allCases)
+  func numbersFollowTheStoredCounterWhateverThisProcessLastIssued(backend: Backend) throws {
+    // Another process (or a database this process wrote before) moves the counter between
+    // two numbers, back and forth: each number still follows the stored counter.
+    let tenant = TenantID(Identifier(rawValue: 77))
+    let first = try TestDatabase.make(backend)
+    let second = try TestDatabase.make(backend)
+    func next(_ database: any Database) throws -> Int {
+      try database.write(for: tenant) { scope in
+        try DocumentNumbers.next(prefix: "PO", at: lateEveningUTC, timeZone: shanghai, in: scope)
+      }.sequence
+    }
+    func setCounter(_ database: any Database, to number: Int) throws {
+      try database.write(for: tenant) { scope in
+        try scope.execute(
+          "UPDATE document_sequences SET last_number = $2 WHERE tenant_id = $1",
+          [SQLValue(number)])
+      }
+    }
+    #expect(try next(first) == 1)
+    #expect(try next(first) == 2)
+    try setCounter(first, to: 5)
+    #expect(try next(first) == 6)
+    #expect(try next(second) == 1)
+    #expect(try next(first) == 7)
+    try setCounter(first, to: 1)
+    #expect(try next(first) == 2)
+    #expect(try next(second) == 2)
+    #expect(try next(second) == 3)
+    #expect(try next(first) == 3)
+  }
+
+  @Test(arguments: Backend.allCases)
   func concurrentWritersGetGapFreeUniqueNumbersEvenWhenSomeRollBack(backend: Backend) throws {
     let database = try TestDatabase.make(backend)
     try database.write { executor in
