@@ -193,10 +193,26 @@ final class SQLiteConnection: DriverConnection {
         case .null: sqlite3_bind_null(statement, index)
         case .integer(let number): sqlite3_bind_int64(statement, index, number)
         case .real(let number): sqlite3_bind_double(statement, index, number)
-        case .text(let text): sqlite3_bind_text(statement, index, text, -1, fd_sqlite_transient())
+        case .text(let text): bindText(text, statement: statement, index: index)
         case .blob(let bytes): bindBlob(bytes, statement: statement, index: index)
         }
       guard status == SQLITE_OK else { throw lastError(status) }
+    }
+  }
+
+  /// Binds `text` from its own UTF-8 storage: handing a `String` to a C string parameter
+  /// copied it into a new null-terminated array first, for each of the forty-odd texts an
+  /// order binds.
+  private func bindText(_ text: String, statement: OpaquePointer, index: Int32) -> Int32 {
+    var text = text
+    return text.withUTF8 { utf8 in
+      // An empty buffer may have no address, and SQLite binds a null pointer as NULL.
+      guard let start = utf8.baseAddress, !utf8.isEmpty else {
+        return sqlite3_bind_text(statement, index, "", 0, fd_sqlite_transient())
+      }
+      return start.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+        sqlite3_bind_text(statement, index, $0, Int32(utf8.count), fd_sqlite_transient())
+      }
     }
   }
 
