@@ -16,8 +16,29 @@ import Testing
     #expect(cache[StatementText(sql: head + "status = 'closed'" + tail)] == 2)
   }
 
+  @Test func textsOfEveryLengthHashApartWhenTheSampledBytesDiffer() {
+    // Every length from empty to past both samples, and each byte of the shorter ones on its
+    // own: a change anywhere a short text has a byte, or in a sampled byte, moves the hash.
+    for length in 0...120 {
+      let base = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+      let hashes = Set(
+        [base] + (0..<length).filter { $0 < 48 || $0 >= length - 48 }.map { index in
+          var changed = base
+          changed[index] = UInt8(ascii: "b")
+          return changed
+        }
+      ).map { StatementText(sql: String(decoding: $0, as: UTF8.self)).hashValue }
+      let positions = (0..<length).filter { $0 < 48 || $0 >= length - 48 }.count
+      #expect(Set(hashes).count == positions + 1, "length \(length)")
+    }
+  }
+
   @Test func equalTextsAreOneKeyWhateverTheirLength() {
-    for sql in ["", "SELECT 1", head + tail, String(repeating: "中", count: 40)] {
+    let texts = [
+      "", "SELECT 1", "SELECT 12", head + tail, String(repeating: "中", count: 40),
+      String(repeating: "x", count: 95), String(repeating: "x", count: 97),
+    ]
+    for sql in texts {
       let copy = String(decoding: Array(sql.utf8), as: UTF8.self)
       #expect(StatementText(sql: sql) == StatementText(sql: copy))
       #expect(StatementText(sql: sql).hashValue == StatementText(sql: copy).hashValue)
