@@ -17,9 +17,9 @@ public final class IdentityService: Sendable {
   public let configuration: IdentityConfiguration
   /// What signing in read recently about users (their company, account and permissions),
   /// while still current.
-  let signedInFacts = IdentityGenerationCache<Identifier, SignedInFacts>()
+  let signedInFacts = GenerationCache<Identifier, SignedInFacts>()
   /// API tokens found recently, by the digest of the token, while still current.
-  let apiTokens = IdentityGenerationCache<String, TokenRecord>()
+  let apiTokens = GenerationCache<String, TokenRecord>()
 
   /// Creates the service over the shared module services.
   public init(services: ModuleServices, configuration: IdentityConfiguration) {
