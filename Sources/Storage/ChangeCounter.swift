@@ -1,4 +1,4 @@
-public import FreightdeskCore
+import FreightdeskCore
 
 /// A counter per company that database triggers move on every change to a set of tables, in
 /// the same transaction as the change. A copy of what those tables hold, remembered together
