@@ -159,6 +159,7 @@ enum CommercialSchema {
       module: module, number: 26, name: "contract_attachments",
       sqlite: attachmentsSQL(content: "BLOB"),
       postgres: attachmentsSQL(content: "BYTEA")),
+    PricingBasis.migration,
   ]
 
   /// The attachments table, with the engine's byte-string type for the content.

@@ -24,16 +24,13 @@ enum ContractStore {
     return try contract(row)
   }
 
-  /// The customer's contract valid on `day` that started last, if any.
-  static func valid(for customer: Identifier, on day: CalendarDay, _ scope: TenantScope) throws
-    -> Contract?
-  {
+  /// The customer's contracts, the latest to start first (the id breaking ties), so that the
+  /// first valid on a day is the one that prices it.
+  static func all(of customer: Identifier, _ scope: TenantScope) throws -> [Contract] {
     try scope.query(
-      """
-      \(columns) WHERE tenant_id = $1 AND customer_id = $2 AND valid_from <= $3
-        AND valid_through >= $3 ORDER BY valid_from DESC, id DESC
-      """, [.integer(customer.rawValue), .text(day.description)]
-    ).first.map(contract)
+      "\(columns) WHERE tenant_id = $1 AND customer_id = $2 ORDER BY valid_from DESC, id DESC",
+      [.integer(customer.rawValue)]
+    ).map(contract)
   }
 
   /// Saves a new contract.

@@ -8,18 +8,18 @@ enum PricingService {
   static func price(
     _ request: PricingRequest, customer: Identifier?, _ scope: TenantScope
   ) throws -> PriceBreakdown {
-    guard let list = try RateCardStore.compiledListCard(scope) else {
-      throw CommercialError.noListRateCard
-    }
+    let generation = try PricingBasis.counter.current(scope)
+    let basis = try PricingBasis.load(generation: generation, scope)
+    guard let list = basis.list else { throw CommercialError.noListRateCard }
     var contractCard: RateCard?
     if let customer,
-      let contract = try ContractStore.valid(
-        for: customer, on: request.shipDate, scope)
+      let contract = try PricingBasis.contract(
+        for: customer, on: request.shipDate, generation: generation, scope)
     {
       contractCard = try RateCardStore.compiledCard(contract.rateCardID, scope)
     }
-    let engine = PricingEngine(chargeableWeight: try PricingSettingsStore.load(scope))
+    let engine = PricingEngine(chargeableWeight: basis.chargeableWeight)
     return try engine.price(
-      request, list: list, contract: contractCard, promotions: try PromotionStore.list(scope))
+      request, list: list, contract: contractCard, promotions: basis.promotions)
   }
 }
