@@ -91,6 +91,7 @@ struct JSONParser {
     guard depth <= Self.depthMax else { return nil }
     index += 1
     var fields: [(String, JSONValue)] = []
+    fields.reserveCapacity(8)
     repeat {
       if consume(UInt8(ascii: "}")) { return .object(Self.sortedByKey(fields)) }
       guard current == UInt8(ascii: "\""), let key = string(), consume(UInt8(ascii: ":")) else {
@@ -105,8 +106,10 @@ struct JSONParser {
   }
 
   /// The members in key order, as `JSONValue` has always held them; of repeated keys the last
-  /// one counts, as in Foundation's dictionaries.
+  /// one counts, as in Foundation's dictionaries. Members already in strictly increasing order
+  /// (what this program writes, keys sorted) come back as they are.
   private static func sortedByKey(_ fields: [(String, JSONValue)]) -> [(String, JSONValue)] {
+    if zip(fields, fields.dropFirst()).allSatisfy({ $0.0 < $1.0 }) { return fields }
     let order = fields.indices.sorted { left, right in
       fields[left].0 < fields[right].0 || (fields[left].0 == fields[right].0 && left < right)
     }
@@ -215,13 +218,28 @@ struct JSONParser {
       if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
       guard skipDigits() else { return nil }
     }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-    // Foundation reads `-0` and `Int64.min` as floating-point numbers.
-    if isInteger, text != "-0", let integer = Int64(text), integer != .min {
+    if isInteger, let integer = Self.integer(UnsafeBufferPointer(rebasing: bytes[start..<index])) {
       return .integer(integer)
     }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     guard let number = Double(text), number.isFinite else { return nil }
     return .number(number)
+  }
+
+  /// The value of an integer literal (digits after an optional `-`) read straight from its
+  /// bytes, nil when it is not an `Int64` that Foundation reads as one: it reads `-0`,
+  /// `Int64.min` and anything larger in magnitude as floating-point numbers.
+  private static func integer(_ literal: UnsafeBufferPointer<UInt8>) -> Int64? {
+    let negative = literal.first == UInt8(ascii: "-")
+    var magnitude: UInt64 = 0
+    for byte in literal.dropFirst(negative ? 1 : 0) {
+      let (times10, overflowed) = magnitude.multipliedReportingOverflow(by: 10)
+      let (sum, carried) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+      guard !overflowed, !carried else { return nil }
+      magnitude = sum
+    }
+    guard magnitude <= UInt64(Int64.max), !(negative && magnitude == 0) else { return nil }
+    return negative ? -Int64(magnitude) : Int64(magnitude)
   }
 
   /// Skips one or more digits; false when there is none.
