@@ -1,5 +1,6 @@
-@testable import FreightdeskCore
 import Testing
+
+@testable import FreightdeskCore
 
 @Suite struct StringWhitespaceTests {
   @Test(arguments: [

@@ -43,7 +43,8 @@ import Testing
     #expect(stored.sorted { $0.sequence < $1.sequence } == written)
     let verification = try AuditLog.verify(database: database)
     #expect(verification.entriesChecked == 3 && verification.breaks.isEmpty)
-    #expect(try database.read(for: tenant) { try queue.progress(of: job, in: $0) }?.status == .queued)
+    let progress = try database.read(for: tenant) { try queue.progress(of: job, in: $0) }
+    #expect(progress?.status == .queued)
     // The chain goes on from where it stood, with a fresh log as after a restart.
     let later = AuditLog(clock: clock, identifiers: IdentifierGenerator(node: 3, clock: clock))
     let next = try database.write(for: tenant) { try later.record(entry("close"), in: $0) }
