@@ -141,8 +141,10 @@ extension IdentityService {
 
   /// The tenant a token starts with (`<tenant><separator><secret>`).
   static func tenant(inToken token: String, separator: Character) -> TenantID? {
-    guard token.count <= 200, let split = token.firstIndex(of: separator),
-      let raw = Int64(token[..<split]), raw > 0
+    // Bytes, not characters: a token is ASCII, and this runs for every API call.
+    guard let separator = separator.asciiValue, token.utf8.count <= 200,
+      let split = token.utf8.firstIndex(of: separator), let raw = Int64(token[..<split]),
+      raw > 0
     else { return nil }
     return TenantID(Identifier(rawValue: raw))
   }
