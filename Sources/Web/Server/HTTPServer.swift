@@ -206,7 +206,11 @@ public final class HTTPServer: @unchecked Sendable {
     }
     guard let native else { return .NO }
     for (name, value) in response.headers {
-      _ = MHD_add_response_header(native, name, value)
+      // `withCString` lends a short string from the stack; passing the `String` itself copied
+      // each name and value into a new array first.
+      _ = name.withCString { name in
+        value.withCString { value in MHD_add_response_header(native, name, value) }
+      }
     }
     let result = MHD_queue_response(connection, UInt32(response.status), native)
     MHD_destroy_response(native)
