@@ -103,11 +103,14 @@ final class SQLiteConnection: DriverConnection {
   func run(_ sql: String, _ parameters: [SQLValue]) throws -> (rows: [Row], affected: Int) {
     let prepared = try prepared(sql)
     let statement = prepared.handle
+    var boundLargeValue = false
     defer {
       sqlite3_reset(statement)
-      sqlite3_clear_bindings(statement)
+      // Every run binds every parameter again, so bindings only need clearing to let go of a
+      // large copy this cached statement would otherwise hold until its next run.
+      if boundLargeValue { sqlite3_clear_bindings(statement) }
     }
-    try bind(parameters, to: prepared)
+    boundLargeValue = try bind(parameters, to: prepared)
     var status = sqlite3_step(statement)
     // Read the columns after the first step: a schema change re-prepares the statement
     // inside sqlite3_step, which can change them.
@@ -177,8 +180,11 @@ final class SQLiteConnection: DriverConnection {
     statements = [:]
   }
 
-  private func bind(_ parameters: [SQLValue], to prepared: PreparedStatement) throws {
+  /// Binds `parameters` and tells whether one was a text or blob large enough to be worth
+  /// releasing after the run.
+  private func bind(_ parameters: [SQLValue], to prepared: PreparedStatement) throws -> Bool {
     let statement = prepared.handle
+    var large = false
     let placeholders = prepared.indices.count
     guard placeholders == parameters.count else {
       throw DatabaseError.parameterCountMismatch(expected: placeholders, given: parameters.count)
@@ -197,8 +203,17 @@ final class SQLiteConnection: DriverConnection {
         case .blob(let bytes): bindBlob(bytes, statement: statement, index: index)
         }
       guard status == SQLITE_OK else { throw lastError(status) }
+      switch value {
+      case .text(let text): large = large || text.utf8.count > Self.largeValueBytes
+      case .blob(let bytes): large = large || bytes.count > Self.largeValueBytes
+      default: break
+      }
     }
+    return large
   }
+
+  /// Bound values longer than this are released right after their statement runs.
+  private static let largeValueBytes = 4_096
 
   /// Binds `text` from its own UTF-8 storage: handing a `String` to a C string parameter
   /// copied it into a new null-terminated array first, for each of the forty-odd texts an
