@@ -59,6 +59,12 @@ public final class OutboxDispatcher: Sendable {
 
   private let database: any Database
   private let handlers: [OutboxHandler]
+  /// The handlers grouped by topic, in topic order.
+  private let handlersByTopic: [(topic: String, handlers: [OutboxHandler])]
+  /// Whether events no handler has touched are delivered whole (see the type's description).
+  private let wholeEventDelivery: Bool
+  /// The query for what is due for one handler (see ``dueEvents(for:_:)``).
+  private let dueQuery: String
   private let clock: any Clock
   private let configuration: Configuration
   private let reportError: @Sendable (any Error) -> Void
@@ -76,6 +82,11 @@ public final class OutboxDispatcher: Sendable {
       Set(handlers.map(\.name)).count == handlers.count, "outbox handler names are unique")
     self.database = database
     self.handlers = handlers
+    handlersByTopic = Dictionary(grouping: handlers, by: \.topic).sorted { $0.key < $1.key }.map {
+      (topic: $0.key, handlers: $0.value)
+    }
+    wholeEventDelivery = database.engine == .sqlite
+    dueQuery = Self.dueQuery(onlyTouched: wholeEventDelivery)
     self.clock = clock
     self.configuration = configuration
     self.reportError = reportError
@@ -113,35 +124,31 @@ public final class OutboxDispatcher: Sendable {
   /// Delivers what is due; `backlog` tells whether some handler had a full batch, so that
   /// the background thread's next pass should start at once instead of gathering.
   private func dispatch() throws -> (attempted: Int, backlog: Bool) {
+    // What is due for every handler and topic is read in one transaction: most passes find
+    // little, and a transaction per handler cost more than the queries themselves.
+    let (due, fresh) = try database.read { executor in
+      (
+        try handlers.map { try dueEvents(for: $0, executor) },
+        wholeEventDelivery
+          ? try handlersByTopic.map { try untouchedEvents(of: $0.topic, executor) } : []
+      )
+    }
     var attempted = 0
     var backlog = false
-    for handler in handlers {
-      let due = try dueEvents(for: handler)
-      for (tenant, batch) in Self.byTenant(due, \.event.tenant) {
+    for (handler, events) in zip(handlers, due) {
+      for (tenant, batch) in Self.byTenant(events, \.event.tenant) {
         deliver(batch, to: handler, of: tenant)
       }
-      attempted += due.count
-      backlog = backlog || due.count >= configuration.batchEventsMax
+      attempted += events.count
+      backlog = backlog || events.count >= configuration.batchEventsMax
     }
-    guard wholeEventDelivery else { return (attempted, backlog) }
-    for (topic, topicHandlers) in handlersByTopic {
-      let fresh = try untouchedEvents(of: topic)
-      for (tenant, batch) in Self.byTenant(fresh, \.tenant) {
+    for ((_, topicHandlers), events) in zip(handlersByTopic, fresh) {
+      for (tenant, batch) in Self.byTenant(events, \.tenant) {
         attempted += deliverWhole(batch, to: topicHandlers, of: tenant)
       }
-      backlog = backlog || fresh.count >= configuration.batchEventsMax
+      backlog = backlog || events.count >= configuration.batchEventsMax
     }
     return (attempted, backlog)
-  }
-
-  /// Whether events no handler has touched are delivered whole (see the type's description).
-  private var wholeEventDelivery: Bool { database.engine == .sqlite }
-
-  /// The handlers grouped by topic, in topic order.
-  private var handlersByTopic: [(topic: String, handlers: [OutboxHandler])] {
-    Dictionary(grouping: handlers, by: \.topic).sorted { $0.key < $1.key }.map {
-      (topic: $0.key, handlers: $0.value)
-    }
   }
 
   /// `items` split by company, in company order, each company's in their order.
@@ -225,42 +232,50 @@ public final class OutboxDispatcher: Sendable {
   /// The events `handler` owes a delivery: unsettled, not delivered by it, and not given up
   /// or waiting for a retry. Where untouched events are delivered whole, only events some
   /// delivery was already recorded for.
-  private func dueEvents(for handler: OutboxHandler) throws -> [Due] {
-    let touched = wholeEventDelivery ? "AND EXISTS (\(Self.deliveries(of: "e", as: "t")))" : ""
-    let rows = try database.read { executor in
-      try executor.query(
-        """
-        SELECT e.tenant_id, e.id, e.topic, e.payload, e.created_at, d.attempts
-        FROM outbox_events e
-        LEFT JOIN outbox_deliveries d
-          ON d.tenant_id = e.tenant_id AND d.event_id = e.id AND d.handler = $1
-        WHERE e.topic = $2 AND e.settled_at IS NULL AND d.delivered_at IS NULL
-          AND (d.attempts IS NULL OR (d.next_attempt_at <= $3 AND d.attempts < $4)) \(touched)
-        ORDER BY e.id
-        LIMIT $5
-        """,
-        [
-          .text(handler.name), .text(handler.topic), SQLValue(clock.now()),
-          SQLValue(configuration.deliveryAttemptsMax), SQLValue(configuration.batchEventsMax),
-        ])
-    }
-    return try rows.map { row in
+  private func dueEvents(for handler: OutboxHandler, _ executor: any SQLExecutor) throws -> [Due] {
+    try executor.query(
+      dueQuery,
+      [
+        .text(handler.name), .text(handler.topic), SQLValue(clock.now()),
+        SQLValue(configuration.deliveryAttemptsMax), SQLValue(configuration.batchEventsMax),
+      ]
+    ).map { row in
       Due(event: try Self.event(row), attempts: Int(try row.optionalInt64("attempts") ?? 0))
     }
   }
 
-  /// The unsettled events of `topic` that no delivery was recorded for, oldest first.
-  private func untouchedEvents(of topic: String) throws -> [OutboxEvent] {
-    try database.read { executor in
-      try executor.query(
-        """
-        SELECT e.tenant_id, e.id, e.topic, e.payload, e.created_at FROM outbox_events e
-        WHERE e.topic = $1 AND e.settled_at IS NULL AND NOT EXISTS (\(Self.deliveries(of: "e")))
-        ORDER BY e.id
-        LIMIT $2
-        """, [.text(topic), SQLValue(configuration.batchEventsMax)])
-    }.map(Self.event)
+  /// The due events of handler `$1` of topic `$2` at `$3` with fewer than `$4` attempts, at
+  /// most `$5`; with `onlyTouched`, only events some delivery was recorded for (the others go
+  /// whole).
+  private static func dueQuery(onlyTouched: Bool) -> String {
+    """
+    SELECT e.tenant_id, e.id, e.topic, e.payload, e.created_at, d.attempts
+    FROM outbox_events e
+    LEFT JOIN outbox_deliveries d
+      ON d.tenant_id = e.tenant_id AND d.event_id = e.id AND d.handler = $1
+    WHERE e.topic = $2 AND e.settled_at IS NULL AND d.delivered_at IS NULL
+      AND (d.attempts IS NULL OR (d.next_attempt_at <= $3 AND d.attempts < $4)) \(
+        onlyTouched ? "AND EXISTS (\(deliveries(of: "e", as: "t")))" : "")
+    ORDER BY e.id
+    LIMIT $5
+    """
   }
+
+  /// The unsettled events of `topic` that no delivery was recorded for, oldest first.
+  private func untouchedEvents(of topic: String, _ executor: any SQLExecutor) throws
+    -> [OutboxEvent]
+  {
+    try executor.query(
+      Self.untouchedQuery, [.text(topic), SQLValue(configuration.batchEventsMax)]
+    ).map(Self.event)
+  }
+
+  private static let untouchedQuery = """
+    SELECT e.tenant_id, e.id, e.topic, e.payload, e.created_at FROM outbox_events e
+    WHERE e.topic = $1 AND e.settled_at IS NULL AND NOT EXISTS (\(deliveries(of: "e")))
+    ORDER BY e.id
+    LIMIT $2
+    """
 
   /// A subquery finding the deliveries recorded for the event row named `event`, under the
   /// name `alias`.
