@@ -77,6 +77,35 @@ struct ObjectDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     try decoder.child(try value(for: key), key: key).decodeValue(type)
   }
 
+  // The optional members look their key up once; the protocol's own versions ask `contains`,
+  // `decodeNil` and `decode` in turn, three searches of the members for each optional field.
+
+  /// The member's value unless it is missing or null.
+  private func present(_ key: Key) -> JSONValue? {
+    guard let value = field(key.stringValue) else { return nil }
+    if case .null = value { return nil }
+    return value
+  }
+
+  func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+    try present(key).map { try TreeDecoder.bool($0, path(key)) }
+  }
+  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+    try present(key).map { try TreeDecoder.string($0, path(key)) }
+  }
+  func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+    try present(key).map { try TreeDecoder.floating(type, $0, path(key)) }
+  }
+  func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+    try present(key).map { try TreeDecoder.integer(type, $0, path(key)) }
+  }
+  func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
+    try present(key).map { try TreeDecoder.integer(type, $0, path(key)) }
+  }
+  func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+    try present(key).map { try decoder.child($0, key: key).decodeValue(type) }
+  }
+
   func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key)
     throws -> KeyedDecodingContainer<NestedKey>
   {

@@ -117,6 +117,19 @@ import Testing
     expectSameOutcome(Scalars.self, text)
   }
 
+  @Test(arguments: [
+    "{}", #"{"flag": null, "text": null, "ratio": null, "count": null, "big": null, "list": null}"#,
+    #"{"flag": true, "text": "中", "ratio": 0.5, "count": 3, "big": 9007199254740993}"#,
+    #"{"list": [1, 2], "inner": {"b": 2, "list": []}, "count": 2.0, "ratio": 1}"#,
+    #"{"flag": 1}"#, #"{"text": 5}"#, #"{"ratio": "x"}"#, #"{"count": 2.5}"#, #"{"big": []}"#,
+    #"{"list": [1, null]}"#, #"{"list": {}}"#, #"{"inner": {"b": "x", "list": []}}"#,
+    #"{"inner": null, "list": []}"#, #"{"count": 99999999999999999999}"#,
+  ])
+  func optionalMembersFollowJSONDecoder(text: String) {
+    expectSameOutcome(Optionals.self, text)
+    expectSameOutcome([Optionals].self, "[\(text)]")
+  }
+
   @Test func theUnkeyedContainerReportsItsEndLikeJSONDecoder() {
     expectSameOutcome(
       ContainerGymnastics.self,
@@ -183,6 +196,21 @@ private struct ContainerGymnastics: Codable {
     try container.encodeIfPresent(optional, forKey: .optional)
     try container.encodeIfPresent(superValue, forKey: .count)
   }
+}
+
+/// Optional members of the kinds the keyed container decodes itself, and nested ones.
+private struct Optionals: Codable {
+  struct Inner: Codable {
+    var b: Int
+    var list: [Int]
+  }
+  var flag: Bool?
+  var text: String?
+  var ratio: Double?
+  var count: Int?
+  var big: Int64?
+  var list: [Int]?
+  var inner: Inner?
 }
 
 /// Every scalar kind as a member, for mistyped documents.
