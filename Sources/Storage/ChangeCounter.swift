@@ -1,4 +1,4 @@
-import FreightdeskCore
+public import FreightdeskCore
 
 /// A counter per company that database triggers move on every change to a set of tables, in
 /// the same transaction as the change. A copy of what those tables hold, remembered together
@@ -100,21 +100,28 @@ public struct ChangeCounter: Sendable {
 
 /// Values read from a company's tables watched by a ``ChangeCounter``, remembered per company
 /// and key with the counter they were read at: a value is used again only while the counter
-/// has not moved. Bounded: when full it starts again empty.
+/// has not moved. Bounded: when full it starts again empty. Inlinable, like the cache it keeps,
+/// so that its callers get it specialized for their keys and values.
 public final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-  private struct Entry: Hashable {
-    let tenant: TenantID
-    let key: Key
+  @usableFromInline struct Entry: Hashable, Sendable {
+    @usableFromInline let tenant: TenantID
+    @usableFromInline let key: Key
+
+    @usableFromInline init(tenant: TenantID, key: Key) {
+      self.tenant = tenant
+      self.key = key
+    }
   }
 
-  private let entries = BoundedCache<Entry, (generation: Int64, value: Value)>(entriesMax: 4_096)
+  @usableFromInline let entries = BoundedCache<Entry, (generation: Int64, value: Value)>(
+    entriesMax: 4_096)
 
   /// An empty cache.
   public init() {}
 
   /// The value for `key`, remembered at `generation` (the company's counter in `scope`'s
   /// transaction) or read by `load`; nothing is remembered without a generation.
-  public func value(
+  @inlinable public func value(
     for key: Key, generation: Int64?, _ scope: TenantScope, load: () throws -> Value
   ) rethrows -> Value {
     let entry = Entry(tenant: scope.tenant, key: key)
@@ -126,7 +133,7 @@ public final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: S
 
   /// Like ``value(for:generation:_:load:)`` for a `load` that may find nothing, which is not
   /// remembered: a run of unknown keys would otherwise push out the known ones.
-  public func value(
+  @inlinable public func value(
     for key: Key, generation: Int64?, _ scope: TenantScope, load: () throws -> Value?
   ) rethrows -> Value? {
     let entry = Entry(tenant: scope.tenant, key: key)
@@ -136,13 +143,13 @@ public final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: S
     return value
   }
 
-  private func known(_ entry: Entry, at generation: Int64?) -> Value? {
+  @inlinable func known(_ entry: Entry, at generation: Int64?) -> Value? {
     guard let generation, let known = entries.value(for: entry), known.generation == generation
     else { return nil }
     return known.value
   }
 
-  private func remember(_ value: Value, _ entry: Entry, at generation: Int64?) {
+  @inlinable func remember(_ value: Value, _ entry: Entry, at generation: Int64?) {
     if let generation { entries.store((generation, value), for: entry) }
   }
 }
