@@ -94,6 +94,8 @@ public struct PreparedOrder: Sendable {
   public let input: OrderInput
   /// The price the draft gets.
   public let price: OrderPrice
+  /// The stops and price as stored, encoded while preparing.
+  let encoded: OrderStore.EncodedContent
 }
 
 /// The rules of orders: creating (priced, numbered, audited and announced in the caller's one
@@ -132,9 +134,10 @@ public struct OrderService: Sendable {
     let (valid, customer) = try checked(input, scope)
     let order = draft(valid, waybill: "", source: .staff)
     try checkUrgent(order, customer: customer, scope)
+    let price = try price(order, customer: customer, timeZone: timeZone, scope)
     return PreparedOrder(
-      tenant: scope.tenant, input: valid,
-      price: try price(order, customer: customer, timeZone: timeZone, scope))
+      tenant: scope.tenant, input: valid, price: price,
+      encoded: OrderStore.EncodedContent(stops: order.stops, price: price))
   }
 
   /// Writes `prepared` as a new draft in `scope`'s transaction: numbers it, records its first
@@ -150,7 +153,8 @@ public struct OrderService: Sendable {
     let waybill = try DocumentNumbers.next(prefix: "TO", at: now, timeZone: timeZone, in: scope)
     var order = draft(prepared.input, waybill: waybill.description, source: source)
     order.price = prepared.price
-    try insert(order, by: user, timeZone: timeZone, audit: audit, scope)
+    try insert(
+      order, by: user, timeZone: timeZone, audit: audit, encoded: prepared.encoded, scope)
     return order
   }
 
@@ -189,14 +193,15 @@ public struct OrderService: Sendable {
       createdAt: now, updatedAt: now, version: 1)
   }
 
-  /// Writes a new order with its first timeline line, audit row and `order.created` event.
+  /// Writes a new order with its first timeline line, audit row and `order.created` event;
+  /// `encoded` holds its stops and price already encoded, when they were.
   func insert(
     _ order: Order, by user: Identifier?, timeZone: TimeZone, audit: AuditContext,
-    _ scope: TenantScope
+    encoded: OrderStore.EncodedContent? = nil, _ scope: TenantScope
   ) throws {
     try OrderStore.insert(
       order, by: user, nightHours: NightHours.any(order.consignee?.windows ?? [], in: timeZone),
-      scope)
+      encoded: encoded, scope)
     try OrderTimelineStore.append(
       OrderTimelineEntry(
         id: services.identifiers.next(), event: "created", fromStatus: nil, toStatus: order.status,

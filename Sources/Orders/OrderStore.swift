@@ -11,9 +11,10 @@ enum OrderStore {
     """
 
   /// Inserts a new order with its cargo lines.
-  static func insert(_ order: Order, by user: Identifier?, nightHours: Bool, _ scope: TenantScope)
-    throws
-  {
+  static func insert(
+    _ order: Order, by user: Identifier?, nightHours: Bool, encoded: EncodedContent? = nil,
+    _ scope: TenantScope
+  ) throws {
     try scope.execute(
       """
       INSERT INTO orders (tenant_id, id, waybill, customer_id, contact_name, service_type,
@@ -26,7 +27,7 @@ enum OrderStore {
       """,
       [
         .integer(order.id.rawValue), .text(order.waybill), .integer(order.customerID.rawValue),
-      ] + contentValues(order, nightHours: nightHours) + [
+      ] + contentValues(order, nightHours: nightHours, encoded: encoded) + [
         user.map { .integer($0.rawValue) } ?? .null,
         .integer(order.createdAt.epochMilliseconds), .integer(order.updatedAt.epochMilliseconds),
         .integer(order.version),
@@ -36,13 +37,33 @@ enum OrderStore {
 
   /// The values of the changeable columns, from `contact_name` to `volume_cm3`, in the order
   /// of the insert.
-  private static func contentValues(_ order: Order, nightHours: Bool) -> [SQLValue] {
+  /// An order's stops and price as their stored JSON, encoded ahead of the write: a new
+  /// order's are known once it is checked and priced, and encoding them outside the write
+  /// keeps that work off SQLite's single writer.
+  struct EncodedContent: Sendable {
+    /// The stops column.
+    let stops: String
+    /// The price column.
+    let price: String
+
+    /// The columns of `stops` and `price`.
+    init(stops: [OrderStop], price: OrderPrice) {
+      self.stops = json(stops)
+      self.price = json(price)
+    }
+  }
+
+  /// The columns an insert and an update both write; `encoded`, when given, holds the order's
+  /// stops and price already encoded.
+  private static func contentValues(_ order: Order, nightHours: Bool, encoded: EncodedContent?)
+    -> [SQLValue]
+  {
     let totals = OrderTotals(order.cargo)
     return [
       .text(order.contactName), .text(order.serviceType.rawValue), .text(order.status.rawValue),
-      order.exception.map(SQLValue.text) ?? .null, .text(json(order.stops)),
+      order.exception.map(SQLValue.text) ?? .null, .text(encoded?.stops ?? json(order.stops)),
       .text(order.services.map(\.rawValue).joined(separator: ",")),
-      .text(order.settlement.rawValue), .text(json(order.price)),
+      .text(order.settlement.rawValue), .text(encoded?.price ?? json(order.price)),
       .integer(order.price.totalFen), order.price.promotionCode.map(SQLValue.text) ?? .null,
       .integer(order.priceFrozen ? 1 : 0), order.quoteNumber.map(SQLValue.text) ?? .null,
       .text(order.source.rawValue), .text(order.notes), .integer(order.isUrgent ? 1 : 0),
@@ -103,7 +124,7 @@ enum OrderStore {
         updated_at = $24, version = version + 1
       WHERE tenant_id = $1 AND id = $25 AND version = $26
       """,
-      contentValues(order, nightHours: nightHours) + [
+      contentValues(order, nightHours: nightHours, encoded: nil) + [
         .integer(order.updatedAt.epochMilliseconds), .integer(order.id.rawValue),
         .integer(expectedVersion),
       ])

@@ -7,6 +7,31 @@ import Web
 
 @Suite struct OrderAPITests {
   @Test(arguments: Backend.allCases)
+  func aNewOrderReadsBackWithTheStopsAndPriceItWasAnsweredWith(backend: Backend) throws {
+    // The stops and price columns of a new order are encoded while it is prepared, before the
+    // write: what is stored must be what the answer showed.
+    let app = try TestApp(backend)
+    let company = try app.makeOrdersCompany()
+    let customer = try app.makeGoodCustomer(of: company)
+    let created = try app.api(
+      "POST", "/orders", orderJSON(customer: customer, weightKg: 35),
+      as: .sales, of: company, headers: ["Idempotency-Key": "read-back-1"])
+    #expect(created.status == 201, "\(created.text)")
+    let id = try #require(created.int("id"))
+    let read = try app.api("GET", "/orders/\(id)", as: .sales, of: company)
+    #expect(read.status == 200)
+    for field in ["stops", "price"] {
+      let answered = try JSONSerialization.data(
+        withJSONObject: try #require(created.json[field]), options: [.sortedKeys])
+      let stored = try JSONSerialization.data(
+        withJSONObject: try #require(read.json[field]), options: [.sortedKeys])
+      #expect(answered == stored, "\(field)")
+    }
+    #expect((read.json["stops"] as? [Any])?.count == 2)
+    #expect(((read.json["price"] as? [String: Any])?["lines"] as? [Any])?.isEmpty == false)
+  }
+
+  @Test(arguments: Backend.allCases)
   func anOrderIsCreatedOnceEditedAsADraftAndFollowedToDelivery(backend: Backend) throws {
     let app = try TestApp(backend)
     let company = try app.makeOrdersCompany()
