@@ -35,8 +35,6 @@ enum OrderStore {
     try insertCargo(order.cargo, of: order.id, scope)
   }
 
-  /// The values of the changeable columns, from `contact_name` to `volume_cm3`, in the order
-  /// of the insert.
   /// An order's stops and price as their stored JSON, encoded ahead of the write: a new
   /// order's are known once it is checked and priced, and encoding them outside the write
   /// keeps that work off SQLite's single writer.
@@ -53,8 +51,9 @@ enum OrderStore {
     }
   }
 
-  /// The columns an insert and an update both write; `encoded`, when given, holds the order's
-  /// stops and price already encoded.
+  /// The values of the changeable columns, from `contact_name` to `volume_cm3`, in the order
+  /// of the insert, which an update writes too; `encoded`, when given, holds the order's stops
+  /// and price already encoded.
   private static func contentValues(_ order: Order, nightHours: Bool, encoded: EncodedContent?)
     -> [SQLValue]
   {
