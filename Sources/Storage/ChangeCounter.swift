@@ -10,6 +10,9 @@ public struct ChangeCounter: Sendable {
   /// its triggers and PostgreSQL function are named after it.
   public let name: String
 
+  /// The counters' table.
+  private let table: String
+
   /// The query for a company's counter, spelled once: texts built per call cost their building
   /// and compare byte by byte in the statement cache.
   private let currentQuery: String
@@ -17,10 +20,9 @@ public struct ChangeCounter: Sendable {
   /// A counter called `name`.
   public init(name: String) {
     self.name = name
-    currentQuery = "SELECT generation FROM \(name)s WHERE tenant_id = $1"
+    table = name + "s"
+    currentQuery = "SELECT generation FROM \(table) WHERE tenant_id = $1"
   }
-
-  private var table: String { name + "s" }
 
   /// The migration that creates the counters, one for each company there already is, and
   /// makes every change to `tables` move them.
