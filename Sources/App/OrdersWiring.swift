@@ -61,7 +61,7 @@ struct CRMOrderPricing: OrderPricing {
     }
     if request.coldChain { codes.append("cold_chain") }
     let day = request.shipDate.description
-    guard let today = CalendarDay(day) else {
+    guard let today = CivilDate(day) else {
       throw ValidationFailure(pointer: "/stops/0/windows/0/start", code: "invalid_date")
     }
     let view = try CRMLookups.price(

@@ -37,7 +37,7 @@ public enum CRMLookups {
 
   /// The price of `body` with its breakdown, on `body`'s shipping day (or `today`), with the
   /// customer's contract card and the company's promotions.
-  public static func price(_ body: PricingRequestBody, today: CalendarDay, _ scope: TenantScope)
+  public static func price(_ body: PricingRequestBody, today: CivilDate, _ scope: TenantScope)
     throws -> PriceView
   {
     PriceView(

@@ -75,8 +75,8 @@ public struct CampaignInput: Codable, Sendable, Equatable {
     var problems =
       CustomerRules.text(name, pointer: "/name", max: 60)
       + CustomerRules.text(message, pointer: "/message", max: 500)
-    let first = CalendarDay(startsOn)
-    let last = CalendarDay(endsOn)
+    let first = CivilDate(startsOn)
+    let last = CivilDate(endsOn)
     if first == nil { problems.append(FieldError(pointer: "/starts_on", code: "invalid_date")) }
     if last == nil { problems.append(FieldError(pointer: "/ends_on", code: "invalid_date")) }
     if let first, let last, last < first {

@@ -86,8 +86,8 @@ public struct Campaigns: Sendable {
       let targets = try members(of: campaign, scope)
       let recipients = try CampaignStore.recipients(
         of: try CustomerStore.list(ids: targets, scope), scope)
-      let first = CalendarDay(campaign.startsOn)?.start(in: timeZone) ?? campaign.createdAt
-      let end = CalendarDay(campaign.endsOn)?.adding(days: 1).start(in: timeZone) ?? first
+      let first = CivilDate(campaign.startsOn)?.start(in: timeZone) ?? campaign.createdAt
+      let end = CivilDate(campaign.endsOn)?.adding(days: 1).start(in: timeZone) ?? first
       let figures = try segments.history.figures(of: nil, from: first, to: end, in: scope)
       return CampaignResult.measure(
         campaign, targets: targets, recipients: recipients, figures: figures)

@@ -15,7 +15,7 @@ extension CommercialPart {
       let now = services.clock.now()
       try RateCardStore.insert(
         demoCard, id: services.identifiers.next(), by: nil, at: now, audit: audit, scope)
-      let today = CalendarDay(now, in: timeZone)
+      let today = CivilDate(now, in: timeZone)
       try PromotionStore.insert(
         Promotion(
           code: "TMALL12", name: "天猫商家 88 折", discount: .percent(basisPoints: 1_200),

@@ -1,10 +1,11 @@
+import FreightdeskCore
 import Storage
 
 extension Row {
   /// The `YYYY-MM-DD` text in `column` as a day.
-  func calendarDay(_ column: String) throws -> CalendarDay {
+  func calendarDay(_ column: String) throws -> CivilDate {
     let text = try string(column)
-    guard let day = CalendarDay(text) else {
+    guard let day = CivilDate(text) else {
       throw DatabaseError.columnTypeMismatch(column: column, expected: "YYYY-MM-DD", found: text)
     }
     return day

@@ -35,7 +35,7 @@ extension QuoteView {
 
 extension ContractView {
   /// The view of `contract`, flagged when due for renewal on `today`.
-  init(_ contract: Contract, today: CalendarDay) {
+  init(_ contract: Contract, today: CivilDate) {
     id = contract.id
     number = contract.number
     customerID = contract.customerID.rawValue
@@ -69,8 +69,8 @@ extension PromotionView {
     var problems: [FieldError] = []
     if code.isEmpty { problems.append(FieldError(pointer: "/code", code: "required")) }
     if name.isEmpty { problems.append(FieldError(pointer: "/name", code: "required")) }
-    let from = CalendarDay(validFrom)
-    let through = CalendarDay(validThrough)
+    let from = CivilDate(validFrom)
+    let through = CivilDate(validThrough)
     if from == nil { problems.append(FieldError(pointer: "/valid_from", code: "invalid_date")) }
     if through == nil || (from != nil && through! < from!) {
       problems.append(FieldError(pointer: "/valid_through", code: "invalid_date"))

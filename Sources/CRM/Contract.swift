@@ -27,9 +27,9 @@ public struct Contract: Sendable, Equatable {
   /// The customer's rate card.
   public var rateCardID: Identifier
   /// The first day it holds.
-  public var validFrom: CalendarDay
+  public var validFrom: CivilDate
   /// The last day it holds.
-  public var validThrough: CalendarDay
+  public var validThrough: CivilDate
   /// How the customer pays.
   public var settlement: ContractSettlement
   /// The on-time delivery target in basis points (9,500 = 95 %).
@@ -38,12 +38,12 @@ public struct Contract: Sendable, Equatable {
   public var renewalReminderDays: Int
 
   /// Whether it holds on `day`.
-  public func isValid(on day: CalendarDay) -> Bool {
+  public func isValid(on day: CivilDate) -> Bool {
     (validFrom...validThrough).contains(day)
   }
 
   /// Whether on `day` it is due for renewal: still valid and within the reminder window.
-  public func isDueForRenewal(on day: CalendarDay) -> Bool {
+  public func isDueForRenewal(on day: CivilDate) -> Bool {
     isValid(on: day) && day.days(until: validThrough) <= renewalReminderDays
   }
 }

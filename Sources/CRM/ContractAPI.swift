@@ -13,7 +13,7 @@ enum ContractAPI {
         id: "listContracts", summary: "Contracts, ending soonest first", tag: "Contracts",
         permission: CommercialPermissions.contractsRead, responseBody: .of(ContractList.self))
     ) { _, context in
-      let today = CalendarDay(services.clock.now(), in: context.timeZone)
+      let today = CivilDate(services.clock.now(), in: context.timeZone)
       let contracts = try context.read(services.database) { try ContractStore.list($0) }
       return try JSONBody.response(
         ContractList(items: contracts.map { ContractView($0, today: today) }))
@@ -45,7 +45,7 @@ enum ContractAPI {
           entity: "contract", id: contract.id, action: "create",
           after: ["number": contract.number, "customer_id": String(input.customerID)], in: scope)
         return try JSONBody.response(
-          ContractView(contract, today: CalendarDay(now, in: context.timeZone)), status: 201,
+          ContractView(contract, today: CivilDate(now, in: context.timeZone)), status: 201,
           headers: ["Location": "/api/v1/contracts/\(contract.id)"])
       }
     }
@@ -58,7 +58,7 @@ enum ContractAPI {
       let id = try context.request.parameters.identifier("id")
       let contract = try context.read(services.database) { try ContractStore.load(id, $0) }
       return try JSONBody.response(
-        ContractView(contract, today: CalendarDay(services.clock.now(), in: context.timeZone)))
+        ContractView(contract, today: CivilDate(services.clock.now(), in: context.timeZone)))
     }
   }
 }
@@ -70,8 +70,8 @@ extension ContractView {
     if title.trimmingCharacters(in: .whitespaces).isEmpty {
       problems.append(FieldError(pointer: "/title", code: "required"))
     }
-    let from = CalendarDay(validFrom)
-    let through = CalendarDay(validThrough)
+    let from = CivilDate(validFrom)
+    let through = CivilDate(validThrough)
     if from == nil { problems.append(FieldError(pointer: "/valid_from", code: "invalid_date")) }
     if through == nil || (from.map { through! < $0 } ?? false) {
       problems.append(FieldError(pointer: "/valid_through", code: "invalid_date"))

@@ -71,7 +71,7 @@ enum ContractPages {
     _ context: AuthenticatedContext, services: ModuleServices, page: SignedInPage,
     state: FormState, status: Int = 200
   ) throws -> Response {
-    let today = CalendarDay(services.clock.now(), in: context.timeZone)
+    let today = CivilDate(services.clock.now(), in: context.timeZone)
     let (contracts, names, customers, cards) = try context.read(services.database) { scope in
       let contracts = try ContractStore.list(scope)
       let named = try CustomerStore.list(ids: Array(Set(contracts.map(\.customerID))), scope)

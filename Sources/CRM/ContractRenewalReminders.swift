@@ -20,7 +20,7 @@ struct ContractRenewalReminders: Sendable {
 
   /// Creates the follow-ups due on `day` in the transaction `scope`; returns how many.
   @discardableResult
-  func remind(on day: CalendarDay, audit: AuditContext, in scope: TenantScope) throws -> Int {
+  func remind(on day: CivilDate, audit: AuditContext, in scope: TenantScope) throws -> Int {
     let localizer = Localizer(locale: .simplifiedChinese, timeZone: timeZone)
     var created = 0
     for contract in try ContractStore.list(scope) where contract.isDueForRenewal(on: day) {
@@ -68,7 +68,7 @@ struct ContractRenewalReminders: Sendable {
     let audit = AuditContext.system("contract_renewal_reminders", log: service.auditLog)
     return JobHandler(kind: Self.jobKind) { context in
       try context.write { scope in
-        try remind(on: CalendarDay(service.clock.now(), in: timeZone), audit: audit, in: scope)
+        try remind(on: CivilDate(service.clock.now(), in: timeZone), audit: audit, in: scope)
         try Self.scheduleDaily(
           jobs: jobs, after: service.clock.now(), timeZone: timeZone, in: scope)
       }

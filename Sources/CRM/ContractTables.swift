@@ -6,7 +6,7 @@ enum ContractTables {
   /// The contracts, each with its customer's name from `customerNames` (the id when the
   /// customer is gone, e.g. merged away).
   static func list(
-    _ contracts: [Contract], customerNames: [Identifier: String], today: CalendarDay,
+    _ contracts: [Contract], customerNames: [Identifier: String], today: CivilDate,
     localizer t: Localizer
   ) -> HTML {
     HTML.table(.class("table", "table-sm"), .id("contracts")) {

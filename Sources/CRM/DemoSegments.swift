@@ -27,7 +27,7 @@ struct DemoSegments {
       try CRMLookups.promotionIDs(byCode: ["TMALL12"], scope)["TMALL12"]
     }
     guard let promotion else { return }
-    let today = CalendarDay(clock.now(), in: DisplayFormat.defaultTimeZone)
+    let today = CivilDate(clock.now(), in: DisplayFormat.defaultTimeZone)
     let campaigns = Campaigns(segments: segments)
     let campaign = try campaigns.create(
       CampaignInput(

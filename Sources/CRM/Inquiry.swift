@@ -24,7 +24,7 @@ public struct Inquiry: Sendable, Equatable {
   /// Their volume.
   public var volume: Volume
   /// The day the goods are ready, if given.
-  public var readyOn: CalendarDay?
+  public var readyOn: CivilDate?
   /// The services asked for.
   public var services: [SurchargeKind]
   /// `staff` or `portal`.
@@ -49,7 +49,7 @@ public struct ConversionFigures: Sendable, Equatable {
 
   /// Figures per month of arrival, latest month first, from each inquiry's arrival day and
   /// stage.
-  public static func monthly(_ inquiries: [(day: CalendarDay, stage: InquiryStage)])
+  public static func monthly(_ inquiries: [(day: CivilDate, stage: InquiryStage)])
     -> [ConversionFigures]
   {
     let months = Dictionary(grouping: inquiries) {

@@ -48,7 +48,7 @@ public struct NewInquiry: Codable, Sendable, Equatable {
     if weightKg < 0 || (volumeM3 ?? 0) < 0 {
       problems.append(FieldError(pointer: "/weight_kg", code: "must_not_be_negative"))
     }
-    if let readyOn, CalendarDay(readyOn) == nil {
+    if let readyOn, CivilDate(readyOn) == nil {
       problems.append(FieldError(pointer: "/ready_on", code: "invalid_date"))
     }
     for (index, code) in (services ?? []).enumerated() where SurchargeKind(rawValue: code) == nil {
@@ -82,7 +82,7 @@ struct InquiryService {
       volume: Volume(
         cubicCentimetres: Quantities.scaled(
           input.volumeM3 ?? 0, by: Volume.cubicCentimetresPerCubicMetre)),
-      readyOn: input.readyOn.flatMap(CalendarDay.init),
+      readyOn: input.readyOn.flatMap(CivilDate.init),
       services: (input.services ?? []).compactMap(SurchargeKind.init), source: source,
       pipeline: InquiryPipeline(), createdAt: now)
     try InquiryStore.insert(inquiry, scope)
@@ -113,6 +113,6 @@ struct InquiryService {
   /// Conversion figures per month of arrival in `timeZone`.
   func conversion(timeZone: TimeZone, _ scope: TenantScope) throws -> [ConversionFigures] {
     ConversionFigures.monthly(
-      try InquiryStore.stages(scope).map { (CalendarDay($0.0, in: timeZone), $0.1) })
+      try InquiryStore.stages(scope).map { (CivilDate($0.0, in: timeZone), $0.1) })
   }
 }

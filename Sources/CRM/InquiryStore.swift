@@ -88,7 +88,7 @@ enum InquiryStore {
       destination: RegionPath(try row.string("destination")),
       cargo: try row.string("cargo"), weight: Weight(grams: try row.int64("weight_grams")),
       volume: Volume(cubicCentimetres: try row.int64("volume_cubic_centimetres")),
-      readyOn: try row.optionalString("ready_on").flatMap(CalendarDay.init),
+      readyOn: try row.optionalString("ready_on").flatMap(CivilDate.init),
       services: try row.string("services").split(separator: ",").compactMap {
         SurchargeKind(rawValue: String($0))
       }, source: try row.string("source"),

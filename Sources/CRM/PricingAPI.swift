@@ -19,7 +19,7 @@ enum PricingAPI {
         requestBody: .of(PricingRequestBody.self), responseBody: .of(PriceView.self))
     ) { request, context in
       let body = try JSONBody.decode(PricingRequestBody.self, from: request)
-      let today = CalendarDay(services.clock.now(), in: context.timeZone)
+      let today = CivilDate(services.clock.now(), in: context.timeZone)
       let breakdown = try context.read(services.database) { scope in
         try PricingService.price(
           try body.pricingRequest(today: today),

@@ -48,7 +48,7 @@ struct PricingBasis: Sendable {
   /// The customer's contract valid on `day` that started last (the later id when two started
   /// together), if any, from the customer's contracts as remembered at `generation`.
   static func contract(
-    for customer: Identifier, on day: CalendarDay, generation: Int64?, _ scope: TenantScope
+    for customer: Identifier, on day: CivilDate, generation: Int64?, _ scope: TenantScope
   ) throws -> Contract? {
     let key = CustomerContracts(connection: scope.connectionSerial, customer: customer)
     return try contracts.value(for: key, generation: generation, scope) {

@@ -26,7 +26,7 @@ enum PricingPages {
         values: Dictionary(form.fields, uniquingKeysWith: { first, _ in first }))
       do {
         let body = try CommercialForms.pricingBody(form)
-        let today = CalendarDay(services.clock.now(), in: context.timeZone)
+        let today = CivilDate(services.clock.now(), in: context.timeZone)
         let breakdown = try context.read(services.database) { scope in
           try PricingService.price(
             try body.pricingRequest(today: today),

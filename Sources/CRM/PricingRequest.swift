@@ -18,13 +18,13 @@ public struct PricingRequest: Hashable, Sendable {
   /// The customer's segment or sales platform, for promotions.
   public var segment: String?
   /// The shipping day, for promotions.
-  public var shipDate: CalendarDay
+  public var shipDate: CivilDate
 
   /// Describes a shipment to price.
   public init(
     origin: RegionPath, destination: RegionPath, actualWeight: Weight, volume: Volume,
     services: Set<SurchargeKind> = [], declaredValue: Money? = nil, segment: String? = nil,
-    shipDate: CalendarDay
+    shipDate: CivilDate
   ) {
     self.origin = origin
     self.destination = destination

@@ -32,7 +32,7 @@ public struct PricingRequestBody: Codable, Sendable, Equatable {
   }
 
   /// The engine's request; unknown services and a malformed day are field errors.
-  func pricingRequest(today: CalendarDay) throws -> PricingRequest {
+  func pricingRequest(today: CivilDate) throws -> PricingRequest {
     var problems: [FieldError] = []
     var kinds: Set<SurchargeKind> = []
     for (index, code) in (services ?? []).enumerated() {
@@ -42,7 +42,7 @@ public struct PricingRequestBody: Codable, Sendable, Equatable {
         problems.append(FieldError(pointer: "/services/\(index)", code: "invalid_choice"))
       }
     }
-    let day = shipDate.map { CalendarDay($0) } ?? today
+    let day = shipDate.map { CivilDate($0) } ?? today
     if day == nil { problems.append(FieldError(pointer: "/ship_date", code: "invalid_date")) }
     guard let day, problems.isEmpty else { throw ValidationFailure(problems) }
     let request = PricingRequest(

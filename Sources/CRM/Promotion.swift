@@ -24,14 +24,14 @@ public struct Promotion: Hashable, Sendable {
   /// The segment or platform it is for; nil means every customer.
   public var segment: String?
   /// The first day it is valid.
-  public var validFrom: CalendarDay
+  public var validFrom: CivilDate
   /// The last day it is valid.
-  public var validThrough: CalendarDay
+  public var validThrough: CivilDate
 
   /// Declares a promotion.
   public init(
-    code: String, name: String, discount: Discount, segment: String?, validFrom: CalendarDay,
-    validThrough: CalendarDay
+    code: String, name: String, discount: Discount, segment: String?, validFrom: CivilDate,
+    validThrough: CivilDate
   ) {
     self.code = code
     self.name = name
@@ -42,7 +42,7 @@ public struct Promotion: Hashable, Sendable {
   }
 
   /// Whether it applies on `day` to a customer in `segment`.
-  public func applies(on day: CalendarDay, segment customerSegment: String?) -> Bool {
+  public func applies(on day: CivilDate, segment customerSegment: String?) -> Bool {
     (validFrom...validThrough).contains(day) && (segment == nil || segment == customerSegment)
   }
 
@@ -59,7 +59,7 @@ public struct Promotion: Hashable, Sendable {
 
   /// The promotion that applies by the rule above, with its discount, or nil.
   public static func best(
-    of promotions: [Promotion], on day: CalendarDay, segment: String?, freight: Money
+    of promotions: [Promotion], on day: CivilDate, segment: String?, freight: Money
   ) -> (promotion: Promotion, discount: Money)? {
     promotions.filter { $0.applies(on: day, segment: segment) }
       .map { (promotion: $0, discount: $0.discount(onFreight: freight)) }

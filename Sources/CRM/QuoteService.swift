@@ -53,7 +53,7 @@ struct QuoteService {
         pointer: "/valid_days", code: "out_of_range", arguments: ["min": "1", "max": "90"])
     }
     let now = services.clock.now()
-    let today = CalendarDay(now, in: timeZone)
+    let today = CivilDate(now, in: timeZone)
     let inquiry = try input.inquiryID.map { try InquiryStore.load(Identifier(rawValue: $0), scope) }
     guard let body = input.price ?? inquiry.map(Self.pricingBody) else {
       throw ValidationFailure(pointer: "/price", code: "required")
@@ -94,7 +94,7 @@ struct QuoteService {
   {
     var quote = try QuoteStore.load(id, scope)
     let now = services.clock.now()
-    try quote.lifecycle.accept(on: CalendarDay(now, in: timeZone))
+    try quote.lifecycle.accept(on: CivilDate(now, in: timeZone))
     try QuoteStore.saveStatus(id, .accepted, at: now, scope)
     if let inquiry = quote.inquiryID {
       try InquiryService(services: services).apply(.win, to: inquiry, audit: audit, scope)
@@ -126,7 +126,7 @@ struct QuoteService {
     -> Int
   {
     let overdue = try QuoteStore.overdue(
-      on: CalendarDay(services.clock.now(), in: timeZone), scope)
+      on: CivilDate(services.clock.now(), in: timeZone), scope)
     for id in overdue {
       _ = try expire(id, audit: audit, scope)
     }

@@ -38,16 +38,16 @@ public struct QuoteLifecycle: Hashable, Sendable {
   /// The status.
   public private(set) var status: QuoteStatus
   /// The last day the quote may be accepted.
-  public let validThrough: CalendarDay
+  public let validThrough: CivilDate
 
   /// A lifecycle at `status`.
-  public init(status: QuoteStatus, validThrough: CalendarDay) {
+  public init(status: QuoteStatus, validThrough: CivilDate) {
     self.status = status
     self.validThrough = validThrough
   }
 
   /// Accepts on `day`; throws `quote_not_open` or `quote_expired`.
-  public mutating func accept(on day: CalendarDay) throws(QuoteStateError) {
+  public mutating func accept(on day: CivilDate) throws(QuoteStateError) {
     guard status == .open else { throw QuoteStateError(code: "quote_not_open", status: status) }
     guard day <= validThrough else {
       throw QuoteStateError(code: "quote_expired", status: status)

@@ -27,7 +27,7 @@ enum QuoteStore {
   }
 
   /// The ids of open quotes whose last valid day is before `day`.
-  static func overdue(on day: CalendarDay, _ scope: TenantScope) throws -> [Identifier] {
+  static func overdue(on day: CivilDate, _ scope: TenantScope) throws -> [Identifier] {
     try scope.query(
       """
       SELECT id FROM quotes WHERE tenant_id = $1 AND status = 'open' AND valid_through < $2

@@ -104,7 +104,7 @@ struct OrderDemo {
   private func draft(for customer: OrderCustomer, at placed: Instant, random: inout SeededGenerator)
     -> Order
   {
-    let pickupDay = NightHours.day(of: placed.adding(seconds: 86_400), in: timeZone)
+    let pickupDay = CivilDate(placed.adding(seconds: 86_400), in: timeZone)
     let pickupStart = OrderDates.startOfDay(pickupDay.description, timeZone: timeZone)!
       .adding(seconds: 9 * 3600)
     let services = OrderServiceOption.allCases.filter { option in

@@ -206,14 +206,18 @@ enum OrderFilterQuery {
 
 /// Days and times typed by people, read in the company's zone.
 enum OrderDates {
-  /// The start of day `text` (`YYYY-MM-DD`) plus `daysLater` days in `timeZone`, or nil when
-  /// it is not a calendar day.
+  /// The start of day `text` (`YYYY-MM-DD`, or with one-digit month and day as people type
+  /// them into spreadsheets) plus `daysLater` days in `timeZone`, or nil when it is not a
+  /// calendar day.
   static func startOfDay(_ text: String, timeZone: TimeZone, daysLater: Int = 0) -> Instant? {
-    let parts = text.split(separator: "-")
-    guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]),
-      let month = Int(parts[1]), let day = Int(parts[2])
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    let digitsOnly = parts.allSatisfy { $0.utf8.allSatisfy { (48...57).contains($0) } }
+    guard parts.count == 3, digitsOnly, parts[0].count == 4, (1...2).contains(parts[1].count),
+      (1...2).contains(parts[2].count),
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      let date = CivilDate.validated(year: year, month: month, day: day)
     else { return nil }
-    return instant(year, month, day, hour: 0, minute: 0, timeZone: timeZone, daysLater: daysLater)
+    return date.adding(days: daysLater).start(in: timeZone)
   }
 
   /// The instant of a local `YYYY-MM-DDTHH:MM` (what `datetime-local` inputs send), or nil.
@@ -232,22 +236,9 @@ enum OrderDates {
   /// `instant` as a local `YYYY-MM-DDTHH:MM`, for `datetime-local` inputs.
   static func localText(_ instant: Instant, timeZone: TimeZone) -> String {
     let minutes = NightHours.minutesOfDay(instant, in: timeZone)
-    let day = NightHours.day(of: instant, in: timeZone)
+    let day = CivilDate(instant, in: timeZone)
     let hour = minutes / 60
     let minute = minutes % 60
     return "\(day)T\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
-  }
-
-  private static func instant(
-    _ year: Int, _ month: Int, _ day: Int, hour: Int, minute: Int, timeZone: TimeZone,
-    daysLater: Int
-  ) -> Instant? {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)
-    guard components.isValidDate(in: calendar), let date = calendar.date(from: components),
-      let shifted = calendar.date(byAdding: .day, value: daysLater, to: date)
-    else { return nil }
-    return Instant(epochMilliseconds: Int64((shifted.timeIntervalSince1970 * 1000).rounded()))
   }
 }

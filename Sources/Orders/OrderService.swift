@@ -363,7 +363,7 @@ public struct OrderService: Sendable {
       coldChain: order.cargo.contains(where: \.isColdChain),
       declaredValue: order.services.contains(.insurance)
         ? Money(minorUnits: totals.declaredValueFen) : nil,
-      shipDate: NightHours.day(of: start, in: timeZone))
+      shipDate: CivilDate(start, in: timeZone))
   }
 
   /// The customer, or a field error on `/customer_id`.
@@ -413,7 +413,7 @@ public struct OrderService: Sendable {
   }
 }
 
-/// Night windows and calendar days in the company's zone.
+/// Night windows in the company's zone.
 enum NightHours {
   /// Night is 20:00 to 06:00 local time.
   static let nightStartHour = 20
@@ -428,27 +428,9 @@ enum NightHours {
     }
   }
 
-  /// The calendar day of `instant` in `timeZone`.
-  static func day(of instant: Instant, in timeZone: TimeZone) -> CivilDate {
-    let local = localMilliseconds(instant, in: timeZone)
-    return CivilDate(daysSinceUnixEpoch: Int(local.floorDivided(by: 86_400_000)))
-  }
-
+  /// Minutes since local midnight of `instant` in `timeZone`.
   static func minutesOfDay(_ instant: Instant, in timeZone: TimeZone) -> Int {
-    let local = localMilliseconds(instant, in: timeZone)
+    let local = instant.localMilliseconds(in: timeZone)
     return Int((local - local.floorDivided(by: 86_400_000) * 86_400_000) / 60_000)
-  }
-
-  private static func localMilliseconds(_ instant: Instant, in timeZone: TimeZone) -> Int64 {
-    let date = Date(timeIntervalSince1970: Double(instant.epochMilliseconds) / 1000)
-    return instant.epochMilliseconds + Int64(timeZone.secondsFromGMT(for: date)) * 1000
-  }
-}
-
-extension Int64 {
-  /// The quotient rounded toward negative infinity.
-  fileprivate func floorDivided(by divisor: Int64) -> Int64 {
-    let quotient = self / divisor
-    return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
   }
 }

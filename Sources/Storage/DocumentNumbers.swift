@@ -93,14 +93,8 @@ public enum DocumentNumbers {
   }
 
   /// The calendar day of `instant` in `timeZone` as `yyyymmdd`.
-  /// The zone's offset at that instant and ``CivilDate``'s arithmetic, without a `Calendar`
-  /// (which costs more than the rest of numbering a document).
   static func day(of instant: Instant, in timeZone: TimeZone) -> Int {
-    let date = Date(timeIntervalSince1970: Double(instant.epochMilliseconds) / 1000)
-    let local = instant.epochMilliseconds + Int64(timeZone.secondsFromGMT(for: date)) * 1000
-    let millisecondsPerDay: Int64 = 86_400_000
-    let days = local >= 0 ? local / millisecondsPerDay : (local + 1) / millisecondsPerDay - 1
-    let civil = CivilDate(daysSinceUnixEpoch: Int(days))
+    let civil = CivilDate(instant, in: timeZone)
     return civil.year * 10_000 + civil.month * 100 + civil.day
   }
 }

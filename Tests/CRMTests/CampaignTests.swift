@@ -72,13 +72,13 @@ import Web
       try PromotionStore.create(
         Promotion(
           code: "DOUBLE11", name: "双十一", discount: .percent(basisPoints: 1_000), segment: nil,
-          validFrom: CalendarDay("2026-11-01")!, validThrough: CalendarDay("2026-12-31")!),
+          validFrom: CivilDate("2026-11-01")!, validThrough: CivilDate("2026-12-31")!),
         id: promotion, audit: audit, scope)
     }
     let segment = try app.api(
       "POST", "/segments", #"{"name": "浙江", "filter": {"tags": [], "province": "浙江省"}}"#,
       token: company.tokens[.sales])
-    let start = CalendarDay("2026-12-01")!.start(in: DisplayFormat.defaultTimeZone)
+    let start = CivilDate("2026-12-01")!.start(in: DisplayFormat.defaultTimeZone)
     history.add([
       HistoricOrder(
         customer: customers[0].id, placedAt: start.adding(seconds: 3_600), promotion: promotion),

@@ -35,7 +35,7 @@ import Testing
   }
 
   @Test func aQuoteIsAcceptedThroughItsLastValidDayOnly() throws {
-    let last = CalendarDay("2026-12-10")!
+    let last = CivilDate("2026-12-10")!
     var onTime = QuoteLifecycle(status: .open, validThrough: last)
     try onTime.accept(on: last)
     #expect(onTime.status == .accepted)

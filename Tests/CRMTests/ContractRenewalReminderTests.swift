@@ -41,7 +41,7 @@ import Web
     let reminders = ContractRenewalReminders(
       service: app.crm, jobs: app.application.services.jobs,
       timeZone: DisplayFormat.defaultTimeZone)
-    let today = CalendarDay(app.clock.now(), in: DisplayFormat.defaultTimeZone)
+    let today = CivilDate(app.clock.now(), in: DisplayFormat.defaultTimeZone)
     for expected in [1, 0] {
       let created = try app.database.write(for: company.tenant) {
         try reminders.remind(on: today, audit: audit, in: $0)

@@ -55,7 +55,7 @@ func shipment(
     origin: RegionPath("上海市/浦东新区"), destination: RegionPath(destination),
     actualWeight: Weight(grams: grams), volume: Volume(cubicCentimetres: cubicCentimetres),
     services: services, declaredValue: declaredValue, segment: segment,
-    shipDate: CalendarDay(day)!)
+    shipDate: CivilDate(day)!)
 }
 
 /// The engine with the road-freight rule: 250 kg/m³, up to 0.1 kg.

@@ -55,43 +55,4 @@ import Testing
       ])
     #expect(throws: Never.self) { try listCard.validate() }
   }
-
-  @Test func calendarDaysParseStrictlyAndCount() {
-    #expect(CalendarDay("2026-02-29") == nil)
-    #expect(CalendarDay("2028-02-29") != nil)
-    #expect(CalendarDay("2026-1-05") == nil)
-    for malformed in [
-      "", "2026-12-4", "2026/12/04", "+026-12-04", "2026-12-04 ", "２０２６-12-04", "2026-00-10",
-      "2026-13-01", "2026-12-00", "2026-12-32", "2026-1a-04", "2026-12-0４",
-    ] {
-      #expect(CalendarDay(malformed) == nil, "\(malformed)")
-    }
-    #expect(CalendarDay("0001-01-01")?.description == "0001-01-01")
-    #expect(CalendarDay("2000-02-29") != nil)
-    #expect(CalendarDay("1900-02-29") == nil)
-    #expect(CalendarDay("2026-12-31")!.adding(days: 1) == CalendarDay("2027-01-01"))
-    #expect(CalendarDay("2026-12-04")!.days(until: CalendarDay("2027-01-03")!) == 30)
-    #expect(CalendarDay("2026-12-04")!.description == "2026-12-04")
-  }
-}
-
-@Suite struct CalendarDayTests {
-  @Test func theDayOfAnInstantIsTheCompanysLocalDay() throws {
-    let shanghai = try #require(TimeZone(identifier: "Asia/Shanghai"))
-    // 2026-12-04T16:30:00Z is 00:30 on 5 December in Shanghai.
-    let lateEvening = Instant(epochMilliseconds: 1_796_401_800_000)
-    #expect(CalendarDay(lateEvening, in: shanghai) == CalendarDay("2026-12-05"))
-    #expect(CalendarDay(lateEvening, in: TimeZone(identifier: "UTC")!) == CalendarDay("2026-12-04"))
-    #expect(
-      CalendarDay(Instant(epochMilliseconds: -1), in: TimeZone(identifier: "UTC")!)
-        == CalendarDay("1969-12-31"))
-  }
-
-  @Test func addingDaysCrossesMonthsYearsAndLeapDays() {
-    #expect(CalendarDay("2028-02-28")!.adding(days: 1) == CalendarDay("2028-02-29"))
-    #expect(CalendarDay("2028-02-29")!.adding(days: 1) == CalendarDay("2028-03-01"))
-    #expect(CalendarDay("2100-03-01")!.adding(days: -1) == CalendarDay("2100-02-28"))
-    #expect(CalendarDay("2000-03-01")!.adding(days: -1) == CalendarDay("2000-02-29"))
-    #expect(CalendarDay("2026-01-01")!.days(until: CalendarDay("2027-01-01")!) == 365)
-  }
 }

@@ -3,7 +3,7 @@ import FreightdeskCore
 import Testing
 
 @Suite struct PromotionTests {
-  let december = (CalendarDay("2026-12-01")!, CalendarDay("2026-12-31")!)
+  let december = (CivilDate("2026-12-01")!, CivilDate("2026-12-31")!)
 
   var promotions: [Promotion] {
     [

@@ -18,20 +18,12 @@ struct CivilDateTime: Equatable {
 
   /// The wall-clock reading of `instant` in `timeZone`, daylight saving included.
   init(_ instant: Instant, in timeZone: TimeZone) {
-    let seconds = floorDivision(instant.epochMilliseconds, 1000)
-    let date = Date(timeIntervalSince1970: TimeInterval(seconds))
-    let local = seconds + Int64(timeZone.secondsFromGMT(for: date))
-    let days = floorDivision(local, 86_400)
+    let local = instant.localMilliseconds(in: timeZone).floorDivided(by: 1000)
+    let days = local.floorDivided(by: 86_400)
     let secondOfDay = local - days * 86_400
     hour = secondOfDay / 3600
     minute = secondOfDay % 3600 / 60
     let civil = CivilDate(daysSinceUnixEpoch: Int(days))
     (year, month, day) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
   }
-}
-
-/// Division rounding toward negative infinity, so instants before 1970 land on the right day.
-func floorDivision(_ dividend: Int64, _ divisor: Int64) -> Int64 {
-  let quotient = dividend / divisor
-  return (dividend % divisor != 0 && (dividend < 0) != (divisor < 0)) ? quotient - 1 : quotient
 }
