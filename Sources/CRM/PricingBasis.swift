@@ -2,7 +2,8 @@ import FreightdeskCore
 import Storage
 
 /// What pricing reads of a company's commercial tables besides the shipment: the list card,
-/// the chargeable-weight rule and the promotions, and each customer's contracts. Every price
+/// the chargeable-weight rule and the promotions, each customer's contracts and the contract
+/// cards. Every price
 /// (an order's, a quote's, the portal's instant price) needs them, and they change a few times
 /// a month, so they are remembered per database connection together with a counter that every
 /// change to those tables moves (see ``ChangeCounter``): a price reads one row of them instead
@@ -28,11 +29,18 @@ struct PricingBasis: Sendable {
 
   private static let bases = GenerationCache<Int, PricingBasis>()
   private static let contracts = GenerationCache<CustomerContracts, [Contract]>()
+  private static let contractCards = GenerationCache<ContractCard, RateCard>()
 
   /// A customer's contracts as one connection read them.
   private struct CustomerContracts: Hashable {
     let connection: Int
     let customer: Identifier
+  }
+
+  /// A contract's rate card as one connection read it.
+  private struct ContractCard: Hashable {
+    let connection: Int
+    let card: Identifier
   }
 
   /// The company's basis as of `scope`'s transaction, at its counter `generation`.
@@ -54,5 +62,13 @@ struct PricingBasis: Sendable {
     return try contracts.value(for: key, generation: generation, scope) {
       try ContractStore.all(of: customer, scope)
     }.first { $0.validFrom <= day && day <= $0.validThrough }
+  }
+
+  /// The compiled rate card `id` (a contract's), as remembered at `generation`.
+  static func card(_ id: Identifier, generation: Int64?, _ scope: TenantScope) throws -> RateCard {
+    let key = ContractCard(connection: scope.connectionSerial, card: id)
+    return try contractCards.value(for: key, generation: generation, scope) {
+      try RateCardStore.compiledCard(id, scope)
+    }
   }
 }

@@ -16,7 +16,7 @@ enum PricingService {
       let contract = try PricingBasis.contract(
         for: customer, on: request.shipDate, generation: generation, scope)
     {
-      contractCard = try RateCardStore.compiledCard(contract.rateCardID, scope)
+      contractCard = try PricingBasis.card(contract.rateCardID, generation: generation, scope)
     }
     let engine = PricingEngine(chargeableWeight: basis.chargeableWeight)
     return try engine.price(

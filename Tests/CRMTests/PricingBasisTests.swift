@@ -5,9 +5,9 @@ import Storage
 import TestSupport
 import Testing
 
-/// Pricing remembers the company's cards, contracts, promotions and chargeable-weight rule
-/// between prices; every change to one of those tables, however it is made, shows in the next
-/// price.
+/// Pricing remembers the company's cards (the list card and contract cards), contracts,
+/// promotions and chargeable-weight rule between prices; every change to one of those tables,
+/// however it is made, shows in the next price.
 @Suite struct PricingBasisTests {
   @Test(arguments: Backend.allCases)
   func everyChangeToWhatPricingReadsShowsInTheNextPrice(backend: Backend) throws {
@@ -61,6 +61,19 @@ import Testing
       """, [.integer(customer), .integer(contractCard)])
     let contracted = try price()
     #expect(contracted.source == "contract")
+
+    // The contract's card edited (a new version, as the card editor saves it): twice the fuel.
+    let edited = try app.call(
+      "PUT", "/api/v1/rate-cards/\(contractCard)",
+      """
+      {"name": "合同价", "is_list": false, "fuel_basis_points": 1000, "surcharges": [],
+       "lanes": [{"origin": "上海市", "destination": "广东省", "minimum_charge_fen": 5000,
+         "breaks": [{"basis": "weight", "from": 0, "rate_fen": 100},
+                    {"basis": "weight", "from": 100, "rate_fen": 150}]}]}
+      """, as: .admin, of: company, headers: ["If-Match": "\"1\""])
+    #expect(edited.status == 200, "\(edited.text)")
+    let fuel = try #require(contracted.lines["fuel"])
+    #expect(try price().lines["fuel"] == 2 * fuel)
 
     try change("UPDATE contracts SET valid_through = '2026-12-09' WHERE tenant_id = $1")
     #expect(try price().source == "list")
