@@ -1,3 +1,6 @@
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <stdio.h>
 #include "CShim.h"
 
 struct MHD_Daemon *fd_mhd_start(const fd_mhd_settings *s,
@@ -40,4 +43,10 @@ sqlite3_destructor_type fd_sqlite_transient(void) {
 
 int fd_sqlite_disable_memory_statistics(void) {
   return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+void fd_name_current_thread(const char *name) {
+  char shortened[16];
+  snprintf(shortened, sizeof shortened, "%s", name);
+  pthread_setname_np(pthread_self(), shortened);
 }

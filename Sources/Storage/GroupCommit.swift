@@ -1,3 +1,4 @@
+import CShim
 import Foundation
 
 /// SQLite's writer with group commit: concurrent write transactions share one real
@@ -77,6 +78,9 @@ final class GroupCommitWriter: @unchecked Sendable {
     self.acquireTimeoutMilliseconds = acquireTimeoutMilliseconds
     self.workSignal = workSignal
     let thread = Thread { [self] in
+      // Named for the system too (Foundation keeps `Thread.name` to itself on Linux), so that
+      // `top -H` and bench/orders can tell the one serial thread of SQLite writes apart.
+      fd_name_current_thread("sqlite-writer")
       condition.lock()
       writerThread = pthread_self()
       condition.unlock()

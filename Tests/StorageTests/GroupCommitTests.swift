@@ -65,6 +65,18 @@ import Testing
     #expect(balance.values.allSatisfy { $0 == 0 })
   }
 
+  /// bench/orders finds the writer by this name to report how busy the serial part is.
+  @Test func theWriterThreadCarriesItsNameForTheSystem() throws {
+    let database = try TestDatabase.make(.sqlite, migrated: false)
+    try makeLedger(database)
+    let names = try withExtendedLifetime(database) {
+      try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").compactMap {
+        try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8)
+      }
+    }
+    #expect(names.contains("sqlite-writer\n"))
+  }
+
   @Test func withoutFailuresEveryBodyRunsOnceAndAFailureReRunsOnlyItsBatch() throws {
     let database = try TestDatabase.make(.sqlite, migrated: false)
     try makeLedger(database)

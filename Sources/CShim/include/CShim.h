@@ -40,3 +40,7 @@ sqlite3_destructor_type fd_sqlite_transient(void);
 /// writer and every reader thread then queue on; nothing here reads them. Returns SQLite's
 /// status: SQLITE_MISUSE once the library is already initialized.
 int fd_sqlite_disable_memory_statistics(void);
+
+/// Names the calling thread for the system (`top -H`, /proc/PID/task/TID/comm): at most 15
+/// bytes are kept. pthread_setname_np needs _GNU_SOURCE, which Swift's Glibc module lacks.
+void fd_name_current_thread(const char *name);
