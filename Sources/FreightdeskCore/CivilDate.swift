@@ -99,8 +99,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     // Midnight read with the zone's offset near it, and with the offset in force at the instant
     // that gives: the two agree unless a change falls within hours of midnight, and then the
     // earlier one that still lies on this day is where it begins.
-    let first = midnight - Self.offsetMilliseconds(of: timeZone, at: midnight)
-    let second = midnight - Self.offsetMilliseconds(of: timeZone, at: first)
+    let first = midnight - Instant(epochMilliseconds: midnight).offsetMilliseconds(in: timeZone)
+    let second = midnight - Instant(epochMilliseconds: first).offsetMilliseconds(in: timeZone)
     let onThisDay = [first, second].filter {
       CivilDate(Instant(epochMilliseconds: $0), in: timeZone) == self
     }
@@ -129,13 +129,6 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   static let millisecondsPerDay: Int64 = 86_400_000
 
-  private static func offsetMilliseconds(of timeZone: TimeZone, at epochMilliseconds: Int64)
-    -> Int64
-  {
-    let date = Date(timeIntervalSince1970: Double(epochMilliseconds.floorDivided(by: 1000)))
-    return Int64(timeZone.secondsFromGMT(for: date)) * 1000
-  }
-
   private static func isDay(year: Int, month: Int, day: Int) -> Bool {
     guard (1...12).contains(month) else { return false }
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
@@ -156,11 +149,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 extension Instant {
-  /// Milliseconds since 1970-01-01T00:00 on the wall clocks of `timeZone` (the instant plus
-  /// the zone's offset at it, daylight saving included): what day and time it is there.
-  public func localMilliseconds(in timeZone: TimeZone) -> Int64 {
+  /// How far the wall clocks of `timeZone` are ahead of UTC at this instant, daylight saving
+  /// included.
+  public func offsetMilliseconds(in timeZone: TimeZone) -> Int64 {
     let date = Date(timeIntervalSince1970: Double(epochMilliseconds.floorDivided(by: 1000)))
-    return epochMilliseconds + Int64(timeZone.secondsFromGMT(for: date)) * 1000
+    return Int64(timeZone.secondsFromGMT(for: date)) * 1000
+  }
+
+  /// Milliseconds since 1970-01-01T00:00 on the wall clocks of `timeZone`: what day and time
+  /// it is there.
+  public func localMilliseconds(in timeZone: TimeZone) -> Int64 {
+    epochMilliseconds + offsetMilliseconds(in: timeZone)
   }
 }
 
