@@ -93,7 +93,10 @@ struct JSONParser {
     var fields: [(String, JSONValue)] = []
     fields.reserveCapacity(8)
     repeat {
-      if consume(UInt8(ascii: "}")) { return .object(Self.sortedByKey(fields)) }
+      if consume(UInt8(ascii: "}")) {
+        Self.sortByKey(&fields)
+        return .object(fields)
+      }
       guard current == UInt8(ascii: "\""), let key = string(), consume(UInt8(ascii: ":")) else {
         return nil
       }
@@ -102,25 +105,50 @@ struct JSONParser {
       fields.append((key, member))
     } while consume(UInt8(ascii: ","))
     guard consume(UInt8(ascii: "}")) else { return nil }
-    return .object(Self.sortedByKey(fields))
+    Self.sortByKey(&fields)
+    return .object(fields)
   }
 
-  /// The members in key order, as `JSONValue` has always held them; of repeated keys the last
-  /// one counts, as in Foundation's dictionaries. Members already in strictly increasing order
-  /// (what this program writes, keys sorted) come back as they are.
-  private static func sortedByKey(_ fields: [(String, JSONValue)]) -> [(String, JSONValue)] {
-    if zip(fields, fields.dropFirst()).allSatisfy({ $0.0 < $1.0 }) { return fields }
-    let order = fields.indices.sorted { left, right in
-      fields[left].0 < fields[right].0 || (fields[left].0 == fields[right].0 && left < right)
+  /// Puts the members in key order, as `JSONValue` has always held them; of repeated keys the
+  /// last one counts, as in Foundation's dictionaries. Members already in strictly increasing
+  /// order (what this program writes, keys sorted) stay as they are. The few members of a
+  /// request body's objects are sorted in place by insertion, which costs a fraction of sorting
+  /// an array of indices; long objects take the library's sort.
+  private static func sortByKey(_ fields: inout [(String, JSONValue)]) {
+    if zip(fields, fields.dropFirst()).allSatisfy({ $0.0 < $1.0 }) { return }
+    if fields.count <= insertionSortCountMax {
+      fields.withUnsafeMutableBufferPointer { members in
+        // Stable: a member moves only past members with greater keys.
+        for index in 1..<members.count {
+          var position = index
+          while position > 0 && members[position].0 < members[position - 1].0 {
+            members.swapAt(position, position - 1)
+            position -= 1
+          }
+        }
+      }
+    } else {
+      let original = fields
+      fields = original.indices.sorted { left, right in
+        original[left].0 < original[right].0
+          || (original[left].0 == original[right].0 && left < right)
+      }.map { original[$0] }
     }
-    var sorted: [(String, JSONValue)] = []
-    sorted.reserveCapacity(fields.count)
-    for (position, index) in order.enumerated() {
-      if position + 1 < order.count, fields[order[position + 1]].0 == fields[index].0 { continue }
-      sorted.append(fields[index])
+    // Of equal keys, now next to each other in their original order, the last one stays.
+    let kept = fields.withUnsafeMutableBufferPointer { members in
+      var kept = 0
+      for index in members.indices {
+        if index + 1 < members.count && members[index + 1].0 == members[index].0 { continue }
+        if kept != index { members.swapAt(kept, index) }
+        kept += 1
+      }
+      return kept
     }
-    return sorted
+    fields.removeLast(fields.count - kept)
   }
+
+  /// The most members sorted by insertion (whose comparisons grow with the square of the count).
+  private static let insertionSortCountMax = 16
 
   /// A string literal starting at the opening quote.
   private mutating func string() -> String? {
