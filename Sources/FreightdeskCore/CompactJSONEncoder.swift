@@ -47,23 +47,27 @@ public struct CompactJSONEncoder: Sendable {
 }
 
 /// A coding key for array positions, `super` and dictionary entries, spelled as Foundation's.
+/// An array position is spelled only when asked: a path is read for an error, and most
+/// elements make none.
 struct JSONCodingKey: CodingKey {
-  let stringValue: String
+  private let name: String?
   let intValue: Int?
 
+  var stringValue: String { name ?? "Index \(intValue ?? 0)" }
+
   init(stringValue: String) {
-    self.stringValue = stringValue
+    self.name = stringValue
     self.intValue = nil
   }
 
   init(intValue: Int) {
-    self.stringValue = "\(intValue)"
+    self.name = "\(intValue)"
     self.intValue = intValue
   }
 
   /// The key of the element at `index` of an array.
   init(index: Int) {
-    self.stringValue = "Index \(index)"
+    self.name = nil
     self.intValue = index
   }
 

@@ -8,12 +8,18 @@ struct ObjectDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
   func contains(_ key: Key) -> Bool { field(key.stringValue) != nil }
 
+  /// The member named `name`. Most members a search passes differ in length from it, which
+  /// is cheaper to tell than unequal text (a key of more than 15 bytes is not compared inline).
   private func field(_ name: String) -> JSONValue? {
-    for (fieldName, value) in fields where fieldName == name { return value }
+    let length = name.utf8.count
+    for (fieldName, value) in fields where fieldName.utf8.count == length && fieldName == name {
+      return value
+    }
     return nil
   }
 
-  private func value(for key: Key) throws -> JSONValue {
+  /// The member's value; `keyNotFound` when it is missing.
+  func value(for key: Key) throws -> JSONValue {
     guard let value = field(key.stringValue) else {
       throw DecodingError.keyNotFound(
         key,
@@ -81,7 +87,7 @@ struct ObjectDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   // `decodeNil` and `decode` in turn, three searches of the members for each optional field.
 
   /// The member's value unless it is missing or null.
-  private func present(_ key: Key) -> JSONValue? {
+  func present(_ key: Key) -> JSONValue? {
     guard let value = field(key.stringValue) else { return nil }
     if case .null = value { return nil }
     return value

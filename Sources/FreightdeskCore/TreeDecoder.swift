@@ -18,9 +18,19 @@ final class TreeDecoder: Decoder, CodingPathLink {
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    KeyedDecodingContainer(ObjectDecodingContainer<Key>(decoder: self, fields: try fields()))
+  }
+
+  func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    ArrayDecodingContainer(decoder: self, items: try items())
+  }
+
+  /// The members of this decoder's object, or the error `JSONDecoder` gives for a keyed
+  /// container of anything else.
+  func fields() throws -> [(String, JSONValue)] {
     switch value {
     case .object(let fields):
-      return KeyedDecodingContainer(ObjectDecodingContainer<Key>(decoder: self, fields: fields))
+      return fields
     case .null:
       throw DecodingError.valueNotFound(
         [String: Any].self,
@@ -32,10 +42,12 @@ final class TreeDecoder: Decoder, CodingPathLink {
     }
   }
 
-  func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+  /// The elements of this decoder's array, or the error `JSONDecoder` gives for an unkeyed
+  /// container of anything else.
+  func items() throws -> [JSONValue] {
     switch value {
     case .array(let items):
-      return ArrayDecodingContainer(decoder: self, items: items)
+      return items
     case .null:
       throw DecodingError.valueNotFound(
         [Any].self,
@@ -51,8 +63,8 @@ final class TreeDecoder: Decoder, CodingPathLink {
     SingleValueTreeContainer(decoder: self)
   }
 
-  /// This decoder's value as `T`: scalars and Foundation's special types directly, anything
-  /// else through `T.init(from:)`.
+  /// This decoder's value as `T`: scalars and Foundation's special types directly,
+  /// ``JSONReadable`` values by reading themselves, anything else through `T.init(from:)`.
   func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
     if T.self == String.self { return try TreeDecoder.string(value, codingPath) as! T }
     if T.self == Int.self { return try TreeDecoder.integer(Int.self, value, codingPath) as! T }
@@ -65,6 +77,9 @@ final class TreeDecoder: Decoder, CodingPathLink {
     if T.self == Data.self { return try decodeData() as! T }
     if T.self == URL.self { return try decodeURL() as! T }
     if T.self == Decimal.self { return try decodeDecimal() as! T }
+    if let readable = T.self as? any JSONReadable.Type {
+      return try readable.init(reading: JSONReader(decoder: self)) as! T
+    }
     return try T(from: self)
   }
 

@@ -73,6 +73,11 @@ public struct OrderTimeWindow: Codable, Sendable, Hashable {
   /// The latest time.
   public var end: Instant
 
+  /// The JSON members, named as the API spells them.
+  public enum CodingKeys: String, CodingKey {
+    case start, end
+  }
+
   /// A window.
   public init(start: Instant, end: Instant) {
     self.start = start
@@ -104,7 +109,8 @@ public struct OrderStop: Codable, Sendable, Hashable {
   /// One or more time windows.
   public var windows: [OrderTimeWindow]
 
-  enum CodingKeys: String, CodingKey {
+  /// The JSON members, named as the API spells them.
+  public enum CodingKeys: String, CodingKey {
     case kind, region, address, windows
     case contactName = "contact_name"
     case contactPhone = "contact_phone"
@@ -147,7 +153,8 @@ public struct CargoLine: Codable, Sendable, Hashable {
   /// The UN dangerous-goods class, e.g. `3`, when dangerous.
   public var dangerousGoodsClass: String?
 
-  enum CodingKeys: String, CodingKey {
+  /// The JSON members, named as the API spells them.
+  public enum CodingKeys: String, CodingKey {
     case description, packages, pallets, fragile
     case weightKg = "weight_kg"
     case volumeM3 = "volume_m3"
@@ -173,22 +180,6 @@ public struct CargoLine: Codable, Sendable, Hashable {
     self.temperatureMaxC = temperatureMaxC
     self.fragile = fragile
     self.dangerousGoodsClass = dangerousGoodsClass
-  }
-
-  /// Decodes a line; pallets, declared value, temperatures, fragility and the dangerous-goods
-  /// class may be left out.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    description = try container.decode(String.self, forKey: .description)
-    packages = try container.decode(Int.self, forKey: .packages)
-    weightKg = try container.decode(Double.self, forKey: .weightKg)
-    volumeM3 = try container.decodeIfPresent(Double.self, forKey: .volumeM3) ?? 0
-    pallets = try container.decodeIfPresent(Int.self, forKey: .pallets) ?? 0
-    declaredValueFen = try container.decodeIfPresent(Int64.self, forKey: .declaredValueFen) ?? 0
-    temperatureMinC = try container.decodeIfPresent(Int.self, forKey: .temperatureMinC)
-    temperatureMaxC = try container.decodeIfPresent(Int.self, forKey: .temperatureMaxC)
-    fragile = try container.decodeIfPresent(Bool.self, forKey: .fragile) ?? false
-    dangerousGoodsClass = try container.decodeIfPresent(String.self, forKey: .dangerousGoodsClass)
   }
 
   /// Whether the line needs a refrigerated truck.

@@ -21,7 +21,8 @@ public struct OrderInput: Codable, Sendable, Equatable {
   /// Notes for dispatch and the driver.
   public var notes: String?
 
-  enum CodingKeys: String, CodingKey {
+  /// The JSON members, named as the API spells them.
+  public enum CodingKeys: String, CodingKey {
     case stops, cargo, services, settlement, notes
     case customerID = "customer_id"
     case contactName = "contact_name"

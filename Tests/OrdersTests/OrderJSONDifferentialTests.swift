@@ -1,3 +1,4 @@
+import Foundation
 import FreightdeskCore
 import Orders
 import TestSupport
@@ -46,6 +47,18 @@ import Testing
     #expect(
       JSONDifferential.treeDecoding(OrderInput.self, mistypedRequest)
         == JSONDifferential.foundationDecoding(OrderInput.self, mistypedRequest))
+  }
+
+  @Test func aCargoLineLeftShortDecodesWithItsDefaultsThroughBothRoutes() throws {
+    // Foundation's decoder reaches the line through `init(from:)`, the tree through
+    // `init(reading:)`; both must come from the one `init(members:)`, defaults included.
+    let text = #"{"description": "服装", "packages": 2, "weight_kg": 20}"#
+    let expected = CargoLine(description: "服装", packages: 2, weightKg: 20, volumeM3: 0)
+    #expect(try JSONDecoder().decode(CargoLine.self, from: Data(text.utf8)) == expected)
+    #expect(try JSONValueDecoder().decode(CargoLine.self, fromText: text) == expected)
+    #expect(
+      JSONDifferential.treeDecoding([CargoLine].self, "[\(text), {\"packages\": 1}]")
+        == "keyNotFound(description) at /1")
   }
 
   /// An order as the API shows it, with 2 stops, 3 cargo lines and random optional parts.
