@@ -4,11 +4,15 @@ public import Storage
 import Web
 
 /// What CRM reads from the order events that trigger a recomputation: the customer.
-struct OrderEventCustomer: Decodable {
+struct OrderEventCustomer: JSONObjectReadable {
   var customerID: Identifier
 
   enum CodingKeys: String, CodingKey {
     case customerID = "customer_id"
+  }
+
+  init(members: some KeyedDecodingSource<CodingKeys>) throws {
+    customerID = try members.decode(Identifier.self, forKey: .customerID)
   }
 }
 
