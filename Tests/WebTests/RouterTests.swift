@@ -32,6 +32,28 @@ import Testing
     #expect(route.operation.id == "exportOrders")
   }
 
+  @Test func doubledAndTrailingSlashesFindTheSameRoute() {
+    let router = makeRouter()
+    for path in ["/orders", "/orders/", "//orders", "/orders//", "orders"] {
+      guard case .found(let route, _) = router.match(.get, path) else {
+        Issue.record("no route matched \(path)")
+        continue
+      }
+      #expect(route.operation.id == "listOrders", "\(path)")
+    }
+    for path in ["/orders//7", "/orders/7/"] {
+      guard case .found(let route, let parameters) = router.match(.get, path) else {
+        Issue.record("no route matched \(path)")
+        continue
+      }
+      #expect(route.operation.id == "getOrder" && parameters["id"] == "7", "\(path)")
+    }
+    guard case .notFound = router.match(.get, "/") else {
+      Issue.record("the root has no route here")
+      return
+    }
+  }
+
   @Test func parametersAreCapturedByName() throws {
     guard case .found(_, let parameters) = makeRouter().match(.get, "/orders/42") else {
       Issue.record("no route matched")
