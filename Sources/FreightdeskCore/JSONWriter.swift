@@ -69,16 +69,29 @@ public struct JSONWriter {
     if let value { member(key, value) }
   }
 
+  // Integers are taken as `Int64` and `Int`, not as any `FixedWidthInteger`: a generic
+  // member called from another module ran unspecialized, about 600 instructions a number.
+
   /// Writes the member `key` with an integer value.
-  public mutating func member<T: FixedWidthInteger>(_ key: StaticString, _ value: T) {
+  public mutating func member(_ key: StaticString, _ value: Int64) {
     name(key)
     output.append(integer: value)
     followsValue = true
   }
 
+  /// Writes the member `key` with an integer value.
+  public mutating func member(_ key: StaticString, _ value: Int) {
+    member(key, Int64(value))
+  }
+
   /// Writes the member `key` with an integer value, or nothing when it is nil.
-  public mutating func member<T: FixedWidthInteger>(_ key: StaticString, _ value: T?) {
+  public mutating func member(_ key: StaticString, _ value: Int64?) {
     if let value { member(key, value) }
+  }
+
+  /// Writes the member `key` with an integer value, or nothing when it is nil.
+  public mutating func member(_ key: StaticString, _ value: Int?) {
+    if let value { member(key, Int64(value)) }
   }
 
   /// Writes the member `key` with `true` or `false`.
@@ -137,7 +150,7 @@ public struct JSONWriter {
   }
 
   /// Writes a single value's integer form (an id or an instant).
-  public mutating func value<T: FixedWidthInteger>(_ value: T) {
+  public mutating func value(_ value: Int64) {
     separate()
     output.append(integer: value)
     followsValue = true
