@@ -128,6 +128,15 @@ public struct JSONWriter {
     if let value { try member(key, value) }
   }
 
+  /// Writes the member `key` with `json`, text this encoder wrote before (a stored column),
+  /// copied as it is rather than encoded again.
+  public mutating func member(_ key: StaticString, json: String) {
+    name(key)
+    var json = json
+    json.withUTF8 { output.bytes.append(contentsOf: $0) }
+    followsValue = true
+  }
+
   /// Writes the member `key` with an array of string enumerations' raw values.
   public mutating func member<T: RawRepresentable>(_ key: StaticString, _ values: [T])
   where T.RawValue == String {

@@ -46,7 +46,7 @@ enum OrderAPI {
           prepared, source: .api, by: context.user, timeZone: context.timeZone,
           audit: context.audit(service.services.audit), scope)
         return try JSONBody.response(
-          order, status: 201,
+          NewOrderAnswer(order: order, stored: prepared.encoded), status: 201,
           headers: ["Location": "/api/v1/orders/\(order.id)", "ETag": tag(order).description])
       }
     }

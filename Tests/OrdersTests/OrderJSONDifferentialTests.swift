@@ -1,8 +1,9 @@
 import Foundation
 import FreightdeskCore
-import Orders
 import TestSupport
 import Testing
+
+@testable import Orders
 
 /// The API's order types through ``CompactJSONEncoder`` and ``JSONValueDecoder`` give what
 /// Foundation's encoder and decoder give: the same bytes, the same values, the same errors.
@@ -28,6 +29,11 @@ import Testing
     #expect(
       JSONDifferential.compactEncoding(order.input)
         == JSONDifferential.foundationEncoding(order.input))
+    // A new order's answer copies its stops and price from their stored columns.
+    let answer = NewOrderAnswer(
+      order: order, stored: OrderStore.EncodedContent(stops: order.stops, price: order.price))
+    #expect(
+      JSONDifferential.compactEncoding(answer) == JSONDifferential.foundationEncoding(order))
     #expect(
       JSONDifferential.treeDecoding(Order.self, text)
         == JSONDifferential.foundationDecoding(Order.self, text))
