@@ -3,11 +3,11 @@ import Storage
 
 /// What pricing reads of a company's commercial tables besides the shipment: the list card,
 /// the chargeable-weight rule and the promotions, each customer's contracts and the contract
-/// cards. Every price
-/// (an order's, a quote's, the portal's instant price) needs them, and they change a few times
-/// a month, so they are remembered per database connection together with a counter that every
-/// change to those tables moves (see ``ChangeCounter``): a price reads one row of them instead
-/// of four queries, and never uses a card, contract or promotion that has changed.
+/// cards. Every price (an order's, a quote's, the portal's instant price) needs them, and they
+/// change a few times a month, so they are remembered per database connection together with a
+/// counter that every change to those tables moves (see ``ChangeCounter``): a price reads one
+/// row of them instead of four queries, and never uses a card, contract or promotion that has
+/// changed.
 struct PricingBasis: Sendable {
   /// The company's list card, compiled; nil when it has none.
   let list: RateCard?

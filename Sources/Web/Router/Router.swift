@@ -66,13 +66,12 @@ public struct Router: Sendable {
     let lookup = method == .head ? .get : method
     // A path as clients send it (no doubled or trailing slash) is looked up as it is; splitting
     // and joining it first cost about 9,000 instructions for every request.
-    let isNormalized = Self.isNormalized(path)
-    if isNormalized, let byMethod = literalRoutes[path] { return Self.found(byMethod, lookup) }
-    let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-    if !isNormalized {
-      let normalized = segments.isEmpty ? "/" : "/" + segments.joined(separator: "/")
-      if let byMethod = literalRoutes[normalized] { return Self.found(byMethod, lookup) }
+    let literal = Self.isNormalized(path) ? path : Self.normalized(path)
+    if let byMethod = literalRoutes[literal] {
+      if let route = byMethod[lookup] { return .found(route, PathParameters()) }
+      return .methodNotAllowed(Self.allowed(byMethod.keys))
     }
+    let segments = path.split(separator: "/", omittingEmptySubsequences: true)
     var allowed: [HTTPMethod] = []
     for route in parameterRoutes {
       guard let captured = route.pattern.match(segments) else { continue }
@@ -80,12 +79,6 @@ public struct Router: Sendable {
       allowed.append(route.method)
     }
     return allowed.isEmpty ? .notFound : .methodNotAllowed(Self.allowed(allowed))
-  }
-
-  /// The route of `byMethod` for `method`, or the methods the path allows.
-  private static func found(_ byMethod: [HTTPMethod: Route], _ method: HTTPMethod) -> RouteMatch {
-    if let route = byMethod[method] { return .found(route, PathParameters()) }
-    return .methodNotAllowed(allowed(byMethod.keys))
   }
 
   /// Whether `path` is `/` or `/`-separated non-empty segments, without a trailing `/`: the
@@ -99,6 +92,11 @@ public struct Router: Sendable {
       afterSlash = isSlash
     }
     return path.utf8.count == 1 || !afterSlash
+  }
+
+  /// `path` in the registered form: its non-empty segments joined by `/` after a leading one.
+  private static func normalized(_ path: String) -> String {
+    "/" + path.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
   }
 
   private static func allowed(_ methods: some Sequence<HTTPMethod>) -> [HTTPMethod] {
