@@ -158,6 +158,10 @@ public struct DatabaseOptions: Sendable {
   public var transactionAttemptsMax = Limits.transactionAttemptsMax
   /// How many concurrent SQLite write transactions may share one commit (1: none share).
   public var groupCommitMembersMax = Limits.groupCommitMembersMax
+  /// How many pages SQLite's WAL grows by between two background checkpoints.
+  public var walCheckpointPassPages = Limits.walCheckpointPassPages
+  /// How many pages SQLite's WAL holds at most before the writer checkpoints it itself.
+  public var walPagesMax = Limits.walPagesMax
 
   /// The defaults.
   public init() {}

@@ -57,6 +57,7 @@ final class GroupCommitWriter: @unchecked Sendable {
   private let membersMax: Int
   private let acquireTimeoutMilliseconds: Int
   private let workSignal: WorkSignal
+  private let afterCommit: () -> Void
   private let condition = NSCondition()
   private let exited = DispatchSemaphore(value: 0)
   // Guarded by `condition`.
@@ -66,17 +67,19 @@ final class GroupCommitWriter: @unchecked Sendable {
   private var closed = false
   private var writerThread: pthread_t?
 
-  /// A writer over `connection`; a batch holds at most `membersMax` transactions. Starts the
+  /// A writer over `connection`; a batch holds at most `membersMax` transactions, and
+  /// `afterCommit` runs on the writer thread after each batch that committed. Starts the
   /// writer thread.
   init(
     connection: SQLiteConnection, membersMax: Int, acquireTimeoutMilliseconds: Int,
-    workSignal: WorkSignal
+    workSignal: WorkSignal, afterCommit: @escaping @Sendable () -> Void = {}
   ) {
     precondition(membersMax >= 1, "a batch holds at least one transaction")
     self.connection = connection
     self.membersMax = membersMax
     self.acquireTimeoutMilliseconds = acquireTimeoutMilliseconds
     self.workSignal = workSignal
+    self.afterCommit = afterCommit
     let thread = Thread { [self] in
       // Named for the system too (Foundation keeps `Thread.name` to itself on Linux), so that
       // `top -H` and bench/orders can tell the one serial thread of SQLite writes apart.
@@ -262,6 +265,7 @@ final class GroupCommitWriter: @unchecked Sendable {
   private func end(_ ran: ArraySlice<Request>, wake: Bool) -> Int {
     let failure = commit()
     for request in ran { finish(request, failure: failure) }
+    if failure == nil { afterCommit() }
     if failure == nil && wake { workSignal.notify() }
     return ran.count
   }

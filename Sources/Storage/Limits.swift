@@ -14,6 +14,12 @@ public enum Limits {
   /// amortise the fsync over every request thread, small enough that one batch's members wait
   /// for a few milliseconds of each other's work at worst.
   public static let groupCommitMembersMax = 64
+  /// How many pages SQLite's WAL grows by between two checkpoints on the checkpointer's
+  /// thread: SQLite's own default interval.
+  public static let walCheckpointPassPages = 1_000
+  /// How many pages (4 KiB each) SQLite's WAL holds before the writer stops to checkpoint it
+  /// itself, when the background checkpoints fell behind.
+  public static let walPagesMax = 8_000
   /// How many read-only connections an SQLite database keeps beside its one writer.
   public static let sqliteReaderConnectionsMax = 4
   /// The default size of the PostgreSQL connection pool.

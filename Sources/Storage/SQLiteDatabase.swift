@@ -3,6 +3,8 @@
 /// transactions share commits (``GroupCommitWriter``), and several read-only connections that
 /// read concurrently with the writer.
 ///
+/// The WAL is checkpointed beside the writer rather than by it (``WALCheckpointer``).
+///
 /// Every connection has foreign keys on, a busy timeout, and the configured `synchronous`
 /// level (FULL by default).
 final class SQLiteDatabase: Database {
@@ -10,6 +12,7 @@ final class SQLiteDatabase: Database {
   let workSignal = WorkSignal()
   private let path: String
   private let writer: GroupCommitWriter
+  private let checkpointer: WALCheckpointer
   private let readers: ConnectionPool<SQLiteConnection>
   private let runner: TransactionRunner
 
@@ -24,9 +27,18 @@ final class SQLiteDatabase: Database {
       connection.close()
       throw DatabaseError.unavailable(reason: "\(path) cannot use WAL mode")
     }
+    do {
+      checkpointer = try WALCheckpointer(
+        path: path, writer: connection, options: options,
+        passFrames: options.walCheckpointPassPages, framesMax: options.walPagesMax)
+    } catch {
+      connection.close()
+      throw error
+    }
     writer = GroupCommitWriter(
       connection: connection, membersMax: options.groupCommitMembersMax,
-      acquireTimeoutMilliseconds: options.poolAcquireTimeoutMilliseconds, workSignal: workSignal)
+      acquireTimeoutMilliseconds: options.poolAcquireTimeoutMilliseconds, workSignal: workSignal,
+      afterCommit: { [checkpointer] in checkpointer.writerCommitted() })
     readers = ConnectionPool(
       connectionsMax: max(1, options.readerConnections),
       acquireTimeoutMilliseconds: options.poolAcquireTimeoutMilliseconds
@@ -55,8 +67,14 @@ final class SQLiteDatabase: Database {
     }
   }
 
+  /// Checkpoints of the WAL so far: see ``WALCheckpointer/statistics``.
+  var checkpointStatistics: WALCheckpointStatistics {
+    checkpointer.statistics
+  }
+
   func close() {
     readers.close()
+    checkpointer.close()
     writer.close()
   }
 }

@@ -44,3 +44,39 @@ int fd_sqlite_disable_memory_statistics(void);
 /// Names the calling thread for the system (`top -H`, /proc/PID/task/TID/comm): at most 15
 /// bytes are kept. pthread_setname_np needs _GNU_SOURCE, which Swift's Glibc module lacks.
 void fd_name_current_thread(const char *name);
+
+/// What the SQLite writer's WAL hook shares with the background checkpointer: the WAL's size
+/// after each commit, and whether the writer should checkpoint what is left after a
+/// background pass. Opaque, since its fields are C11 atomics.
+typedef struct fd_wal_watch fd_wal_watch;
+
+/// A watch whose writer checkpoints by itself once the WAL holds `frames_max` frames, whatever
+/// the background checkpointer does (the bound on the WAL's size). NULL when out of memory.
+fd_wal_watch *fd_wal_watch_create(int frames_max);
+
+/// Frees a watch; the connection it was attached to must be closed first.
+void fd_wal_watch_destroy(fd_wal_watch *watch);
+
+/// Makes `watch` the WAL hook of the writer connection `db`, in place of SQLite's automatic
+/// checkpoint: after each commit it records the WAL's size, and checkpoints (PASSIVE, on the
+/// writer's thread) when the size reached the maximum or a catch-up was requested.
+void fd_wal_watch_attach(fd_wal_watch *watch, sqlite3 *db);
+
+/// The WAL's size in frames after the writer's last commit.
+int fd_wal_watch_frames(const fd_wal_watch *watch);
+
+/// Asks the writer to checkpoint after its next commit: what was appended while a background
+/// pass ran, so that everything is in the database file and the next write starts the WAL over.
+void fd_wal_watch_request_catch_up(fd_wal_watch *watch);
+
+/// Whether the writer is due to checkpoint itself after its next commit (a catch-up was
+/// requested, or the WAL reached its maximum): background passes then wait, since the
+/// writer's checkpoint gives way to a pass that is running.
+int fd_wal_watch_writer_due(const fd_wal_watch *watch);
+
+/// How many checkpoints the writer itself has run.
+long fd_wal_watch_writer_checkpoints(const fd_wal_watch *watch);
+
+/// How many times the WAL started over from its beginning (a commit left it smaller than the
+/// one before).
+long fd_wal_watch_restarts(const fd_wal_watch *watch);
