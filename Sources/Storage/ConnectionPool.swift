@@ -111,7 +111,9 @@ final class ConnectionPool<Connection: PooledConnection>: @unchecked Sendable {
       idle.append(connection)
     }
     openCount -= toClose.count
-    condition.broadcast()
+    // One connection back serves one waiter; waking them all made every waiter take the lock
+    // in turn only to find the connection gone. Closing several lets as many open new ones.
+    if toClose.isEmpty { condition.signal() } else { condition.broadcast() }
     condition.unlock()
     for connection in toClose { connection.close() }
   }
