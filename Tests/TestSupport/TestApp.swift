@@ -5,7 +5,7 @@ public import Web
 
 /// A whole Freightdesk server for one test: a fresh database on the chosen engine, migrated,
 /// the given modules, listening on an ephemeral loopback port, with a client pointed at it.
-/// It stops (and its database is removed) when the test releases it.
+/// It stops, and its database is removed, when the test releases it.
 public final class TestApp {
   /// The running application.
   public let application: Application
@@ -39,5 +39,6 @@ public final class TestApp {
 
   deinit {
     application.shutdown()
+    database.discard()
   }
 }

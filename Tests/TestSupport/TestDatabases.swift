@@ -1,5 +1,6 @@
 import Foundation
 public import Storage
+import Synchronization
 
 /// A fresh, empty database for one test, on either engine, removed when the last reference
 /// goes away: a temporary SQLite file, or a uniquely named database in the PostgreSQL test
@@ -22,6 +23,7 @@ public final class TestDatabase: Database {
   public let url: String
   private let database: any Database
   private let remove: @Sendable () -> Void
+  private let removed = Mutex(false)
 
   private init(
     backend: Backend, url: String, database: any Database, remove: @escaping @Sendable () -> Void
@@ -33,8 +35,20 @@ public final class TestDatabase: Database {
   }
 
   deinit {
+    discard()
+  }
+
+  /// Closes the database and removes its files (or drops it) now rather than when the last
+  /// reference goes; later calls do nothing. A server under test may outlive its test, since
+  /// its routes and workers hold their services (the database among them) in cycles that a
+  /// process-long server never needs to break.
+  public func discard() {
     database.close()
-    remove()
+    let first = removed.withLock { removed in
+      defer { removed = true }
+      return !removed
+    }
+    if first { remove() }
   }
 
   /// Creates an empty database; with `migrated` (the default) Storage's own migrations

@@ -3,7 +3,10 @@ import Testing
 
 /// The `freightdesk` executable as an operator uses it: exit statuses, one-line errors,
 /// migrations, backups and a graceful stop.
-@Suite struct CommandLineTests {
+///
+/// A class, so that each test's scratch folder (databases, backups, solver files) is removed
+/// when the test ends.
+@Suite final class CommandLineTests {
   struct Outcome {
     var status: Int32
     var output: String
@@ -12,6 +15,18 @@ import Testing
 
   private static let executable = URL(fileURLWithPath: CommandLine.arguments[0])
     .deletingLastPathComponent().appendingPathComponent("freightdesk")
+
+  /// This test's own folder; everything a test writes goes in it.
+  private let scratch = FileManager.default.temporaryDirectory
+    .appendingPathComponent("freightdesk-cli-\(UUID().uuidString)")
+
+  init() throws {
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: scratch)
+  }
 
   private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
     let process = try start(arguments, environment: environment)
@@ -41,8 +56,7 @@ import Testing
   }
 
   private func temporaryDatabase() -> (url: String, path: String) {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("fd-cli-\(UUID().uuidString)/db.sqlite").path
+    let path = scratch.appendingPathComponent("db.sqlite").path
     return ("sqlite:\(path)", path)
   }
 
@@ -170,9 +184,7 @@ import Testing
   }
 
   @Test func solveWritesAVRPLIBSolutionAndRefusesAMalformedFile() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("fd-solve-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = scratch
     let instance = folder.appendingPathComponent("tiny.txt")
     try """
     TINY
@@ -206,9 +218,7 @@ import Testing
   }
 
   @Test func solveWithTheVROOMFormatAnswersInVROOMJSONAndNamesTheBadJob() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("fd-vroom-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = scratch
     let problem = folder.appendingPathComponent("problem.json")
     try """
     {"vehicles": [{"id": 7, "start": [121.47, 31.23], "end": [121.47, 31.23], "capacity": [10]}],
