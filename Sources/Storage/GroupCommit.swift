@@ -72,7 +72,7 @@ final class GroupCommitWriter: @unchecked Sendable {
   /// writer thread.
   init(
     connection: SQLiteConnection, membersMax: Int, acquireTimeoutMilliseconds: Int,
-    workSignal: WorkSignal, afterCommit: @escaping @Sendable () -> Void = {}
+    workSignal: WorkSignal, afterCommit: @escaping @Sendable () -> Void
   ) {
     precondition(membersMax >= 1, "a batch holds at least one transaction")
     self.connection = connection

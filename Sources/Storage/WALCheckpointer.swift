@@ -84,9 +84,9 @@ final class WALCheckpointer: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// Counts for tests and operators: background passes run and failed, the checkpoints the
-  /// writer ran itself (catch-ups after a pass, or at the WAL's maximum size), and how many
-  /// times the WAL started over.
+  /// What happened so far, for tests (nothing reports it to operators yet): background passes
+  /// run and failed, the checkpoints the writer ran itself (catch-ups after a pass, or at the
+  /// WAL's maximum size), and how many times the WAL started over.
   var statistics: WALCheckpointStatistics {
     condition.lock()
     defer { condition.unlock() }
